@@ -1,0 +1,69 @@
+/**
+ * Typed failures of opening or reading a bundle. Every message is one line that names the
+ * file and the cause, so a CLI can print it as is and a bot can match on `code`.
+ */
+export type BundleErrorCode =
+  | 'BUNDLE_NOT_FOUND'
+  | 'BUNDLE_FORMAT'
+  | 'BUNDLE_LIMIT'
+  | 'BUNDLE_UNSAFE_PATH'
+  | 'BUNDLE_ENTRY_NOT_FOUND'
+  | 'BUNDLE_CLOSED';
+
+export class BundleError extends Error {
+  readonly code: BundleErrorCode;
+  /** The bundle (or bundle entry) the error is about. */
+  readonly path: string | undefined;
+
+  constructor(code: BundleErrorCode, message: string, options: { path?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.path = options.path;
+  }
+}
+
+/** The input does not exist or cannot be opened at all. */
+export class BundleNotFoundError extends BundleError {
+  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_NOT_FOUND', message, options);
+  }
+}
+
+/** The input is not a readable support bundle: wrong magic, truncated archive, no bundle root. */
+export class BundleFormatError extends BundleError {
+  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_FORMAT', message, options);
+  }
+}
+
+/** A configured limit (entries, sizes, compression ratio, nesting) was exceeded. */
+export class BundleLimitError extends BundleError {
+  /** Which limit, as named in `BundleLimits`. */
+  readonly limit: string;
+  readonly value: number;
+
+  constructor(limit: string, value: number, message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_LIMIT', message, options);
+    this.limit = limit;
+    this.value = value;
+  }
+}
+
+/** An entry name or link would reach outside the bundle (`../`, absolute path, escaping link). */
+export class BundleUnsafePathError extends BundleError {
+  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_UNSAFE_PATH', message, options);
+  }
+}
+
+/** A path asked of the bundle is not in it. */
+export class BundleEntryNotFoundError extends BundleError {
+  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_ENTRY_NOT_FOUND', message, options);
+  }
+}
+
+export function isBundleError(error: unknown): error is BundleError {
+  return error instanceof BundleError;
+}

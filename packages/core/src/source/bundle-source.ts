@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream';
+import type { Diagnostic } from '../diagnostics.js';
+
+export type BundleFormat = 'directory' | 'zip' | 'tar.gz';
+
+export type SourceEntryKind = 'file' | 'directory' | 'archive';
+
+/** One entry of a bundle, as listed from names and headers alone (nothing is read). */
+export interface SourceEntry {
+  /**
+   * Relative to the bundle root, `/`-separated, no leading or trailing `/`.
+   * Members of a nested archive are `<archive path>!/<member path>`, e.g.
+   * `nodes/node1.zip!/node1/logs/kernel.log`.
+   */
+  readonly path: string;
+  /** `archive` is a nested zip that was opened (its members are listed too); it is still a readable file. */
+  readonly kind: SourceEntryKind;
+  /** Uncompressed size as declared by the archive (or stat for folders); 0 for directories. */
+  readonly size: number;
+}
+
+/**
+ * A read-only view of a bundle's entries, whatever it is stored in. Everything above this
+ * layer (index, readers, rules) sees only bundle paths, never the filesystem or archive.
+ */
+export interface BundleSource {
+  readonly format: BundleFormat;
+  /** What was opened: the absolute path given, or `<buffer>`. */
+  readonly location: string;
+  /** Name of the bundle's top folder (`supportbundle_<id>_<ts>`), or `''` when entries sit at the top. */
+  readonly root: string;
+  /** Every entry below the root, nested archive members included, sorted by path (code-unit order). */
+  readonly entries: readonly SourceEntry[];
+  /** Entries that were refused or archives that could not be listed; the rest stays usable. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Whole content of a file or archive entry. Refuses content over `maxReadBytes`. */
+  readFile(path: string): Promise<Buffer>;
+  /** Content as a stream of chunks, for logs of any size. */
+  openStream(path: string): Promise<Readable>;
+  /** Releases every handle and removes any temp folder. Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string, entry = 'index.ts') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${entry}`, import.meta.url));
+
+// Tests run against the sources, so a fresh clone can test before it builds.
+// The end-to-end tests in test/cli run the built CLI instead.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@bundle-triage\/rules\/testing$/, replacement: src('rules', 'testing/index.ts') },
+      { find: /^@bundle-triage\/core$/, replacement: src('core') },
+      { find: /^@bundle-triage\/rules$/, replacement: src('rules') },
+      { find: /^@bundle-triage\/report$/, replacement: src('report') },
+      { find: /^@bundle-triage\/cli$/, replacement: src('cli') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'testdata/**/*.test.ts', 'examples/*/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    env: {
+      // The real sample bundle; tests that need it skip (and say so) when it is absent.
+      BUNDLE_TRIAGE_SAMPLE_V10:
+        process.env.BUNDLE_TRIAGE_SAMPLE_V10 ??
+        fileURLToPath(new URL('../shared/samples/harvester-v1.0', import.meta.url)),
+    },
+  },
+});
