@@ -67,3 +67,10 @@ export class BundleEntryNotFoundError extends BundleError {
 export function isBundleError(error: unknown): error is BundleError {
   return error instanceof BundleError;
 }
+
+/** The bundle (or source) was closed before a read. */
+export class BundleClosedError extends BundleError {
+  constructor(location: string) {
+    super('BUNDLE_CLOSED', `${location}: the bundle was closed; open it again to read it`, { path: location });
+  }
+}

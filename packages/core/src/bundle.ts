@@ -1,0 +1,269 @@
+import { DiagnosticLog, type Diagnostic } from './diagnostics.js';
+import { BundleClosedError } from './errors.js';
+import { collectFacts } from './facts/collect-facts.js';
+import type { BundleFacts } from './facts/bundle-facts.js';
+import { BundleIndex } from './index/bundle-index.js';
+import type { IndexEntry, NodeFileEntry, ResourceFileEntry } from './index/index-entry.js';
+import { resolveLimits, type BundleLimits } from './limits.js';
+import { LogFile } from './logs/log-file.js';
+import { nodeLogTimestampStyle } from './logs/log-timestamps.js';
+import type { KubeObject, ObjectOrigin } from './resources/kube-object.js';
+import type { ResourceQuery } from './resources/resource-query.js';
+import { ResourceStore } from './resources/resource-store.js';
+import type { BundleFormat, BundleSource } from './source/bundle-source.js';
+import { openSource } from './source/index.js';
+
+export interface OpenBundleOptions {
+  /** Raise or lower the safety limits (entries, sizes, compression ratio, nesting). */
+  limits?: Partial<BundleLimits>;
+  /** Aborts a long open (and later reads). */
+  signal?: AbortSignal;
+  /** Where the private temp folder (tar.gz only) is made; the OS temp dir by default. */
+  tempDir?: string;
+  /** Progress of the open and of file reads; never called after close. */
+  onProgress?: (event: BundleProgress) => void;
+}
+
+export type BundleProgress =
+  | { phase: 'indexed'; entries: number; files: number }
+  | { phase: 'read'; path: string; filesRead: number; bytesRead: number };
+
+export interface LogQuery {
+  /** Pod logs of this namespace. */
+  namespace?: string;
+  pod?: string;
+  container?: string;
+  /** `.log.1` files (previous container instance) only, or none of them. */
+  previous?: boolean;
+  /** Node files of this node. */
+  node?: string;
+  /** Node file path inside the node folder (`logs/kernel.log`), or a test on it. */
+  file?: string | ((file: string) => boolean);
+  /** Pod logs only or node logs only. */
+  kind?: 'pod' | 'node';
+}
+
+/**
+ * An opened support bundle. Nothing is parsed until asked; each file is parsed at most once.
+ * Every accessor answers from the bundle alone (no cluster, no network), and problems with
+ * single files become `diagnostics()` instead of exceptions.
+ */
+export class Bundle {
+  readonly source: BundleSource;
+  readonly index: BundleIndex;
+  readonly limits: BundleLimits;
+  readonly #diagnostics = new DiagnosticLog();
+  readonly #resources: ResourceStore;
+  readonly #onProgress: ((event: BundleProgress) => void) | undefined;
+  #facts: Promise<BundleFacts> | undefined;
+  #createdAtMs: number | undefined;
+  #filesRead = 0;
+  #bytesRead = 0;
+  #closed = false;
+
+  constructor(source: BundleSource, options: { limits?: BundleLimits; onProgress?: (event: BundleProgress) => void } = {}) {
+    this.source = source;
+    this.limits = options.limits ?? resolveLimits();
+    this.index = new BundleIndex(source.entries);
+    this.#onProgress = options.onProgress;
+    this.#diagnostics.addAll(source.diagnostics);
+    this.#resources = new ResourceStore(this.index, (path) => this.readText(path), this.#diagnostics);
+    this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
+  }
+
+  get format(): BundleFormat {
+    return this.source.format;
+  }
+
+  /** The bundle's top folder name (`supportbundle_<id>_<ts>`), or `''`. */
+  get root(): string {
+    return this.source.root;
+  }
+
+  /** What was opened: a path, or `<buffer>`. */
+  get location(): string {
+    return this.source.location;
+  }
+
+  /** Files read so far and their bytes (for progress and benchmarks). */
+  get stats(): { filesRead: number; bytesRead: number } {
+    return { filesRead: this.#filesRead, bytesRead: this.#bytesRead };
+  }
+
+  diagnostics(): Diagnostic[] {
+    return this.#diagnostics.list();
+  }
+
+  /** Records a problem found by a reader above this layer (a rule engine, a parser of a node file). */
+  addDiagnostic(diagnostic: Diagnostic): void {
+    this.#diagnostics.add(diagnostic);
+  }
+
+  entry(path: string): IndexEntry | undefined {
+    return this.index.get(path);
+  }
+
+  /** Whole content of a file as bytes. */
+  async readFile(path: string): Promise<Buffer> {
+    this.#assertOpen();
+    const content = await this.source.readFile(path);
+    this.#filesRead += 1;
+    this.#bytesRead += content.length;
+    this.#onProgress?.({ phase: 'read', path, filesRead: this.#filesRead, bytesRead: this.#bytesRead });
+    return content;
+  }
+
+  /** Whole content as UTF-8 text; bytes that are not UTF-8 become U+FFFD and a diagnostic. */
+  async readText(path: string): Promise<string> {
+    const content = await this.readFile(path);
+    try {
+      return UTF8_STRICT.decode(content);
+    } catch {
+      this.#diagnostics.add({ path, level: 'warning', message: 'file holds bytes that are not UTF-8; they read as U+FFFD' });
+      return content.toString('utf8');
+    }
+  }
+
+  /** Resource files that may hold the objects asked for; none means the bundle has no such list. */
+  resourceFiles(query: ResourceQuery): ResourceFileEntry[] {
+    return this.#resources.filesFor(query);
+  }
+
+  /** Objects of a resource (parsed on first use, cached). An absent file gives `[]`. */
+  resources(query: ResourceQuery): Promise<KubeObject[]> {
+    this.#assertOpen();
+    return this.#resources.objects(query);
+  }
+
+  /** One object by name, or undefined. */
+  async resource(query: ResourceQuery & { name: string }): Promise<KubeObject | undefined> {
+    return (await this.resources(query))[0];
+  }
+
+  /** Where a decoded object came from: bundle path and the 1-based line of its list item. */
+  origin(object: KubeObject): ObjectOrigin | undefined {
+    return this.#resources.origin(object);
+  }
+
+  /**
+   * 1-based line of a field of an object, by JSON pointer (`/status/display/readyClusters`),
+   * in the file as it is in the bundle; undefined when the field is not written there.
+   */
+  locate(object: KubeObject, pointer: string): Promise<number | undefined> {
+    this.#assertOpen();
+    return this.#resources.locate(object, pointer);
+  }
+
+  /** Pod logs and node log files matching the query, sorted by path. */
+  logs(query: LogQuery = {}): LogFile[] {
+    const files: LogFile[] = [];
+    const wantsPods = query.kind !== 'node' && query.node === undefined && query.file === undefined;
+    const wantsNodes = query.kind !== 'pod' && query.namespace === undefined && query.pod === undefined && query.container === undefined;
+    if (wantsPods) {
+      for (const entry of this.index.podLogs(query)) {
+        files.push(
+          new LogFile(
+            { ...entry, kind: 'pod', timestampStyle: 'pod' },
+            () => this.#openStream(entry.path),
+            this.#logContext(),
+          ),
+        );
+      }
+    }
+    if (wantsNodes && query.previous === undefined) {
+      for (const entry of this.index.nodeFiles(query.node)) {
+        if (!entry.file.startsWith('logs/')) continue;
+        if (typeof query.file === 'string' && entry.file !== query.file) continue;
+        if (typeof query.file === 'function' && !query.file(entry.file)) continue;
+        files.push(this.#nodeLog(entry));
+      }
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** A log by bundle path (a pod log or a node file), whatever its timestamp style. */
+  log(path: string): LogFile | undefined {
+    const entry = this.index.get(path);
+    if (!entry) return undefined;
+    if (entry.type === 'podLog') {
+      return new LogFile({ ...entry, kind: 'pod', timestampStyle: 'pod' }, () => this.#openStream(path), this.#logContext());
+    }
+    if (entry.type === 'nodeFile') return this.#nodeLog(entry);
+    return undefined;
+  }
+
+  /** A node's file by its path inside the node folder (`configs/etc/harvester-release.yaml`). */
+  nodeFile(node: string, file: string): NodeFileEntry | undefined {
+    return this.index.nodeFiles(node).find((entry) => entry.file === file);
+  }
+
+  /** Facts about the cluster (versions, nodes, namespaces), read once. */
+  facts(): Promise<BundleFacts> {
+    this.#assertOpen();
+    this.#facts ??= collectFacts({
+      index: this.index,
+      root: this.root,
+      readText: (path) => this.readText(path),
+      resources: (query) => this.resources(query),
+      locate: (object, pointer) => this.locate(object, pointer),
+      originPath: (object) => this.origin(object)?.path,
+      isEmptyList: async (path) => (await this.#resources.file(path)).emptyList,
+      report: (path, message) => this.#diagnostics.add({ path, level: 'warning', message }),
+    }).then((facts) => {
+      this.#createdAtMs = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
+      return facts;
+    });
+    return this.#facts;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.source.close();
+  }
+
+  #nodeLog(entry: NodeFileEntry): LogFile {
+    return new LogFile(
+      { path: entry.path, size: entry.size, kind: 'node', node: entry.node, file: entry.file, timestampStyle: nodeLogTimestampStyle(entry.file) },
+      () => this.#openStream(entry.path),
+      this.#logContext(),
+    );
+  }
+
+  #logContext() {
+    return {
+      bundleCreatedAt: () => this.#createdAtMs,
+      report: (diagnostic: Diagnostic) => this.#diagnostics.add(diagnostic),
+    };
+  }
+
+  async #openStream(path: string) {
+    this.#assertOpen();
+    // Journal lines need the bundle's year; make sure facts were read before the first line.
+    if (this.#createdAtMs === undefined) await this.facts();
+    const stream = await this.source.openStream(path);
+    this.#filesRead += 1;
+    this.#onProgress?.({ phase: 'read', path, filesRead: this.#filesRead, bytesRead: this.#bytesRead });
+    return stream;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new BundleClosedError(this.location);
+  }
+}
+
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Opens a support bundle: an extracted folder, a `.zip`, a `.tar.gz`, or the bytes of a zip or
+ * tar.gz. Close it when done; it holds file handles (and, for tar.gz, a private temp folder).
+ */
+export async function openBundle(input: string | Uint8Array, options: OpenBundleOptions = {}): Promise<Bundle> {
+  const limits = resolveLimits(options.limits);
+  const source = await openSource(input, {
+    limits,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.tempDir ? { tempDir: options.tempDir } : {}),
+  });
+  return new Bundle(source, { limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+}

@@ -1,0 +1,102 @@
+import type { IndexEntry } from './index-entry.js';
+
+/**
+ * Decides what a bundle path is from its name alone (bundle-format.md §1.5). Segments are
+ * counted, never searched for dots: `apps`, `batch` and `policy` are groups without one.
+ * Anything that does not fit the grammar is `other`; this function never throws.
+ */
+export function classifyPath(path: string, size = 0): IndexEntry {
+  const nested = path.indexOf('!/');
+  if (nested >= 0) return classifyNestedMember(path, nested, size);
+
+  const parts = path.split('/');
+  const top = parts[0];
+  if (parts.length === 1) {
+    if (path === 'metadata.yaml') return { type: 'metadata', path, size };
+    if (path === 'bundleGenerationError.log') return { type: 'generationErrors', path, size };
+    if (path === 'prometheus-alerts.json') return { type: 'prometheusAlerts', path, size };
+    return other(path, size);
+  }
+  if (top === 'yamls') return classifyResourcePath(parts, path, size);
+  if (top === 'logs') return classifyPodLogPath(parts, path, size);
+  if (top === 'nodes') return classifyNodePath(parts, path, size);
+  return other(path, size);
+}
+
+function classifyResourcePath(parts: string[], path: string, size: number): IndexEntry {
+  const file = parts[parts.length - 1]!;
+  if (!file.endsWith('.yaml') || file.length <= '.yaml'.length) return other(path, size);
+  const resource = file.slice(0, -'.yaml'.length);
+  const scope = parts[1];
+  // yamls/cluster/<v>/<r>.yaml (4) | yamls/cluster/<g>/<v>/<r>.yaml (5)
+  if (scope === 'cluster') {
+    if (parts.length === 4) return resourceEntry(path, size, 'cluster', undefined, '', parts[2]!, resource);
+    if (parts.length === 5) return resourceEntry(path, size, 'cluster', undefined, parts[2]!, parts[3]!, resource);
+  }
+  // yamls/namespaced/<ns>/<v>/<r>.yaml (5) | yamls/namespaced/<ns>/<g>/<v>/<r>.yaml (6)
+  if (scope === 'namespaced') {
+    if (parts.length === 5) return resourceEntry(path, size, 'namespaced', parts[2]!, '', parts[3]!, resource);
+    if (parts.length === 6) return resourceEntry(path, size, 'namespaced', parts[2]!, parts[3]!, parts[4]!, resource);
+  }
+  return other(path, size);
+}
+
+function resourceEntry(
+  path: string,
+  size: number,
+  scope: 'cluster' | 'namespaced',
+  namespace: string | undefined,
+  group: string,
+  version: string,
+  resource: string,
+): IndexEntry {
+  // An empty segment (`a//b`) means the name does not follow the grammar.
+  if (namespace === '' || version === '' || resource === '') return other(path, size);
+  return namespace === undefined
+    ? { type: 'resource', path, size, scope, group, version, resource }
+    : { type: 'resource', path, size, scope, namespace, group, version, resource };
+}
+
+function classifyPodLogPath(parts: string[], path: string, size: number): IndexEntry {
+  // logs/<ns>/<pod>/<container>.log | <container>.log.1
+  if (parts.length !== 4) return other(path, size);
+  const [, namespace, pod, file] = parts as [string, string, string, string];
+  if (!namespace || !pod) return other(path, size);
+  const previous = file.endsWith('.log.1');
+  const suffix = previous ? '.log.1' : '.log';
+  if (!file.endsWith(suffix) || file.length <= suffix.length) return other(path, size);
+  return { type: 'podLog', path, size, namespace, pod, container: file.slice(0, -suffix.length), previous };
+}
+
+function classifyNodePath(parts: string[], path: string, size: number): IndexEntry {
+  const name = parts[1]!;
+  if (parts.length === 2) {
+    if (name.endsWith('.zip') && name.length > '.zip'.length) {
+      return { type: 'nodeArchive', path, size, node: name.slice(0, -'.zip'.length) };
+    }
+    return other(path, size);
+  }
+  // An already-extracted node bundle: nodes/<node>/<file…>
+  if (!name || name.endsWith('.zip')) return other(path, size);
+  const file = parts.slice(2).join('/');
+  return file ? { type: 'nodeFile', path, size, node: name, file } : other(path, size);
+}
+
+function classifyNestedMember(path: string, bang: number, size: number): IndexEntry {
+  const archive = path.slice(0, bang);
+  const member = path.slice(bang + 2);
+  const archiveParts = archive.split('/');
+  if (archiveParts.length !== 2 || archiveParts[0] !== 'nodes' || !archiveParts[1]!.endsWith('.zip')) {
+    return other(path, size);
+  }
+  const node = archiveParts[1]!.slice(0, -'.zip'.length);
+  // Entries of a node zip start with `<node>/`; tolerate a zip made without the top folder.
+  const memberParts = member.split('/');
+  const file = memberParts[0] === node ? memberParts.slice(1).join('/') : member;
+  if (!node || !file) return other(path, size);
+  return { type: 'nodeFile', path, size, node, file };
+}
+
+function other(path: string, size: number): IndexEntry {
+  return { type: 'other', path, size };
+}

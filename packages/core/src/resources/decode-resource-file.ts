@@ -1,0 +1,162 @@
+import { load as loadYaml, loadAll as loadAllYaml, JSON_SCHEMA, YAMLException } from 'js-yaml';
+// JSON_SCHEMA: yaml.v2 quotes everything ambiguous, so plain scalars are only null, booleans and
+// numbers (`2e+09` included); no timestamps or merge keys should be resolved.
+import { parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import type { KubeObject } from './kube-object.js';
+import { normalizeNullStrings } from './normalize-null.js';
+import { sliceListItems } from './slice-list-items.js';
+
+/** One decoded list item and where its text lies, so `locate` can find fields in it later. */
+export interface DecodedItem {
+  object: KubeObject;
+  index: number;
+  /** 1-based line of the item's first line. */
+  line: number;
+  /** Character range of the item in the file text; absent when the file had to be parsed whole. */
+  start?: number;
+  end?: number;
+}
+
+export interface DecodedResourceFile {
+  items: DecodedItem[];
+  /** The file was `items: []` / `items: null`: an empty-list stub of an old kit (< v0.0.29). */
+  emptyList: boolean;
+  diagnostics: Diagnostic[];
+}
+
+// Aliases never occur in what the kit writes; when they do, the text is hostile or hand-made,
+// so it goes through `yaml`, which caps alias expansion (billion laughs) instead of js-yaml.
+const ALIAS_HINT = /(?:^|[\s[{,:-])\*[A-Za-z0-9_]/m;
+const ANCHOR_HINT = /(?:^|[\s[{,:-])&[A-Za-z0-9_]/m;
+
+/**
+ * Decodes a bundle YAML file into objects. Each list item is decoded on its own (see
+ * sliceListItems), so a broken item costs a diagnostic, not the file; a file of another shape
+ * (JSON, several documents, a single object) is decoded whole.
+ */
+export function decodeResourceFile(path: string, text: string): DecodedResourceFile {
+  const diagnostics: Diagnostic[] = [];
+  const layout = sliceListItems(text);
+  if (layout.shape === 'unrecognised') return decodeWhole(path, text, diagnostics);
+
+  const items: DecodedItem[] = [];
+  layout.items.forEach((slice, index) => {
+    const chunk = text.slice(slice.start, slice.end);
+    const decoded = decodeChunk(path, chunk, slice.line, diagnostics);
+    if (decoded === undefined) return;
+    const value = Array.isArray(decoded) ? decoded[0] : undefined;
+    if (!isKubeObject(value)) {
+      diagnostics.push({ path, line: slice.line, level: 'warning', message: 'list item is not a Kubernetes object (no kind or metadata); ignored' });
+      return;
+    }
+    normalizeNullStrings(value);
+    items.push({ object: value, index, line: slice.line, start: slice.start, end: slice.end });
+  });
+  return { items, emptyList: layout.items.length === 0, diagnostics };
+}
+
+function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
+  if (ALIAS_HINT.test(chunk) && ANCHOR_HINT.test(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics);
+  try {
+    return loadYaml(chunk, { schema: JSON_SCHEMA, filename: path });
+  } catch (error) {
+    if (error instanceof YAMLException && /duplicated mapping key/.test(error.reason)) {
+      diagnostics.push({
+        path,
+        line: firstLine + (error.mark?.line ?? 0),
+        level: 'warning',
+        message: `duplicate key in YAML (${error.reason}); the last value is used`,
+      });
+      try {
+        return loadYaml(chunk, { schema: JSON_SCHEMA, json: true });
+      } catch (retryError) {
+        return reportYamlError(path, retryError, firstLine, diagnostics);
+      }
+    }
+    return reportYamlError(path, error, firstLine, diagnostics);
+  }
+}
+
+function decodeWithAliasCap(path: string, text: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
+  try {
+    const documents = parseAllDocuments(text, { uniqueKeys: false });
+    const list = Array.isArray(documents) ? documents : [documents];
+    const document = list[0];
+    if (!document) return undefined;
+    if (document.errors.length > 0) throw document.errors[0];
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return reportYamlError(path, error, firstLine, diagnostics);
+  }
+}
+
+function decodeWhole(path: string, text: string, diagnostics: Diagnostic[]): DecodedResourceFile {
+  let documents: unknown[];
+  try {
+    documents =
+      ALIAS_HINT.test(text) && ANCHOR_HINT.test(text)
+        ? [decodeWithAliasCap(path, text, 1, diagnostics)]
+        : loadAllYaml(text, undefined, { schema: JSON_SCHEMA, filename: path, json: true });
+  } catch (error) {
+    reportYamlError(path, error, 1, diagnostics);
+    return { items: [], emptyList: false, diagnostics };
+  }
+  const objects: unknown[] = [];
+  let emptyList = false;
+  for (const document of documents) {
+    if (document === null || document === undefined) continue;
+    const record = document as Record<string, unknown>;
+    const isList =
+      typeof document === 'object' &&
+      !Array.isArray(document) &&
+      'items' in record &&
+      (typeof record.kind !== 'string' || record.kind.endsWith('List'));
+    if (isList) {
+      const items = record.items;
+      if (items === null || (Array.isArray(items) && items.length === 0)) emptyList = true;
+      if (Array.isArray(items)) objects.push(...items);
+      continue;
+    }
+    objects.push(document);
+  }
+  const items: DecodedItem[] = [];
+  objects.forEach((value, index) => {
+    if (!isKubeObject(value)) {
+      diagnostics.push({ path, level: 'warning', message: `item ${index} is not a Kubernetes object (no kind or metadata); ignored` });
+      return;
+    }
+    normalizeNullStrings(value);
+    items.push({ object: value, index, line: 1 });
+  });
+  return { items, emptyList: emptyList && items.length === 0, diagnostics };
+}
+
+function reportYamlError(path: string, error: unknown, firstLine: number, diagnostics: Diagnostic[]): undefined {
+  const { line, reason } = describeYamlError(error);
+  diagnostics.push({
+    path,
+    line: line === undefined ? firstLine : firstLine + line,
+    level: 'error',
+    message: `invalid YAML: ${reason}`,
+  });
+  return undefined;
+}
+
+function describeYamlError(error: unknown): { line?: number; reason: string } {
+  if (error instanceof YAMLException) return { line: error.mark?.line, reason: error.reason };
+  if (error instanceof RangeError) return { reason: 'nesting too deep to decode' };
+  if (error instanceof Error) {
+    const linePos = (error as { linePos?: [{ line: number }] }).linePos;
+    const line = linePos?.[0]?.line;
+    return { ...(line === undefined ? {} : { line: line - 1 }), reason: error.message.split('\n')[0] ?? 'unknown error' };
+  }
+  return { reason: String(error) };
+}
+
+function isKubeObject(value: unknown): value is KubeObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.kind === 'string' && record.metadata !== null && typeof record.metadata === 'object';
+}
+

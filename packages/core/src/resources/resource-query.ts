@@ -1,0 +1,28 @@
+/** Which objects to read. Give the group and either the resource (plural) or the kind. */
+export interface ResourceQuery {
+  /** API group; `''` for the core group (`v1`). */
+  group: string;
+  /** API resource (plural) as in the file name, e.g. `managedcharts`. */
+  resource?: string;
+  /** Kind of the objects, e.g. `ManagedChart`; used when `resource` is not given. */
+  kind?: string;
+  /** API version; by default whichever version the bundle has (it moves between releases). */
+  version?: string;
+  /** Only objects of this namespace; `null` for cluster-scoped objects only. */
+  namespace?: string | null;
+  /** Only the object with this name. */
+  name?: string;
+}
+
+/**
+ * Plural candidates for a kind, for files named by resource. Kubernetes pluralises in a few
+ * regular ways; the rare irregular kind falls back to scanning the group's files.
+ */
+export function pluralCandidates(kind: string): string[] {
+  const lower = kind.toLowerCase();
+  const candidates = [`${lower}s`];
+  if (/(s|x|z|ch|sh)$/.test(lower)) candidates.push(`${lower}es`);
+  if (/[^aeiou]y$/.test(lower)) candidates.push(`${lower.slice(0, -1)}ies`);
+  if (lower.endsWith('s')) candidates.push(lower);
+  return candidates;
+}

@@ -1,0 +1,135 @@
+import type { DiagnosticLog } from '../diagnostics.js';
+import type { BundleIndex } from '../index/bundle-index.js';
+import type { ResourceFileEntry } from '../index/index-entry.js';
+import { decodeResourceFile, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
+import type { KubeObject, ObjectOrigin } from './kube-object.js';
+import { locatePointer } from './locate-pointer.js';
+import { pluralCandidates, type ResourceQuery } from './resource-query.js';
+
+interface Placement {
+  path: string;
+  item: DecodedItem;
+}
+
+/**
+ * Reads resource files on first use and keeps what they decoded, so each file is parsed at most
+ * once however many rules ask. Remembers, per object, where it came from (for evidence).
+ */
+export class ResourceStore {
+  readonly #index: BundleIndex;
+  readonly #readText: (path: string) => Promise<string>;
+  readonly #diagnostics: DiagnosticLog;
+  readonly #files = new Map<string, Promise<DecodedResourceFile>>();
+  readonly #placements = new WeakMap<object, Placement>();
+  /** Evidence lookups cluster in a few files; keep the last few texts instead of re-reading. */
+  readonly #recentTexts = new Map<string, Promise<string>>();
+
+  constructor(index: BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
+    this.#index = index;
+    this.#readText = readText;
+    this.#diagnostics = diagnostics;
+  }
+
+  /** Files that may hold the objects asked for (no file is read). */
+  filesFor(query: ResourceQuery): ResourceFileEntry[] {
+    const base = { group: query.group, ...(query.version === undefined ? {} : { version: query.version }) };
+    const scoped = query.namespace === undefined ? base : { ...base, namespace: query.namespace };
+    if (query.resource !== undefined) return this.#index.resourceFiles({ ...scoped, resource: query.resource });
+    if (query.kind !== undefined) {
+      for (const plural of pluralCandidates(query.kind)) {
+        const files = this.#index.resourceFiles({ ...scoped, resource: plural });
+        if (files.length > 0) return files;
+      }
+    }
+    return this.#index.resourceFiles(scoped);
+  }
+
+  async objects(query: ResourceQuery): Promise<KubeObject[]> {
+    const files = this.filesFor(query);
+    const decoded = await Promise.all(files.map((file) => this.file(file.path)));
+    const objects: KubeObject[] = [];
+    const seenUids = new Set<string>();
+    decoded.forEach((file) => {
+      for (const item of file.items) {
+        const object = item.object;
+        if (query.kind !== undefined && object.kind !== query.kind) continue;
+        if (query.name !== undefined && object.metadata.name !== query.name) continue;
+        // Events and ingresses are listed under two groups on some clusters; keep one copy.
+        const uid = object.metadata.uid;
+        if (typeof uid === 'string' && uid !== '') {
+          if (seenUids.has(uid)) continue;
+          seenUids.add(uid);
+        }
+        objects.push(object);
+      }
+    });
+    return objects;
+  }
+
+  /** Decodes one resource file (once); problems become diagnostics, never exceptions. */
+  file(path: string): Promise<DecodedResourceFile> {
+    let pending = this.#files.get(path);
+    if (!pending) {
+      pending = this.#decode(path);
+      this.#files.set(path, pending);
+    }
+    return pending;
+  }
+
+  async #decode(path: string): Promise<DecodedResourceFile> {
+    let text: string;
+    try {
+      text = await this.#readText(path);
+    } catch (error) {
+      this.#diagnostics.add({ path, level: 'error', message: `cannot read: ${errorMessage(error)}` });
+      return { items: [], emptyList: false, diagnostics: [] };
+    }
+    let decoded: DecodedResourceFile;
+    try {
+      decoded = decodeResourceFile(path, text);
+    } catch (error) {
+      // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
+      this.#diagnostics.add({ path, level: 'error', message: `cannot decode: ${errorMessage(error)}` });
+      return { items: [], emptyList: false, diagnostics: [] };
+    }
+    this.#diagnostics.addAll(decoded.diagnostics);
+    for (const item of decoded.items) this.#placements.set(item.object, { path, item });
+    return decoded;
+  }
+
+  origin(object: KubeObject): ObjectOrigin | undefined {
+    const placement = this.#placements.get(object);
+    return placement && { path: placement.path, line: placement.item.line, index: placement.item.index };
+  }
+
+  /** 1-based line of `pointer` inside `object` in its file, or undefined when it is not there. */
+  async locate(object: KubeObject, pointer: string): Promise<number | undefined> {
+    const placement = this.#placements.get(object);
+    if (!placement) return undefined;
+    if (pointer === '') return placement.item.line;
+    const text = await this.#locateText(placement.path);
+    try {
+      return locatePointer(text, placement.item, pointer);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #locateText(path: string): Promise<string> {
+    let text = this.#recentTexts.get(path);
+    if (text) {
+      this.#recentTexts.delete(path);
+    } else {
+      text = this.#readText(path);
+      if (this.#recentTexts.size >= RECENT_TEXTS) this.#recentTexts.delete(this.#recentTexts.keys().next().value!);
+    }
+    this.#recentTexts.set(path, text);
+    return text;
+  }
+}
+
+const RECENT_TEXTS = 4;
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
