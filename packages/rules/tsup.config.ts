@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // import.meta.url (used to find catalog/) must work in the CJS build too.
+  shims: true,
 });

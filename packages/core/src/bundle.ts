@@ -56,6 +56,7 @@ export class Bundle {
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
   #facts: Promise<BundleFacts> | undefined;
+  readonly #lineTexts = new Map<string, Promise<string>>();
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -122,6 +123,31 @@ export class Bundle {
       this.#diagnostics.add({ path, level: 'warning', message: 'file holds bytes that are not UTF-8; they read as U+FFFD' });
       return content.toString('utf8');
     }
+  }
+
+  /**
+   * The text of one line of a file (for evidence excerpts), or undefined past the end. The last
+   * few files asked are kept, since evidence lines cluster in a few files.
+   */
+  async lineText(path: string, line: number): Promise<string | undefined> {
+    let text = this.#lineTexts.get(path);
+    if (text) this.#lineTexts.delete(path);
+    else {
+      text = this.readText(path);
+      if (this.#lineTexts.size >= 4) this.#lineTexts.delete(this.#lineTexts.keys().next().value!);
+    }
+    this.#lineTexts.set(path, text);
+    const content = await text;
+    let start = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (let current = 1; current < line; current += 1) {
+      const newline = content.indexOf('\n', start);
+      if (newline < 0) return undefined;
+      start = newline + 1;
+    }
+    if (start > content.length || (start === content.length && line > 1)) return undefined;
+    const end = content.indexOf('\n', start);
+    const raw = content.slice(start, end < 0 ? content.length : end);
+    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   }
 
   /** Resource files that may hold the objects asked for; none means the bundle has no such list. */

@@ -1,4 +1,5 @@
 import { load as loadYaml, loadAll as loadAllYaml, JSON_SCHEMA, YAMLException } from 'js-yaml';
+import type { LoadOptions } from 'js-yaml';
 // JSON_SCHEMA: yaml.v2 quotes everything ambiguous, so plain scalars are only null, booleans and
 // numbers (`2e+09` included); no timestamps or merge keys should be resolved.
 import { parseAllDocuments } from 'yaml';
@@ -59,7 +60,7 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
 function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
   if (ALIAS_HINT.test(chunk) && ANCHOR_HINT.test(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics);
   try {
-    return loadYaml(chunk, { schema: JSON_SCHEMA, filename: path });
+    return loadYaml(chunk, loadOptions(path));
   } catch (error) {
     if (error instanceof YAMLException && /duplicated mapping key/.test(error.reason)) {
       diagnostics.push({
@@ -69,7 +70,7 @@ function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics
         message: `duplicate key in YAML (${error.reason}); the last value is used`,
       });
       try {
-        return loadYaml(chunk, { schema: JSON_SCHEMA, json: true });
+        return loadYaml(chunk, { ...loadOptions(path), json: true });
       } catch (retryError) {
         return reportYamlError(path, retryError, firstLine, diagnostics);
       }
@@ -97,7 +98,7 @@ function decodeWhole(path: string, text: string, diagnostics: Diagnostic[]): Dec
     documents =
       ALIAS_HINT.test(text) && ANCHOR_HINT.test(text)
         ? [decodeWithAliasCap(path, text, 1, diagnostics)]
-        : loadAllYaml(text, undefined, { schema: JSON_SCHEMA, filename: path, json: true });
+        : loadAllYaml(text, undefined, { ...loadOptions(path), json: true });
   } catch (error) {
     reportYamlError(path, error, 1, diagnostics);
     return { items: [], emptyList: false, diagnostics };
@@ -160,3 +161,11 @@ function isKubeObject(value: unknown): value is KubeObject {
   return typeof record.kind === 'string' && record.metadata !== null && typeof record.metadata === 'object';
 }
 
+
+/**
+ * js-yaml stops at 100 levels of nesting by default; CRD schemas of KubeVirt and Longhorn nest
+ * deeper than that. 1,000 levels still fit the stack, and a hostile file beyond them fails cleanly.
+ */
+function loadOptions(path: string): LoadOptions {
+  return { schema: JSON_SCHEMA, filename: path, maxDepth: 1000 } as LoadOptions;
+}

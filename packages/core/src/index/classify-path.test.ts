@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyPath } from './classify-path.js';
+
+describe('classifyPath', () => {
+  it('reads core cluster-scoped lists as group "" with their version', () => {
+    expect(classifyPath('yamls/cluster/v1/nodes.yaml', 10)).toEqual({
+      type: 'resource', path: 'yamls/cluster/v1/nodes.yaml', size: 10, scope: 'cluster', group: '', version: 'v1', resource: 'nodes',
+    });
+  });
+
+  it('reads grouped cluster-scoped lists by counting segments, not by looking for dots', () => {
+    expect(classifyPath('yamls/cluster/admissionregistration.k8s.io/v1/validatingwebhookconfigurations.yaml')).toMatchObject({
+      type: 'resource', scope: 'cluster', group: 'admissionregistration.k8s.io', version: 'v1', resource: 'validatingwebhookconfigurations',
+    });
+    expect(classifyPath('yamls/namespaced/kube-system/apps/v1/deployments.yaml')).toMatchObject({
+      type: 'resource', scope: 'namespaced', namespace: 'kube-system', group: 'apps', version: 'v1', resource: 'deployments',
+    });
+  });
+
+  it('reads namespaced core lists and keeps plural names with dashes', () => {
+    expect(classifyPath('yamls/namespaced/default/v1/events.yaml')).toMatchObject({ namespace: 'default', group: '', resource: 'events' });
+    expect(classifyPath('yamls/namespaced/default/k8s.cni.cncf.io/v1/network-attachment-definitions.yaml')).toMatchObject({
+      group: 'k8s.cni.cncf.io', resource: 'network-attachment-definitions',
+    });
+  });
+
+  it('treats non-YAML files under yamls/ (a .DS_Store) and odd depths as other', () => {
+    expect(classifyPath('yamls/cluster/.DS_Store').type).toBe('other');
+    expect(classifyPath('yamls/cluster/a/b/c/d.yaml').type).toBe('other');
+    expect(classifyPath('yamls/namespaced/ns/v1/.yaml').type).toBe('other');
+  });
+
+  it('reads pod logs, current and previous instance', () => {
+    expect(classifyPath('logs/harvester-system/harvester-abc/apiserver.log')).toMatchObject({
+      type: 'podLog', namespace: 'harvester-system', pod: 'harvester-abc', container: 'apiserver', previous: false,
+    });
+    expect(classifyPath('logs/cattle-system/rancher-x/rancher.log.1')).toMatchObject({ type: 'podLog', container: 'rancher', previous: true });
+  });
+
+  it('reads node zips, their members and extracted node folders as node files', () => {
+    expect(classifyPath('nodes/node1.zip')).toMatchObject({ type: 'nodeArchive', node: 'node1' });
+    expect(classifyPath('nodes/node1.zip!/node1/logs/kernel.log')).toMatchObject({ type: 'nodeFile', node: 'node1', file: 'logs/kernel.log' });
+    expect(classifyPath('nodes/node1/logs/kernel.log')).toMatchObject({ type: 'nodeFile', node: 'node1', file: 'logs/kernel.log' });
+  });
+
+  it('recognises the special top-level files', () => {
+    expect(classifyPath('metadata.yaml').type).toBe('metadata');
+    expect(classifyPath('bundleGenerationError.log').type).toBe('generationErrors');
+    expect(classifyPath('prometheus-alerts.json').type).toBe('prometheusAlerts');
+    expect(classifyPath('README').type).toBe('other');
+  });
+
+  it('maps any path to an entry or "other" and never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('yamls', 'cluster', 'namespaced', 'logs', 'nodes', 'v1', 'x.zip', '', 'a.yaml', 'b.log', 'c.log.1', '!'), fc.string()), { maxLength: 8 }), (parts) => {
+        const entry = classifyPath(parts.join('/'));
+        expect(entry.path).toBe(parts.join('/'));
+        expect(['resource', 'podLog', 'nodeFile', 'nodeArchive', 'metadata', 'generationErrors', 'prometheusAlerts', 'other']).toContain(entry.type);
+      }),
+      { seed: 20261126, numRuns: 2000 },
+    );
+  });
+});

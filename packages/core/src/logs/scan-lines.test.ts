@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanLines, type ScannedLine } from './scan-lines.js';
+
+async function* chunked(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
+  let start = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    if (cut <= start || cut >= bytes.length) continue;
+    yield bytes.subarray(start, cut);
+    start = cut;
+  }
+  if (start < bytes.length) yield bytes.subarray(start);
+}
+
+async function collect(lines: AsyncIterable<ScannedLine>): Promise<ScannedLine[]> {
+  const all: ScannedLine[] = [];
+  for await (const line of lines) all.push(line);
+  return all;
+}
+
+/** The reference: split the whole text at once. */
+function referenceLines(text: string): ScannedLine[] {
+  if (text === '') return [];
+  const parts = text.split('\n');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts.map((raw, index) => ({ line: index + 1, raw: raw.endsWith('\r') ? raw.slice(0, -1) : raw }));
+}
+
+describe('scanLines', () => {
+  it('gives the same lines and line numbers as splitting the whole text, for any chunk boundaries', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', '\r\n', 'é', '日本', '\u0000', 'needle')), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.array(fc.nat(400), { maxLength: 12 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text, 'utf8');
+          expect(await collect(scanLines(chunked(bytes, cuts)))).toEqual(referenceLines(text));
+        },
+      ),
+      { seed: 20261126, numRuns: 400 },
+    );
+  });
+
+  it('with a prefilter, returns exactly the lines holding a literal, with their true numbers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', 'needle', 'nee', 'dle', 'hay')), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.array(fc.nat(400), { maxLength: 12 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const expected = referenceLines(text).filter((line) => line.raw.includes('needle') || line.raw.includes('hay'));
+          expect(await collect(scanLines(chunked(bytes, cuts), { prefilter: ['needle', 'hay'] }))).toEqual(expected);
+        },
+      ),
+      { seed: 20261126, numRuns: 400 },
+    );
+  });
+
+  it('cuts a line longer than maxLineBytes instead of buffering it, and keeps counting lines', async () => {
+    const long = 'x'.repeat(5000);
+    const bytes = Buffer.from(`first\n${long}\nlast\n`);
+    let truncatedAt: number | undefined;
+    const lines = await collect(scanLines(chunked(bytes, [10, 100, 1000, 3000]), { maxLineBytes: 100, onTruncatedLine: (line) => (truncatedAt = line) }));
+    expect(lines.map((line) => [line.line, line.raw.length, line.truncated ?? false])).toEqual([
+      [1, 5, false],
+      [2, 100, true],
+      [3, 4, false],
+    ]);
+    expect(truncatedAt).toBe(2);
+  });
+
+  it('reads a 100 MB line without a newline in bounded memory', async () => {
+    async function* endless(): AsyncGenerator<Buffer> {
+      const block = Buffer.alloc(1024 * 1024, 0x61);
+      for (let i = 0; i < 100; i += 1) yield block;
+    }
+    const before = process.memoryUsage().rss;
+    const lines = await collect(scanLines(endless()));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ line: 1, truncated: true });
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('reports bytes that are not UTF-8 once, and still returns the line', async () => {
+    const reported: number[] = [];
+    const bytes = Buffer.concat([Buffer.from('ok\nbad '), Buffer.from([0xff, 0xfe]), Buffer.from('\nbad again \xff\n', 'latin1')]);
+    const lines = await collect(scanLines(chunked(bytes, [4]), { onInvalidUtf8: (line) => reported.push(line) }));
+    expect(lines.map((line) => line.line)).toEqual([1, 2, 3]);
+    expect(reported).toEqual([2]);
+  });
+
+  it('does not report a real U+FFFD character as an encoding problem', async () => {
+    const reported: number[] = [];
+    await collect(scanLines(chunked(Buffer.from('a \uFFFD b\n'), []), { onInvalidUtf8: (line) => reported.push(line) }));
+    expect(reported).toEqual([]);
+  });
+});

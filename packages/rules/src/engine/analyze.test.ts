@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { defineCodeRule } from '../rule/rule.js';
+import { BundleBuilder, runRule } from '../testing/index.js';
+
+/** A small bundle in the real layout: settings with server-version, one node, a ManagedChart. */
+function cluster(version = 'v1.4.1'): BundleBuilder {
+  const bundle = new BundleBuilder({ createdAt: '2025-03-06T22:45:28Z', kubernetesVersion: 'v1.30.7+rke2r1' });
+  bundle.collectNamespace('fleet-local', 'harvester-system', 'longhorn-system');
+  bundle.addObject({ apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata: { name: 'server-version' }, value: version, default: '' });
+  bundle.addObject({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+  bundle.addObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fleet-local' } });
+  bundle.addObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'harvester-public' } });
+  bundle.addObject({
+    apiVersion: 'management.cattle.io/v3',
+    kind: 'ManagedChart',
+    metadata: { name: 'harvester', namespace: 'fleet-local' },
+    spec: { chart: 'harvester', version: '1.4.1', diff: { comparePatches: [] } },
+    status: { conditions: [{ type: 'Ready', status: 'False', message: 'Modified(1) [Cluster fleet-local/local]' }] },
+  });
+  return bundle;
+}
+
+const NOT_READY_RULE = `
+id: chart-not-ready
+title: A ManagedChart is not ready
+severity: high
+component: fleet
+inputs:
+  charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
+match: { forEach: charts, as: chart }
+outcomes:
+  - when:
+      some:
+        path: chart/status/conditions
+        as: condition
+        where:
+          all:
+            - field: { path: condition/type, equals: Ready, evidence: false }
+            - field: { path: condition/status, equals: 'False' }
+    status: fail
+    message: managed chart {{ chart/metadata/name }} is not ready ({{ condition | map:message | join }})
+  - when: { field: { path: chart/metadata/name, equals: harvester } }
+    status: warn
+    message: never reached when the first outcome holds
+`;
+
+describe('analyze: outcomes', () => {
+  it('takes the first outcome whose when holds, and fills the message from the match', async () => {
+    const run = await runRule(NOT_READY_RULE, cluster());
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toBe('managed chart harvester is not ready (Modified(1) [Cluster fleet-local/local])');
+  });
+
+  it('passes, with no evidence needed, when no outcome holds', async () => {
+    const bundle = cluster();
+    bundle.updateObject('management.cattle.io/v3', 'ManagedChart', 'fleet-local', 'harvester', (chart) => {
+      (chart.status as { conditions: { status: string }[] }).conditions[0]!.status = 'True';
+      chart.metadata.name = 'harvester';
+    });
+    const run = await runRule(NOT_READY_RULE.replace(/  - when: \{ field.*\n.*\n.*\n$/m, ''), bundle);
+    expect(run.outcome).toBe('pass');
+  });
+
+  it('cites the proving field with its path and the 1-based line that holds it', async () => {
+    const run = await runRule(NOT_READY_RULE, cluster());
+    const evidence = run.finding!.evidence[0]!;
+    expect(evidence.path).toBe('yamls/namespaced/fleet-local/management.cattle.io/v3/managedcharts.yaml');
+    expect(evidence.pointer).toBe('/status/conditions/0/status');
+    expect(evidence.excerpt).toBe('status: "False"');
+    expect(evidence.object).toEqual({ apiVersion: 'management.cattle.io/v3', kind: 'ManagedChart', namespace: 'fleet-local', name: 'harvester' });
+    const file = new TextDecoder().decode(cluster().toFiles().get(evidence.path)!);
+    expect(file.split('\n')[evidence.line - 1]!.trim()).toBe('status: "False"');
+  });
+});
+
+describe('analyze: skipped, never pass, when input is missing', () => {
+  it('skips with the namespace named when the namespace was not collected', async () => {
+    const rule = NOT_READY_RULE.replace('namespace: fleet-local', 'namespace: cattle-logging-system');
+    const run = await runRule(rule, cluster());
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipReason).toBe('namespace cattle-logging-system was not collected in this bundle');
+  });
+
+  it('skips when a named object the rule needs is not in the bundle', async () => {
+    const rule = `
+id: needs-bundle
+title: t
+severity: low
+component: fleet
+inputs:
+  bundle: { resource: { group: fleet.cattle.io, resource: bundles, namespace: fleet-local, name: mcc-harvester } }
+outcomes:
+  - { status: fail, message: x }
+`;
+    const run = await runRule(rule, cluster());
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipReason).toBe('bundles fleet-local/mcc-harvester is not in this bundle');
+  });
+
+  it('skips node-log rules with "no nodes/ folder" when no node bundle was collected', async () => {
+    const rule = `
+id: kernel-errors
+title: t
+severity: low
+component: node
+inputs:
+  kernel: { logs: { nodeFile: logs/kernel.log } }
+outcomes:
+  - when: { log: { input: kernel, pattern: 'I/O error' } }
+    status: fail
+    message: x
+`;
+    const run = await runRule(rule, cluster());
+    expect(run.skipReason).toBe('no nodes/ folder: node logs and configs were not collected in this bundle');
+  });
+});
+
+describe('analyze: version gating', () => {
+  const gated = (unknown: 'evaluate' | 'skip') => NOT_READY_RULE.replace('component: fleet', `component: fleet\nappliesTo: { harvester: '>=1.4.0 <1.4.2', unknownVersion: ${unknown} }`);
+
+  it('skips a rule outside its version range, naming both versions', async () => {
+    const run = await runRule(gated('evaluate'), cluster('v1.5.0'));
+    expect(run.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is v1.5.0');
+  });
+
+  it('evaluates a rule inside its range', async () => {
+    expect((await runRule(gated('evaluate'), cluster('v1.4.1'))).outcome).toBe('fail');
+  });
+
+  it('treats a development build as unknown and does what the rule says', async () => {
+    expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty'))).outcome).toBe('fail');
+    const skipped = await runRule(gated('skip'), cluster('1a861fc-dirty'));
+    expect(skipped.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is a development build (1a861fc-dirty), so the version cannot be compared');
+  });
+});
+
+describe('analyze: errors and budgets', () => {
+  it('turns a rule that throws into an error entry, and the others still run', async () => {
+    const throwing = defineCodeRule({
+      id: 'throws',
+      title: 'throws',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      evaluate: async () => {
+        throw new Error('boom');
+      },
+    });
+    const run = await runRule(throwing, cluster());
+    expect(run.outcome).toBe('error');
+    expect(run.error).toBe('boom');
+  });
+
+  it('stops a rule that never ends at its time budget and reports it as an error', async () => {
+    const endless = defineCodeRule({
+      id: 'endless',
+      title: 'endless',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      evaluate: () => new Promise(() => undefined),
+    });
+    const started = Date.now();
+    const run = await runRule(endless, cluster(), { ruleTimeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.outcome).toBe('error');
+    expect(run.error).toMatch(/time budget of 0.2 s/);
+  });
+
+  it('lets code rules skip with their own reason', async () => {
+    const skipping = defineCodeRule({
+      id: 'skips',
+      title: 'skips',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      evaluate: async (context) => context.skip('free disk space is not recorded in a support bundle'),
+    });
+    expect((await runRule(skipping, cluster())).skipReason).toBe('free disk space is not recorded in a support bundle');
+  });
+});
+
+describe('analyze: log patterns', () => {
+  const rule = `
+id: webhook-x509
+title: t
+severity: high
+component: webhook
+inputs:
+  webhook: { logs: { namespace: harvester-system, podPrefix: harvester-webhook } }
+outcomes:
+  - when:
+      log: { input: webhook, pattern: 'x509: certificate has expired.*current time (?P<now>\\S+)', prefilter: x509, minCount: 2, within: 24h }
+    status: fail
+    message: '{{ webhookCount }} x509 errors, last at {{ webhook | last | map:now | first }}'
+`;
+
+  it('counts regex matches within the window and cites the matching lines', async () => {
+    const bundle = cluster();
+    bundle.addPodLog('harvester-system', 'harvester-webhook-abc', 'harvester-webhook', [
+      { time: '2025-03-01T10:00:00.000000001Z', text: 'x509: certificate has expired or is not yet valid: current time 2025-03-01T10:00:00Z' },
+      { time: '2025-03-06T10:00:00.000000001Z', text: 'ok' },
+      { time: '2025-03-06T11:00:00.000000001Z', text: 'x509: certificate has expired or is not yet valid: current time 2025-03-06T11:00:00Z' },
+      { time: '2025-03-06T12:00:00.000000001Z', text: 'x509: certificate has expired or is not yet valid: current time 2025-03-06T12:00:00Z' },
+    ]);
+    const run = await runRule(rule, bundle);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toBe('2 x509 errors, last at 2025-03-06T12:00:00Z');
+    expect(run.finding?.evidence.map((item) => [item.path, item.line])).toEqual([
+      ['logs/harvester-system/harvester-webhook-abc/harvester-webhook.log', 3],
+      ['logs/harvester-system/harvester-webhook-abc/harvester-webhook.log', 4],
+    ]);
+  });
+
+  it('refuses a catastrophic pattern at load, so it can never hang a run', async () => {
+    await expect(runRule(rule.replace("'x509: certificate has expired.*current time (?P<now>\\S+)'", () => "'(a+)+$(?=x)'"), cluster())).rejects.toThrow(/refused/);
+  });
+
+  it('runs a nested-quantifier pattern in linear time over a long line', async () => {
+    const bundle = cluster();
+    bundle.addPodLog('harvester-system', 'harvester-webhook-abc', 'harvester-webhook', [{ time: '2025-03-06T11:00:00.000000001Z', text: `${'a'.repeat(50_000)}!` }]);
+    const started = Date.now();
+    const run = await runRule(rule.replace("'x509: certificate has expired.*current time (?P<now>\\S+)', prefilter: x509, minCount: 2, within: 24h", () => "'(a+)+$'"), bundle);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.outcome).toBe('pass');
+  });
+});

@@ -1,0 +1,222 @@
+import type { Bundle, BundleFacts } from '@bundle-triage/core';
+import type { EvaluationContext } from '../match/evaluate-condition.js';
+import type { Report, Finding, RuleError, SkippedRule } from '../report/report-types.js';
+import { RuleSkip, type Rule } from '../rule/rule.js';
+import { SafePattern } from '../rule/safe-pattern.js';
+import { TOOL_VERSION } from '../version.js';
+import { buildEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
+import { evaluateDeclarativeRule } from './evaluate-rule.js';
+import { finalizeFinding, renderRemediation } from './finalize-finding.js';
+import { resolveInputs } from './resolve-inputs.js';
+import { selectRules } from './select-rules.js';
+import { applyYields, compareFindings, summarize } from './summarize.js';
+import { versionSkipReason } from './version-gate.js';
+import type { KubeObject } from '@bundle-triage/core';
+
+export interface AnalyzeOptions {
+  /** The rules to run (e.g. `await loadCatalog()`, plus your own). */
+  rules: readonly Rule[];
+  /** Run only these rule ids or tags. */
+  only?: readonly string[];
+  /** Do not run these rule ids or tags. */
+  skip?: readonly string[];
+  /** Keep `pass` findings in `findings` (they are always counted in the summary). */
+  includePass?: boolean;
+  /** Progress: rules done out of total, files read so far. */
+  progress?: (event: AnalyzeProgress) => void;
+  signal?: AbortSignal;
+  /** Longest one rule may take before it is stopped and reported as an error (default 60 s). */
+  ruleTimeoutMs?: number;
+  /** Rules evaluated at once; their reads overlap (default 4). */
+  concurrency?: number;
+}
+
+export interface AnalyzeProgress {
+  rulesDone: number;
+  rulesTotal: number;
+  ruleId: string;
+  filesRead: number;
+}
+
+type RuleResult = { findings: Finding[] } | { skipped: string } | { error: string };
+
+/**
+ * Runs rules over an open bundle and returns the report (schemaVersion 1). Every rule ends in
+ * exactly one place: findings, `skipped` with a reason, or `errors` — a rule that throws or
+ * runs out of time never stops the others. Same bundle and rules → the same report, apart from
+ * `run`.
+ */
+export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<Report> {
+  const started = Date.now();
+  const facts = await bundle.facts();
+  const rules = selectRules(options.rules, options.only, options.skip);
+  const patterns = new Map<string, SafePattern>();
+  const pattern = (source: string) => {
+    let compiled = patterns.get(source);
+    if (!compiled) patterns.set(source, (compiled = new SafePattern(source)));
+    return compiled;
+  };
+
+  const results = new Map<string, RuleResult>();
+  let done = 0;
+  const queue = [...rules];
+  const worker = async () => {
+    for (let rule = queue.shift(); rule; rule = queue.shift()) {
+      options.signal?.throwIfAborted();
+      results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, options));
+      done += 1;
+      options.progress?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, rules.length)) }, worker));
+
+  let findings: Finding[] = [];
+  const skipped: SkippedRule[] = [];
+  const errors: RuleError[] = [];
+  for (const rule of rules) {
+    const result = results.get(rule.id)!;
+    if ('findings' in result) findings.push(...result.findings);
+    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped });
+    else errors.push({ ruleId: rule.id, message: result.error });
+  }
+  findings = applyYields(findings, new Map(rules.map((rule) => [rule.id, rule]))).sort(compareFindings);
+  skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
+  errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
+  const summary = summarize(findings, skipped, errors);
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'bundle-triage', version: TOOL_VERSION },
+    bundle: {
+      source: bundle.location,
+      format: bundle.format,
+      root: bundle.root,
+      createdAt: facts.createdAt ?? null,
+      kubernetesVersion: facts.kubernetesVersion ?? null,
+      harvesterVersion: facts.harvesterVersion?.value ?? null,
+      harvesterVersionSource: facts.harvesterVersion ? `${facts.harvesterVersion.source.description} (${facts.harvesterVersion.source.path})` : null,
+      nodes: facts.nodes,
+      nodesWithoutBundle: facts.nodesWithoutBundle,
+      collectedNamespaces: facts.collectedNamespaces,
+      uncollectedNamespaces: facts.uncollectedNamespaces,
+      oldKit: facts.oldKit,
+    },
+    summary,
+    findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
+    skipped,
+    errors,
+    diagnostics: bundle.diagnostics(),
+    run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
+  };
+}
+
+async function runWithBudget(
+  rule: Rule,
+  bundle: Bundle,
+  facts: BundleFacts,
+  pattern: (source: string) => SafePattern,
+  options: AnalyzeOptions,
+): Promise<RuleResult> {
+  const budget = options.ruleTimeoutMs ?? 60_000;
+  const controller = new AbortController();
+  const abortOnParent = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', abortOnParent, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<RuleResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('time budget exceeded'));
+      resolve({ error: `rule did not finish within its time budget of ${budget / 1000} s and was stopped` });
+    }, budget);
+  });
+  try {
+    return await Promise.race([runRule(rule, bundle, facts, pattern, controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abortOnParent);
+  }
+}
+
+async function runRule(
+  rule: Rule,
+  bundle: Bundle,
+  facts: BundleFacts,
+  pattern: (source: string) => SafePattern,
+  signal: AbortSignal,
+): Promise<RuleResult> {
+  try {
+    const versionReason = versionSkipReason(rule.appliesTo, facts);
+    if (versionReason) return { skipped: versionReason };
+    const inputs = await resolveInputs(rule.inputs, bundle, facts);
+    if (!inputs.ok) return { skipped: inputs.reason };
+    const fallbackObjects = Object.values(inputs.values).filter(
+      (value): value is KubeObject => value !== undefined && !Array.isArray(value),
+    );
+
+    if (rule.kind === 'code') {
+      const context = {
+        bundle,
+        facts,
+        signal,
+        inputs: inputs.values,
+        skip: (reason: string): never => {
+          throw new RuleSkip(reason);
+        },
+        evidence: async (object: KubeObject, pointer?: string) => {
+          const item = await fieldEvidence(bundle, object, pointer);
+          if (!item) throw new Error(`object ${object.kind} ${object.metadata.name} did not come from this bundle; cannot cite it`);
+          return item;
+        },
+        logEvidence: (file: { path: string }, line: number, raw: string) => logEvidence(file.path, line, raw),
+        pattern,
+      };
+      const drafts = await rule.evaluate(context);
+      const findings = await Promise.all(
+        drafts.map((draft) =>
+          finalizeFinding(rule, bundle, {
+            status: draft.status,
+            severity: draft.severity ?? rule.severity,
+            message: draft.message,
+            evidence: draft.evidence,
+            ...(draft.subject ? { subject: draft.subject } : {}),
+            fallbackObjects,
+            ...(draft.remediation
+              ? { remediation: { summary: draft.remediation.summary, steps: draft.remediation.steps ?? [], commands: draft.remediation.commands ?? [], ...(draft.remediation.patch ? { patch: draft.remediation.patch } : {}) } }
+              : {}),
+          }),
+        ),
+      );
+      return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
+    }
+
+    const context: EvaluationContext = { facts, pattern, signal };
+    const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
+    const findings: Finding[] = [];
+    for (const draft of drafts) {
+      const remediation = renderRemediation(rule.remediation, draft.scope);
+      findings.push(
+        await finalizeFinding(rule, bundle, {
+          status: draft.status,
+          severity: draft.severity,
+          message: draft.message,
+          evidence: await buildEvidence(bundle, draft.evidence),
+          ...(draft.subject ? { subject: draft.subject } : {}),
+          fallbackObjects,
+          ...(remediation ? { remediation } : {}),
+        }),
+      );
+    }
+    return { findings };
+  } catch (error) {
+    if (error instanceof RuleSkip) return { skipped: error.reason };
+    if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
+    return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
+  }
+}
+
+function passFinding(rule: Rule, bundle: Bundle): Promise<Finding> {
+  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
+}
+
+function reasonText(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason ?? 'aborted');
+}

@@ -1,0 +1,44 @@
+import type { Bundle, KubeObject } from '@bundle-triage/core';
+import { objectRef } from '@bundle-triage/core';
+import type { EvidenceRef } from '../match/evaluate-condition.js';
+import type { Evidence } from '../report/report-types.js';
+
+const MAX_EXCERPT = 240;
+const MAX_EVIDENCE = 12;
+
+/**
+ * Turns what proved a condition into evidence a person can open: the bundle path, the 1-based
+ * line that holds the field (or the log line), the line's text and the object it belongs to.
+ */
+export async function buildEvidence(bundle: Bundle, refs: readonly EvidenceRef[]): Promise<Evidence[]> {
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    if (evidence.length >= MAX_EVIDENCE) break;
+    const item = ref.type === 'log' ? logEvidence(ref.path, ref.line, ref.raw) : ref.located.root ? await fieldEvidence(bundle, ref.located.root, ref.located.pointer) : undefined;
+    if (!item) continue;
+    const key = `${item.path}:${item.line}:${item.pointer ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    evidence.push(item);
+  }
+  return evidence;
+}
+
+export async function fieldEvidence(bundle: Bundle, object: KubeObject, pointer = ''): Promise<Evidence | undefined> {
+  const origin = bundle.origin(object);
+  if (!origin) return undefined;
+  const line = (pointer ? await bundle.locate(object, pointer) : undefined) ?? origin.line;
+  const text = (await bundle.lineText(origin.path, line)) ?? '';
+  const evidence: Evidence = { path: origin.path, line, excerpt: clip(text.trim()), object: objectRef(object) };
+  if (pointer) evidence.pointer = pointer;
+  return evidence;
+}
+
+export function logEvidence(path: string, line: number, raw: string): Evidence {
+  return { path, line, excerpt: clip(raw) };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT - 1)}…` : text;
+}

@@ -1,0 +1,105 @@
+import type { KubeObject } from '@bundle-triage/core';
+import { evaluateCondition, type EvaluationContext, type EvidenceRef } from '../match/evaluate-condition.js';
+import type { Located, Scope, ScopeValue } from '../match/located.js';
+import { renderTemplate } from '../match/render-template.js';
+import type { FindingStatus, OutcomeSpec, Severity } from '../rule/rule-types.js';
+import type { LoadedDeclarativeRule } from '../rule/rule.js';
+
+/** One result of a declarative rule before evidence lines and remediation are filled in. */
+export interface FindingDraft {
+  status: FindingStatus;
+  severity: Severity;
+  message: string;
+  evidence: EvidenceRef[];
+  /** The names templates and the patch target see (inputs, the current object, bindings). */
+  scope: Scope;
+  /** The object a forEach rule was evaluated for. */
+  subject?: KubeObject;
+}
+
+/**
+ * Evaluates a declarative rule: once, or once per object with `forEach`. For each evaluation
+ * the outcomes are tried in order and the first whose `when` holds decides (an outcome with no
+ * `when` always holds). When none holds, the result is `pass`.
+ */
+export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope: Scope, context: EvaluationContext): Promise<FindingDraft[]> {
+  const forEach = rule.match?.forEach;
+  if (!forEach) {
+    if (rule.match?.where) {
+      const gate = await evaluateCondition(rule.match.where, scope, context);
+      if (!gate.holds) return [passDraft(rule, scope, 'the rule\'s conditions do not hold in this bundle')];
+    }
+    return [await decide(rule, scope, context)];
+  }
+
+  const entry = scope.get(forEach);
+  const subjects = entry?.kind === 'many' ? entry.located : entry?.kind === 'one' ? [entry.located] : [];
+  const name = rule.match?.as ?? 'object';
+  const drafts: FindingDraft[] = [];
+  let considered = 0;
+  for (const subject of subjects) {
+    const inner = new Map<string, ScopeValue>(scope);
+    inner.set(name, { kind: 'one', located: subject });
+    if (rule.match?.where && !(await evaluateCondition(rule.match.where, inner, context)).holds) continue;
+    considered += 1;
+    const draft = await decide(rule, inner, context);
+    if (subject.root) draft.subject = subject.root;
+    if (draft.status !== 'pass') drafts.push(draft);
+  }
+  if (drafts.length === 0) {
+    const what = considered === 0 ? `no ${forEach} object to check` : `all ${considered} ${forEach} object(s) checked`;
+    return [passDraft(rule, scope, `${what}; none matched`)];
+  }
+  return rule.match?.group ? [groupDrafts(drafts, scope, name)] : drafts;
+}
+
+async function decide(rule: LoadedDeclarativeRule, scope: Scope, context: EvaluationContext): Promise<FindingDraft> {
+  for (const outcome of rule.outcomes) {
+    if (!outcome.when) return draftFor(rule, outcome, scope, []);
+    const result = await evaluateCondition(outcome.when, scope, context);
+    if (!result.holds) continue;
+    const withBindings = new Map<string, ScopeValue>(scope);
+    for (const [key, values] of result.bindings) withBindings.set(key, bindingValue(key, values));
+    return draftFor(rule, outcome, withBindings, result.evidence);
+  }
+  return passDraft(rule, scope, 'no outcome matched: the failure this rule describes is not in this bundle');
+}
+
+/** `xCount` bindings are single numbers; every other binding is the list of matched elements. */
+function bindingValue(key: string, values: Located[]): ScopeValue {
+  if (key.endsWith('Count') && values.length === 1 && typeof values[0]!.value === 'number') return { kind: 'value', value: values[0]!.value };
+  return { kind: 'many', located: values };
+}
+
+function draftFor(rule: LoadedDeclarativeRule, outcome: OutcomeSpec, scope: Scope, evidence: EvidenceRef[]): FindingDraft {
+  return {
+    status: outcome.status,
+    severity: outcome.severity ?? rule.severity,
+    message: renderTemplate(outcome.message, scope).trim(),
+    evidence,
+    scope,
+  };
+}
+
+function passDraft(rule: LoadedDeclarativeRule, scope: Scope, message: string): FindingDraft {
+  return { status: 'pass', severity: rule.severity, message, evidence: [], scope };
+}
+
+/** One finding for every offending object: the worst status, all messages and evidence. */
+function groupDrafts(drafts: FindingDraft[], scope: Scope, name: string): FindingDraft {
+  const order: FindingStatus[] = ['fail', 'warn', 'info', 'pass'];
+  const worst = [...drafts].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))[0]!;
+  const grouped = new Map<string, ScopeValue>(scope);
+  grouped.set(name, {
+    kind: 'many',
+    located: drafts.filter((draft) => draft.subject).map((draft) => ({ value: draft.subject, root: draft.subject!, pointer: '' })),
+  });
+  const messages = [...new Set(drafts.map((draft) => draft.message))];
+  return {
+    status: worst.status,
+    severity: worst.severity,
+    message: messages.length === 1 ? messages[0]! : `${messages.length} objects: ${messages.join('; ')}`,
+    evidence: drafts.flatMap((draft) => draft.evidence.length > 0 ? draft.evidence : draft.subject ? [{ type: 'field', located: { value: draft.subject, root: draft.subject, pointer: '' } }] : []),
+    scope: grouped,
+  };
+}

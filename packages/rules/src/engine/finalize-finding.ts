@@ -1,0 +1,100 @@
+import type { Bundle, KubeObject } from '@bundle-triage/core';
+import { objectRef } from '@bundle-triage/core';
+import type { Scope } from '../match/located.js';
+import { renderTemplate } from '../match/render-template.js';
+import type { Evidence, Finding, Remediation } from '../report/report-types.js';
+import { renderPatch } from '../remediation/render-patch.js';
+import type { JsonPatchOperation, RemediationSpec, RuleMeta } from '../rule/rule-types.js';
+import { fieldEvidence } from './build-evidence.js';
+import { fingerprint } from './fingerprint.js';
+
+export interface FindingParts {
+  status: Finding['status'];
+  severity: Finding['severity'];
+  message: string;
+  evidence: Evidence[];
+  subject?: KubeObject;
+  /** Objects that may stand as evidence when the conditions cited none (named inputs). */
+  fallbackObjects: KubeObject[];
+  remediation?: { summary: string; steps: string[]; commands: string[]; patch?: { target: KubeObject; operations: JsonPatchOperation[] } };
+}
+
+/**
+ * Completes a finding: evidence (never empty for fail/warn: the subject or the inputs are cited
+ * when the conditions named no field), the remediation with its diff and command, and the
+ * fingerprint.
+ */
+export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: FindingParts): Promise<Finding> {
+  let evidence = parts.evidence;
+  if (evidence.length === 0 && parts.status !== 'pass') {
+    const candidates = parts.subject ? [parts.subject] : parts.fallbackObjects;
+    for (const object of candidates) {
+      const item = await fieldEvidence(bundle, object);
+      if (item) evidence = [...evidence, item];
+    }
+  }
+  const finding: Finding = {
+    ruleId: rule.id,
+    status: parts.status,
+    severity: parts.severity,
+    title: rule.title,
+    message: parts.message,
+    component: rule.component,
+    tags: [...(rule.tags ?? [])],
+    evidence,
+    references: [...(rule.references ?? [])],
+    fingerprint: fingerprint(rule.id, parts.subject ? [objectRef(parts.subject)] : evidence.map((item) => item.object)),
+  };
+  if (parts.remediation && parts.status !== 'pass') finding.remediation = await buildRemediation(bundle, parts.remediation);
+  return finding;
+}
+
+async function buildRemediation(bundle: Bundle, spec: NonNullable<FindingParts['remediation']>): Promise<Remediation> {
+  const remediation: Remediation = { summary: spec.summary, steps: [...spec.steps], commands: [...spec.commands] };
+  if (!spec.patch) return remediation;
+  const { target, operations } = spec.patch;
+  const origin = bundle.origin(target);
+  const resource = origin ? bundle.entry(origin.path) : undefined;
+  try {
+    const rendered = renderPatch(target, operations, resource?.type === 'resource' ? resource.resource : undefined);
+    remediation.patch = {
+      target: { ...objectRef(target), ...(origin ? { path: origin.path, line: origin.line } : {}) },
+      operations,
+      diff: rendered.diff,
+      command: rendered.command,
+    };
+    if (!remediation.commands.includes(rendered.command)) remediation.commands.push(rendered.command);
+  } catch (error) {
+    remediation.steps.push(
+      `The prepared patch does not apply to ${objectRef(target).kind} ${objectRef(target).name} as it is in this bundle (${error instanceof Error ? error.message : String(error)}); edit the object by hand.`,
+    );
+  }
+  return remediation;
+}
+
+/** Renders a declarative rule's remediation templates and finds its patch target in the scope. */
+export function renderRemediation(spec: RemediationSpec | undefined, scope: Scope): FindingParts['remediation'] {
+  if (!spec) return undefined;
+  const rendered: NonNullable<FindingParts['remediation']> = {
+    summary: renderTemplate(spec.summary, scope).trim(),
+    steps: (spec.steps ?? []).map((step) => renderTemplate(step, scope).trim()),
+    commands: (spec.commands ?? []).map((command) => renderTemplate(command, scope).trim()),
+  };
+  if (spec.patch) {
+    const target = scope.get(spec.patch.target);
+    const object = target?.kind === 'one' ? target.located.root : undefined;
+    if (object) rendered.patch = { target: object, operations: renderOperations(spec.patch.operations, scope) };
+  }
+  return rendered;
+}
+
+/** String values inside patch operations may use templates too (e.g. a name from the match). */
+function renderOperations(operations: JsonPatchOperation[], scope: Scope): JsonPatchOperation[] {
+  const render = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.includes('{{') ? renderTemplate(value, scope) : value;
+    if (Array.isArray(value)) return value.map(render);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, render(item)]));
+    return value;
+  };
+  return operations.map((operation) => ({ ...operation, path: render(operation.path) as string, ...('value' in operation ? { value: render(operation.value) } : {}) }));
+}

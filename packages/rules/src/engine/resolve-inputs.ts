@@ -1,0 +1,119 @@
+import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
+import { locatedObject, type ScopeValue } from '../match/located.js';
+import type { InputSpec, LogInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
+
+export type ResolvedInputs =
+  | { ok: true; scope: Map<string, ScopeValue>; values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> }
+  | { ok: false; reason: string };
+
+/**
+ * Fetches a rule's inputs through the bundle's lazy readers and decides, before any condition
+ * runs, whether the rule can be evaluated at all. A missing input is never read as "no
+ * problem": the rule is skipped with a reason a support engineer can act on.
+ */
+export async function resolveInputs(inputs: Record<string, InputSpec> | undefined, bundle: Bundle, facts: BundleFacts): Promise<ResolvedInputs> {
+  const scope = new Map<string, ScopeValue>();
+  const values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> = {};
+  scope.set('facts', { kind: 'value', value: facts });
+  for (const [name, spec] of Object.entries(inputs ?? {})) {
+    if ('resource' in spec) {
+      const resolved = await resolveResource(spec, bundle, facts);
+      if (!resolved.ok) return resolved;
+      values[name] = resolved.value;
+      if (Array.isArray(resolved.value)) scope.set(name, { kind: 'many', located: resolved.value.map(locatedObject) });
+      else if (resolved.value) scope.set(name, { kind: 'one', located: locatedObject(resolved.value) });
+      else scope.set(name, { kind: 'value', value: undefined });
+    } else if ('logs' in spec) {
+      const resolved = resolveLogs(spec, bundle, facts);
+      if (!resolved.ok) return resolved;
+      values[name] = resolved.files;
+      scope.set(name, { kind: 'logs', files: resolved.files });
+    } else {
+      const files = bundle.logs({ kind: 'node', file: spec.nodeFile.path });
+      if (files.length === 0 && (spec.required ?? true)) {
+        return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${spec.nodeFile.path}` };
+      }
+      values[name] = files;
+      scope.set(name, { kind: 'logs', files });
+    }
+  }
+  return { ok: true, scope, values };
+}
+
+const NO_NODES = 'no nodes/ folder: node logs and configs were not collected in this bundle';
+
+async function resolveResource(
+  spec: ResourceInputSpec,
+  bundle: Bundle,
+  facts: BundleFacts,
+): Promise<{ ok: true; value: KubeObject | KubeObject[] | undefined } | { ok: false; reason: string }> {
+  const query = spec.resource;
+  const label = query.kind ?? query.resource ?? 'objects';
+  const namespace = query.namespace ?? undefined;
+  if (bundle.index.resourceFiles().length === 0) {
+    return { ok: false, reason: 'the bundle has no yamls/ folder: resource lists were not collected (discovery failed when the bundle was made)' };
+  }
+  if (namespace && !facts.collectedNamespaces.includes(namespace)) {
+    return { ok: false, reason: `namespace ${namespace} was not collected in this bundle` };
+  }
+  const objects = await bundle.resources({
+    group: query.group,
+    ...(query.resource ? { resource: query.resource } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.version ? { version: query.version } : {}),
+    ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
+    ...(query.name ? { name: query.name } : {}),
+  });
+  if (query.name !== undefined) {
+    const object = objects[0];
+    if (!object && (spec.required ?? true)) {
+      const where = namespace ? `${namespace}/${query.name}` : query.name;
+      return { ok: false, reason: `${label} ${where} is not in this bundle${unreadableNote(bundle, query)}` };
+    }
+    return { ok: true, value: object };
+  }
+  if (objects.length === 0 && spec.required) {
+    return { ok: false, reason: `no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle${unreadableNote(bundle, query)}` };
+  }
+  return { ok: true, value: objects };
+}
+
+/** When the file that should hold an object could not be read, say so: absence is then unknown. */
+function unreadableNote(bundle: Bundle, query: ResourceInputSpec['resource']): string {
+  const files = bundle.resourceFiles({
+    group: query.group,
+    ...(query.resource ? { resource: query.resource } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
+  });
+  const broken = files.filter((file) => bundle.diagnostics().some((diagnostic) => diagnostic.path === file.path && diagnostic.level === 'error'));
+  return broken.length > 0 ? ` (${broken.map((file) => file.path).join(', ')} could not be fully read; see diagnostics)` : '';
+}
+
+function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { ok: true; files: LogFile[] } | { ok: false; reason: string } {
+  const query = spec.logs;
+  const required = spec.required ?? true;
+  if (query.nodeFile !== undefined) {
+    const files = bundle.logs({ kind: 'node', file: query.nodeFile });
+    if (files.length === 0 && required) {
+      return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle has ${query.nodeFile}` };
+    }
+    return { ok: true, files };
+  }
+  if (query.namespace && !facts.collectedNamespaces.includes(query.namespace)) {
+    return { ok: false, reason: `namespace ${query.namespace} was not collected in this bundle` };
+  }
+  const files = bundle
+    .logs({
+      kind: 'pod',
+      ...(query.namespace ? { namespace: query.namespace } : {}),
+      ...(query.container ? { container: query.container } : {}),
+      ...(query.previous === undefined ? {} : { previous: query.previous }),
+    })
+    .filter((file) => query.podPrefix === undefined || (file.pod ?? '').startsWith(query.podPrefix));
+  if (files.length === 0 && required) {
+    const what = [query.container && `container ${query.container}`, query.podPrefix && `pods ${query.podPrefix}*`].filter(Boolean).join(' of ') || 'pods';
+    return { ok: false, reason: `no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle` };
+  }
+  return { ok: true, files };
+}

@@ -1,0 +1,197 @@
+import type { BundleFacts, LogFile } from '@bundle-triage/core';
+import semver from 'semver';
+import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
+import type { SafePattern } from '../rule/safe-pattern.js';
+import { compare, toNumber } from './compare.js';
+import { elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
+
+/** What proves a condition: a field of a bundle object, or a log line. */
+export type EvidenceRef =
+  | { type: 'field'; located: Located }
+  | { type: 'log'; path: string; line: number; raw: string };
+
+export interface LogMatchBinding {
+  path: string;
+  line: number;
+  text: string;
+  time?: number;
+  groups: Record<string, string>;
+}
+
+export interface ConditionResult {
+  holds: boolean;
+  evidence: EvidenceRef[];
+  /** Elements collected under `as` names by array and log conditions that held. */
+  bindings: Map<string, Located[]>;
+}
+
+export interface EvaluationContext {
+  facts: BundleFacts;
+  pattern(source: string): SafePattern;
+  signal?: AbortSignal;
+}
+
+const MAX_BOUND_LOG_MATCHES = 100;
+
+/**
+ * Evaluates a condition tree. This is the one place where the meaning of every condition kind
+ * lives; rules only declare them (troubleshoot's analyzers each re-implemented outcome
+ * matching, and drifted apart).
+ */
+export async function evaluateCondition(condition: Condition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
+  context.signal?.throwIfAborted();
+  if ('all' in condition) {
+    const results = [];
+    for (const child of condition.all) {
+      const result = await evaluateCondition(child, scope, context);
+      if (!result.holds) return notHolding();
+      results.push(result);
+    }
+    return merge(true, results);
+  }
+  if ('any' in condition) {
+    const results = await Promise.all(condition.any.map((child) => evaluateCondition(child, scope, context)));
+    const holding = results.filter((result) => result.holds);
+    return holding.length > 0 ? merge(true, holding) : notHolding();
+  }
+  if ('not' in condition) {
+    const result = await evaluateCondition(condition.not, scope, context);
+    return { holds: !result.holds, evidence: [], bindings: new Map() };
+  }
+  if ('field' in condition) return evaluateField(condition.field, scope, context);
+  if ('some' in condition) return evaluateArray('some', condition.some, scope, context);
+  if ('every' in condition) return evaluateArray('every', condition.every, scope, context);
+  if ('none' in condition) return evaluateArray('none', condition.none, scope, context);
+  if ('count' in condition) return evaluateArray('count', condition.count, scope, context);
+  if ('log' in condition) return evaluateLog(condition.log, scope, context);
+  if ('version' in condition) {
+    const version = context.facts.harvesterVersion?.semver;
+    const holds = version !== undefined && semver.satisfies(version, condition.version.harvester, { includePrerelease: true });
+    return { holds, evidence: [], bindings: new Map() };
+  }
+  throw new Error(`unknown condition: ${Object.keys(condition).join(', ')}`);
+}
+
+function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationContext): ConditionResult {
+  const resolved = resolvePath(scope, field.path);
+  const helpers = {
+    pattern: context.pattern,
+    resolveValue: (path: string) => resolvePath(scope, path)[0]?.value,
+    resolveNumber: (ref: { path: string }) => toNumber(resolvePath(scope, ref.path)[0]?.value),
+  };
+  if (resolved.length === 0) {
+    return { holds: compare(undefined, field, helpers), evidence: [], bindings: new Map() };
+  }
+  const satisfying = resolved.filter((located) => compare(located.value, field, helpers));
+  if (satisfying.length === 0) return notHolding();
+  const evidence: EvidenceRef[] =
+    field.evidence === false ? [] : satisfying.filter((located) => located.root).map((located) => ({ type: 'field', located }));
+  return { holds: true, evidence, bindings: new Map() };
+}
+
+async function evaluateArray(
+  kind: 'some' | 'every' | 'none' | 'count',
+  spec: ArrayCondition | CountCondition,
+  scope: Scope,
+  context: EvaluationContext,
+): Promise<ConditionResult> {
+  const elements = elementsOf(scope, spec.path);
+  const name = spec.as ?? 'item';
+  const satisfying: { element: Located; result: ConditionResult }[] = [];
+  for (const element of elements) {
+    if (!spec.where) {
+      satisfying.push({ element, result: { holds: true, evidence: [], bindings: new Map() } });
+      continue;
+    }
+    const inner = new Map<string, ScopeValue>(scope);
+    inner.set(name, { kind: 'one', located: element });
+    const result = await evaluateCondition(spec.where, inner, context);
+    if (result.holds) satisfying.push({ element, result });
+  }
+
+  let holds: boolean;
+  if (kind === 'some') holds = satisfying.length > 0;
+  else if (kind === 'every') holds = satisfying.length === elements.length;
+  else if (kind === 'none') holds = satisfying.length === 0;
+  else {
+    const { min, max } = spec as CountCondition;
+    holds = (min === undefined || satisfying.length >= min) && (max === undefined || satisfying.length <= max);
+  }
+  if (!holds) return notHolding();
+
+  if (kind === 'none') {
+    // Nothing matched; what proves it is the list that was searched, where it exists.
+    const lists = resolvePath(scope, spec.path).filter((located) => located.root);
+    return { holds: true, evidence: lists.map((located) => ({ type: 'field', located })), bindings: new Map() };
+  }
+  const evidence: EvidenceRef[] = [];
+  const bindings = new Map<string, Located[]>();
+  for (const { element, result } of satisfying) {
+    if (result.evidence.length > 0) evidence.push(...result.evidence);
+    else if (element.root) evidence.push({ type: 'field', located: element });
+    for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
+  }
+  bindings.set(name, satisfying.map(({ element }) => element));
+  return { holds: true, evidence, bindings };
+}
+
+async function evaluateLog(spec: LogCondition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
+  const entry = scope.get(spec.input);
+  const files: readonly LogFile[] = entry?.kind === 'logs' ? entry.files : [];
+  const pattern = context.pattern(spec.pattern);
+  const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : undefined;
+  const since = spec.within && createdAt !== undefined ? createdAt - durationMs(spec.within) : undefined;
+  const prefilter = spec.prefilter === undefined ? undefined : typeof spec.prefilter === 'string' ? [spec.prefilter] : spec.prefilter;
+  const evidenceLimit = spec.evidenceLimit ?? 3;
+  const minCount = spec.minCount ?? 1;
+
+  let count = 0;
+  const evidence: EvidenceRef[] = [];
+  const matches: Located[] = [];
+  for (const file of files) {
+    for await (const match of file.grep(pattern, {
+      ...(prefilter ? { prefilter } : {}),
+      ...(since === undefined ? {} : { since }),
+      ...(context.signal ? { signal: context.signal } : {}),
+    })) {
+      count += 1;
+      if (evidence.length < evidenceLimit) evidence.push({ type: 'log', path: file.path, line: match.line, raw: match.raw });
+      if (matches.length < MAX_BOUND_LOG_MATCHES) {
+        const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
+        if (match.time !== undefined) binding.time = match.time;
+        matches.push({ value: { ...binding.groups, ...binding, node: file.node, namespace: file.namespace, pod: file.pod, container: file.container }, pointer: '' });
+      }
+    }
+  }
+  if (count < minCount) return notHolding();
+  const bindings = new Map<string, Located[]>([[spec.as ?? spec.input, matches]]);
+  bindings.set(`${spec.as ?? spec.input}Count`, [{ value: count, pointer: '' }]);
+  return { holds: true, evidence, bindings };
+}
+
+function definedGroups(groups: Record<string, string | undefined>): Record<string, string> {
+  const defined: Record<string, string> = {};
+  for (const [key, value] of Object.entries(groups)) if (value !== undefined) defined[key] = value;
+  return defined;
+}
+
+export function durationMs(duration: string): number {
+  const match = /^(\d+)(s|m|h|d)$/.exec(duration);
+  if (!match) throw new Error(`invalid duration ${JSON.stringify(duration)} (use e.g. 30m, 24h, 7d)`);
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+function notHolding(): ConditionResult {
+  return { holds: false, evidence: [], bindings: new Map() };
+}
+
+function merge(holds: boolean, results: ConditionResult[]): ConditionResult {
+  const evidence: EvidenceRef[] = [];
+  const bindings = new Map<string, Located[]>();
+  for (const result of results) {
+    evidence.push(...result.evidence);
+    for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
+  }
+  return { holds, evidence, bindings };
+}

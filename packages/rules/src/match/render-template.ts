@@ -1,0 +1,141 @@
+import { resolvePath, type Scope } from './located.js';
+
+/**
+ * Fills `{{ … }}` placeholders in messages and remediation from the match.
+ *
+ *   {{ bundle/status/display/readyClusters }}       a field, by name and JSON pointer
+ *   {{ facts.harvesterVersion.value }}              dotted form, for names without `/`
+ *   {{ modified | ref | join:", " }}                filters, applied left to right
+ *
+ * Filters: join[:sep] map:<field> ref first last count unique sort lower upper json default:<text>.
+ * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
+ * typos at load time.
+ */
+export function renderTemplate(template: string, scope: Scope): string {
+  return template.replace(PLACEHOLDER, (_whole, expression: string) => display(evaluateExpression(expression, scope)));
+}
+
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+export function templateNames(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const operand = splitPipeline(match[1] ?? '')[0]?.trim() ?? '';
+    names.push(operand.split(/[/.]/)[0] ?? '');
+  }
+  return names;
+}
+
+export const TEMPLATE_FILTERS = ['join', 'map', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
+
+/** Checks filters and quoting; returns a problem description or undefined. */
+export function validateTemplate(template: string): string | undefined {
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const [operand, ...filters] = splitPipeline(match[1] ?? '');
+    if (!operand?.trim()) return `empty placeholder in ${JSON.stringify(match[0])}`;
+    for (const filter of filters) {
+      const name = filter.trim().split(':')[0]!.trim();
+      if (!TEMPLATE_FILTERS.includes(name)) return `unknown filter "${name}" in ${JSON.stringify(match[0])} (known: ${TEMPLATE_FILTERS.join(', ')})`;
+    }
+  }
+  return undefined;
+}
+
+function evaluateExpression(expression: string, scope: Scope): unknown {
+  const [operand = '', ...filters] = splitPipeline(expression);
+  let value = readOperand(operand.trim(), scope);
+  for (const filter of filters) value = applyFilter(filter.trim(), value);
+  return value;
+}
+
+function readOperand(operand: string, scope: Scope): unknown {
+  if (/^".*"$/.test(operand)) return operand.slice(1, -1);
+  const path = operand.includes('/') ? operand : operand.split('.').join('/');
+  const resolved = resolvePath(scope, path);
+  if (resolved.length === 0) return undefined;
+  return resolved.length === 1 ? resolved[0]!.value : resolved.map((located) => located.value);
+}
+
+function applyFilter(filter: string, value: unknown): unknown {
+  const colon = filter.indexOf(':');
+  const name = colon < 0 ? filter : filter.slice(0, colon).trim();
+  const argument = colon < 0 ? undefined : unquote(filter.slice(colon + 1).trim());
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  switch (name) {
+    case 'join':
+      return list.map(display).join(argument ?? ', ');
+    case 'map':
+      return list.map((item) => readField(item, argument ?? ''));
+    case 'ref':
+      return Array.isArray(value) ? list.map(objectLabel) : value === undefined ? undefined : objectLabel(value);
+    case 'first':
+      return list[0];
+    case 'last':
+      return list[list.length - 1];
+    case 'count':
+      return list.length;
+    case 'unique':
+      return [...new Set(list.map(display))];
+    case 'sort':
+      return [...list].sort((a, b) => display(a).localeCompare(display(b)));
+    case 'lower':
+      return display(value).toLowerCase();
+    case 'upper':
+      return display(value).toUpperCase();
+    case 'json':
+      return JSON.stringify(value);
+    case 'default':
+      return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ? argument : value;
+    default:
+      return value;
+  }
+}
+
+function readField(item: unknown, field: string): unknown {
+  let current = item;
+  for (const key of field.split(/[/.]/).filter(Boolean)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** `Secret kube-system/snapshot-validation-webhook-tls`, from an object or a reference-like entry. */
+function objectLabel(item: unknown): string {
+  if (item === null || typeof item !== 'object') return display(item);
+  const record = item as Record<string, unknown>;
+  const metadata = (record.metadata ?? {}) as Record<string, unknown>;
+  const kind = display(record.kind);
+  const namespace = display(metadata.namespace ?? record.namespace);
+  const name = display(metadata.name ?? record.name);
+  return `${kind ? `${kind} ` : ''}${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+export function display(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(display).join(', ');
+  return JSON.stringify(value);
+}
+
+function splitPipeline(expression: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const character of expression) {
+    if (character === '"') quoted = !quoted;
+    if (character === '|' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += character;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+function unquote(text: string): string {
+  return /^".*"$/.test(text) ? text.slice(1, -1).replace(/\\n/g, '\n') : text;
+}

@@ -1,0 +1,64 @@
+// @bundle-triage/rules/testing: the test kit for rule authors. Build a bundle in the real layout
+// from a few objects, logs and node files, run one rule on it, and look at what it decided.
+import { openBundle, type Bundle } from '@bundle-triage/core';
+import { analyze } from '../engine/analyze.js';
+import type { Finding, Report } from '../report/report-types.js';
+import { parseRule } from '../rule/load-rules.js';
+import type { Rule } from '../rule/rule.js';
+import { BundleBuilder } from './bundle-builder.js';
+
+export { BundleBuilder, type BundleBuilderOptions, type BundleMetadata, type ObjectPlacement, type PodLogOptions } from './bundle-builder.js';
+export { toGoYaml } from './go-yaml.js';
+
+export interface RuleRun {
+  /** How the rule ended: the worst finding's status, or skipped, or error. */
+  outcome: 'fail' | 'warn' | 'info' | 'pass' | 'skipped' | 'error';
+  /** Every finding of the rule, pass included. */
+  findings: Finding[];
+  /** The first finding (most important), if any. */
+  finding?: Finding;
+  /** Why the rule was skipped. */
+  skipReason?: string;
+  /** The error message when the rule failed to run. */
+  error?: string;
+  /** The whole report, for anything else. */
+  report: Report;
+}
+
+/**
+ * Runs one rule on a bundle: a BundleBuilder (written as a real zip in memory and opened as a
+ * user's bundle would be), the bytes of a bundle, a path, or an already open Bundle. The rule
+ * may be a Rule object or the YAML text of a declarative rule.
+ */
+export async function runRule(rule: Rule | string, bundle: BundleBuilder | Uint8Array | string | Bundle, options: { ruleTimeoutMs?: number } = {}): Promise<RuleRun> {
+  const resolved = typeof rule === 'string' ? parseRuleText(rule) : rule;
+  const owned = !(isOpenBundle(bundle));
+  const opened = isOpenBundle(bundle) ? bundle : await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
+  try {
+    const report = await analyze(opened, { rules: [resolved], includePass: true, ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}) });
+    const findings = report.findings.filter((finding) => finding.ruleId === resolved.id);
+    const skipped = report.skipped.find((entry) => entry.ruleId === resolved.id);
+    const error = report.errors.find((entry) => entry.ruleId === resolved.id);
+    const run: RuleRun = {
+      outcome: error ? 'error' : skipped ? 'skipped' : (findings[0]?.status ?? 'pass'),
+      findings,
+      report,
+    };
+    if (findings[0]) run.finding = findings[0];
+    if (skipped) run.skipReason = skipped.reason;
+    if (error) run.error = error.message;
+    return run;
+  } finally {
+    if (owned) await opened.close();
+  }
+}
+
+function parseRuleText(text: string): Rule {
+  const { rule, problems } = parseRule(text, '<inline rule>');
+  if (!rule) throw new Error(`rule does not load: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; ')}`);
+  return rule;
+}
+
+function isOpenBundle(value: unknown): value is Bundle {
+  return typeof value === 'object' && value !== null && 'index' in value && 'source' in value && typeof (value as Bundle).resources === 'function';
+}
