@@ -8,7 +8,8 @@ export type BundleErrorCode =
   | 'BUNDLE_LIMIT'
   | 'BUNDLE_UNSAFE_PATH'
   | 'BUNDLE_ENTRY_NOT_FOUND'
-  | 'BUNDLE_CLOSED';
+  | 'BUNDLE_CLOSED'
+  | 'BUNDLE_IO';
 
 export class BundleError extends Error {
   readonly code: BundleErrorCode;
@@ -72,5 +73,12 @@ export function isBundleError(error: unknown): error is BundleError {
 export class BundleClosedError extends BundleError {
   constructor(location: string) {
     super('BUNDLE_CLOSED', `${location}: the bundle was closed; open it again to read it`, { path: location });
+  }
+}
+
+/** The analyzer could not use its own working space (the private temp folder): not the bundle's fault. */
+export class BundleIoError extends BundleError {
+  constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
+    super('BUNDLE_IO', message, options);
   }
 }

@@ -6,6 +6,7 @@ export {
   BundleEntryNotFoundError,
   BundleError,
   BundleFormatError,
+  BundleIoError,
   BundleLimitError,
   BundleNotFoundError,
   BundleUnsafePathError,

@@ -27,16 +27,27 @@ export interface BundleSource {
   readonly format: BundleFormat;
   /** What was opened: the absolute path given, or `<buffer>`. */
   readonly location: string;
-  /** Name of the bundle's top folder (`supportbundle_<id>_<ts>`), or `''` when entries sit at the top. */
+  /**
+   * Name of the bundle's top folder (`supportbundle_<id>_<ts>`), or `''` when entries sit at the top.
+   * For a folder source: the folder below `location` that holds the bundle (`''` when `location` is
+   * the bundle itself), so `join(location, root)` is the bundle root for every format.
+   */
   readonly root: string;
   /** Every entry below the root, nested archive members included, sorted by path (code-unit order). */
   readonly entries: readonly SourceEntry[];
-  /** Entries that were refused or archives that could not be listed; the rest stays usable. */
+  /**
+   * Entries that were refused or archives that could not be listed; the rest stays usable.
+   * `path` is the bundle path concerned, or `''` (the bundle itself) for a refused entry name,
+   * which is not a usable path; the message quotes the name.
+   */
   readonly diagnostics: readonly Diagnostic[];
-  /** Whole content of a file or archive entry. Refuses content over `maxReadBytes`. */
+  /**
+   * Whole content of a file or archive entry (a copy the caller may change). Refuses content over
+   * `maxReadBytes` (BundleLimitError), unknown paths and folders (BundleEntryNotFoundError).
+   */
   readFile(path: string): Promise<Buffer>;
-  /** Content as a stream of chunks, for logs of any size. */
+  /** Content as a stream of Buffers, for logs of any size; its errors are BundleErrors. */
   openStream(path: string): Promise<Readable>;
-  /** Releases every handle and removes any temp folder. Idempotent. */
+  /** Releases every handle, ends open streams, removes any temp folder. Idempotent; later reads fail with BUNDLE_CLOSED. */
   close(): Promise<void>;
 }

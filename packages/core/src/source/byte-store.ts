@@ -1,0 +1,114 @@
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * A read-only range of bytes, in memory or in an open file. Zips are read through one of these
+ * (random access), so a nested zip stored inside another archive is read in place as a slice of
+ * its container, never copied.
+ */
+export interface ByteStore {
+  readonly size: number;
+  /** Reads up to `length` bytes from `position`; returns fewer only at the end of the store. */
+  read(target: Buffer, offset: number, length: number, position: number): Promise<number>;
+  /** Bytes `[start, end)` as a stream. */
+  stream(start: number, end: number): Readable;
+  /** A view of `length` bytes from `start`, sharing the same memory or file. */
+  slice(start: number, length: number): ByteStore;
+}
+
+export class BufferStore implements ByteStore {
+  readonly #bytes: Buffer;
+
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+
+  get size(): number {
+    return this.#bytes.length;
+  }
+
+  async read(target: Buffer, offset: number, length: number, position: number): Promise<number> {
+    return this.#bytes.copy(target, offset, position, Math.min(position + length, this.#bytes.length));
+  }
+
+  stream(start: number, end: number): Readable {
+    const bytes = this.#bytes.subarray(start, end);
+    return Readable.from(chunks(bytes), { objectMode: false });
+  }
+
+  slice(start: number, length: number): ByteStore {
+    return new BufferStore(this.#bytes.subarray(start, start + length));
+  }
+}
+
+function* chunks(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+}
+
+/** A byte range of an open file. The handle belongs to whoever opened it; it is never closed here. */
+export class FileStore implements ByteStore {
+  readonly #handle: FileHandle;
+  readonly #start: number;
+  readonly size: number;
+
+  constructor(handle: FileHandle, start: number, size: number) {
+    this.#handle = handle;
+    this.#start = start;
+    this.size = size;
+  }
+
+  async read(target: Buffer, offset: number, length: number, position: number): Promise<number> {
+    const wanted = Math.max(0, Math.min(length, this.size - position));
+    let done = 0;
+    while (done < wanted) {
+      const { bytesRead } = await this.#handle.read(target, offset + done, wanted - done, this.#start + position + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done;
+  }
+
+  stream(start: number, end: number): Readable {
+    return new FileRangeReadable(this.#handle, this.#start + start, this.#start + Math.min(end, this.size));
+  }
+
+  slice(start: number, length: number): ByteStore {
+    return new FileStore(this.#handle, this.#start + start, Math.min(length, this.size - start));
+  }
+}
+
+/** Positional reads, so any number of streams can share one handle. */
+class FileRangeReadable extends Readable {
+  readonly #handle: FileHandle;
+  #position: number;
+  readonly #end: number;
+
+  constructor(handle: FileHandle, start: number, end: number) {
+    super({ highWaterMark: CHUNK_BYTES });
+    this.#handle = handle;
+    this.#position = start;
+    this.#end = end;
+  }
+
+  override _read(size: number): void {
+    const length = Math.min(Math.max(size, CHUNK_BYTES), this.#end - this.#position);
+    if (length <= 0) {
+      this.push(null);
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(length);
+    this.#handle.read(buffer, 0, length, this.#position).then(
+      ({ bytesRead }) => {
+        if (bytesRead === 0) {
+          this.destroy(new Error(`unexpected end of file at byte ${this.#position}`));
+          return;
+        }
+        this.#position += bytesRead;
+        this.push(buffer.subarray(0, bytesRead));
+      },
+      (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}

@@ -1,0 +1,190 @@
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { BundleFormatError } from '../errors.js';
+import type { ByteStore } from './byte-store.js';
+import { checkEntryName } from './entry-name.js';
+
+const UNIX_HOST = 3;
+const FILE_TYPE_MASK = 0o170000;
+const SYMLINK_TYPE = 0o120000;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** One listed member of a zip, its name checked. */
+export interface ZipMember {
+  /** Checked name, `/`-separated, without the trailing `/` of directories. */
+  readonly path: string;
+  readonly isDirectory: boolean;
+  /** Declared uncompressed size (0 for directories). */
+  readonly size: number;
+  readonly compressedSize: number;
+  /** Stored members can be read in place, as a byte range of the archive. */
+  readonly isStored: boolean;
+  readonly entry: yauzl.Entry;
+}
+
+/** Called for a member that is not listed, with its raw name and why. */
+export type RefuseMember = (name: string, reason: string) => void;
+
+/**
+ * A zip read through its central directory (yauzl, random access over a `ByteStore`). Names are
+ * decoded here rather than by yauzl: with `decodeStrings` yauzl turns `\` into `/` and fails the
+ * whole listing on the first unsafe name, where we refuse that one entry and go on.
+ */
+export class ZipArchive {
+  readonly #zipfile: yauzl.ZipFile;
+  readonly #store: ByteStore;
+  /** What messages name: the zip's location, or its bundle path when nested. */
+  readonly label: string;
+
+  private constructor(zipfile: yauzl.ZipFile, store: ByteStore, label: string) {
+    this.#zipfile = zipfile;
+    this.#store = store;
+    this.label = label;
+  }
+
+  static async open(store: ByteStore, label: string): Promise<ZipArchive> {
+    const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      try {
+        yauzl.fromRandomAccessReader(
+          new StoreReader(store),
+          store.size,
+          { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+          (error, opened) => (error ? reject(error) : resolve(opened)),
+        );
+      } catch (error) {
+        reject(error);
+      }
+    }).catch((cause: unknown) => {
+      throw new BundleFormatError(`${label}: not a readable zip (truncated or corrupt): ${messageOf(cause)}`, {
+        path: label,
+        cause,
+      });
+    });
+    return new ZipArchive(zipfile, store, label);
+  }
+
+  /** As declared by the end-of-central-directory record, before anything is listed. */
+  get declaredEntryCount(): number {
+    return this.#zipfile.entryCount;
+  }
+
+  /** Every member in archive order; unsafe or unreadable ones go to `refuse` instead. */
+  async listMembers(refuse: RefuseMember, signal?: AbortSignal): Promise<ZipMember[]> {
+    const zipfile = this.#zipfile;
+    const members: ZipMember[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onEntry = (entry: yauzl.Entry): void => {
+          if (signal?.aborted) {
+            cleanup();
+            reject(signal.reason);
+            return;
+          }
+          const member = toMember(entry, refuse);
+          if (member !== undefined) members.push(member);
+          zipfile.readEntry();
+        };
+        const onEnd = (): void => {
+          cleanup();
+          resolve();
+        };
+        const onError = (error: unknown): void => {
+          cleanup();
+          reject(error);
+        };
+        const cleanup = (): void => {
+          zipfile.off('entry', onEntry).off('end', onEnd).off('error', onError);
+        };
+        zipfile.on('entry', onEntry).on('end', onEnd).on('error', onError);
+        zipfile.readEntry();
+      });
+    } catch (cause) {
+      if (signal?.aborted && cause === signal.reason) throw cause;
+      throw new BundleFormatError(`${this.label}: corrupt zip central directory: ${messageOf(cause)}`, {
+        path: this.label,
+        cause,
+      });
+    }
+    return members;
+  }
+
+  /**
+   * The member's content, inflated; yauzl fails the stream if it inflates to other than declared.
+   * Errors are yauzl's own: the caller knows the member's bundle path and maps them
+   * (`entryReadError`).
+   */
+  openMemberStream(member: ZipMember): Promise<Readable> {
+    return this.#zipfile.openReadStreamPromise(member.entry);
+  }
+
+  /** A stored member's bytes as a slice of the archive itself, for reading a nested zip in place. */
+  async storedContent(member: ZipMember): Promise<ByteStore> {
+    const { fileDataStart } = await this.#zipfile.readLocalFileHeaderPromise(member.entry, { minimal: true });
+    return this.#store.slice(fileDataStart, member.compressedSize);
+  }
+
+  close(): void {
+    this.#zipfile.close();
+  }
+}
+
+function toMember(entry: yauzl.Entry, refuse: RefuseMember): ZipMember | undefined {
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+  const checked = checkEntryName(name);
+  if (!checked.ok) return void refuse(name, checked.reason);
+  const mode = entry.externalFileAttributes >>> 16;
+  if (entry.versionMadeBy >> 8 === UNIX_HOST && (mode & FILE_TYPE_MASK) === SYMLINK_TYPE) {
+    return void refuse(name, 'symbolic link refused');
+  }
+  if (checked.isDirectory) {
+    return { path: checked.path, isDirectory: true, size: 0, compressedSize: 0, isStored: true, entry };
+  }
+  if (entry.isEncrypted()) return void refuse(name, 'encrypted entry, cannot be read');
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    return void refuse(name, `unsupported compression method ${entry.compressionMethod}`);
+  }
+  return {
+    path: checked.path,
+    isDirectory: false,
+    size: entry.uncompressedSize,
+    compressedSize: entry.compressedSize,
+    isStored: entry.compressionMethod === STORED,
+    entry,
+  };
+}
+
+export function messageOf(cause: unknown): string {
+  return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+}
+
+/** yauzl's reader interface over a ByteStore. Closing is the store owner's business. */
+class StoreReader extends yauzl.RandomAccessReader {
+  readonly #store: ByteStore;
+
+  constructor(store: ByteStore) {
+    super();
+    this.#store = store;
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return this.#store.stream(start, end);
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null, bytesRead?: number) => void,
+  ): void {
+    this.#store.read(buffer, offset, length, position).then(
+      (bytesRead) => callback(null, bytesRead),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  override close(callback: (error: Error | null) => void): void {
+    setImmediate(callback, null);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The committed fixtures under `testdata/bundles`, each with the recipe that makes it. Both
+ * `testdata/generate.ts` (writes them) and the freshness test (rebuilds and compares) read this.
+ */
+import type { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
+import { fixS01 } from './faults/fix-s01.js';
+import { flagshipS01 } from './faults/flagship-s01.js';
+import { healthyCluster } from './healthy-cluster.js';
+
+export interface Fixture {
+  /** File or folder name under testdata/bundles. */
+  name: string;
+  format: 'zip' | 'tar.gz' | 'directory';
+  description: string;
+  build(): BundleBuilder;
+}
+
+const flagship = (): BundleBuilder => {
+  const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 7996 });
+  flagshipS01(bundle);
+  return bundle;
+};
+
+export const FIXTURES: readonly Fixture[] = [
+  {
+    name: 'healthy-v1.4.1-1node.zip',
+    format: 'zip',
+    description: 'Healthy single-node Harvester v1.4.1 (no finding expected).',
+    build: () => healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 141 }),
+  },
+  {
+    name: 'healthy-v1.4.2-3node.zip',
+    format: 'zip',
+    description: 'Healthy three-node Harvester v1.4.2; its harvester ManagedChart already has the snapshot-webhook comparePatches.',
+    build: () => healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 142 }),
+  },
+  {
+    name: 'flagship-v1.4.1.zip',
+    format: 'zip',
+    description: 'S01: mcc-harvester 0/1 Modified on the snapshot-validation-webhook Secret and VWC; upgrade to v1.4.2 would be denied.',
+    build: flagship,
+  },
+  {
+    name: 'flagship-v1.4.1-fixed.zip',
+    format: 'zip',
+    description: 'The S01 bundle after the fix: both comparePatches added, chart and bundle Ready 1/1.',
+    build: () => {
+      const bundle = flagship();
+      fixS01(bundle);
+      return bundle;
+    },
+  },
+  {
+    name: 'flagship-v1.4.1.tar.gz',
+    format: 'tar.gz',
+    description: 'The S01 bundle as a .tar.gz of the extracted folder (top folder kept).',
+    build: flagship,
+  },
+  {
+    name: 'flagship-v1.4.1',
+    format: 'directory',
+    description: 'The S01 bundle extracted: this folder is the bundle root (metadata.yaml, yamls/, logs/, nodes/).',
+    build: flagship,
+  },
+];
+
+/** The bytes of a zip or tar.gz fixture. */
+export function fixtureArchive(fixture: Fixture): Uint8Array {
+  const bundle = fixture.build();
+  if (fixture.format === 'zip') return bundle.toZip();
+  if (fixture.format === 'tar.gz') return bundle.toTarGz();
+  throw new Error(`${fixture.name} is a directory fixture`);
+}

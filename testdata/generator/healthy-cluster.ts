@@ -1,0 +1,70 @@
+/**
+ * `healthyCluster()`: a BundleBuilder holding a realistic, healthy Harvester v1.4.x cluster as
+ * support-bundle-kit v0.0.46 would collect it. Faults (./faults) then change it into the broken
+ * states the catalog detects. Deterministic: the same options give the same bytes.
+ */
+import { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
+import { createClock, type ClusterContext } from './cluster-context.js';
+import { addEvents, routineEvents } from './events.js';
+import { addFleet } from './fleet.js';
+import { addHarvesterResources } from './harvester-resources.js';
+import { harvesterRelease } from './harvester-releases.js';
+import { addLonghorn } from './longhorn.js';
+import { addNamespaces } from './namespaces.js';
+import { addNodeBundles } from './node-bundle.js';
+import { addNodes, createNodes } from './nodes.js';
+import { addPodLogs } from './pod-logs.js';
+import { SeededRandom } from './random.js';
+import { addVirtualMachines } from './virtual-machines.js';
+import { addWorkloads, harvesterWorkloads } from './workloads.js';
+
+export interface HealthyClusterOptions {
+  /** The running release, e.g. `v1.4.1` (see harvester-releases.ts). */
+  harvesterVersion: string;
+  /** Number of nodes; the first three are control-plane nodes. */
+  nodes: number;
+  seed: number;
+  /** When the bundle was created (RFC3339 UTC, whole seconds). */
+  createdAt?: string;
+}
+
+export const DEFAULT_CREATED_AT = '2025-03-12T09:14:07Z';
+
+/** The builder plus what faults need to know about the cluster that was generated. */
+export interface GeneratedCluster extends ClusterContext {}
+
+export function healthyCluster(options: HealthyClusterOptions): BundleBuilder {
+  return generateHealthyCluster(options).builder;
+}
+
+/** Like healthyCluster, but also returns the generation context (nodes, release, PRNG). */
+export function generateHealthyCluster(options: HealthyClusterOptions): GeneratedCluster {
+  if (!Number.isInteger(options.nodes) || options.nodes < 1) throw new Error(`nodes must be a positive integer, got ${options.nodes}`);
+  const release = harvesterRelease(options.harvesterVersion);
+  const createdAt = options.createdAt ?? DEFAULT_CREATED_AT;
+  const random = new SeededRandom(options.seed);
+  const builder = new BundleBuilder({ createdAt, kubernetesVersion: release.kubernetes, namespaceUid: random.uuid(), bundleName: `bundle-${random.podSuffix()}` });
+  const context: ClusterContext = {
+    builder,
+    random,
+    release,
+    nodes: [],
+    vip: '192.168.122.100',
+    ...createClock(createdAt),
+  };
+  context.nodes = createNodes(context, options.nodes);
+
+  addNamespaces(context);
+  addNodes(context);
+  addHarvesterResources(context);
+  addFleet(context);
+  const workloads = addWorkloads(context, harvesterWorkloads(context));
+  const volumes = addVirtualMachines(context);
+  addLonghorn(context, volumes);
+  addEvents(context, routineEvents(context));
+  addPodLogs(context, workloads);
+  addNodeBundles(context);
+  builder.addGenerationError('Failed to get /apis/authentication.k8s.io/v1/tokenreviews: the server does not allow this method on the requested resource');
+  builder.addGenerationError('Failed to get /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the server does not allow this method on the requested resource');
+  return context;
+}

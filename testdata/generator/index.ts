@@ -1,0 +1,14 @@
+/**
+ * The fixture generator: a healthy Harvester cluster, the faults that break it the way the
+ * catalog's signatures describe, and the writers (on BundleBuilder) that turn it into a bundle.
+ *
+ *   const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+ *   flagshipS01(bundle);
+ *   bundle.writeZip('out/flagship.zip');
+ */
+export { healthyCluster, generateHealthyCluster, DEFAULT_CREATED_AT, type HealthyClusterOptions } from './healthy-cluster.js';
+export { flagshipS01, snapshotWebhookModifications, type FlagshipS01Options } from './faults/flagship-s01.js';
+export { fixS01 } from './faults/fix-s01.js';
+export { FIXTURES, type Fixture } from './fixtures.js';
+export { BundleBuilder, type BundleBuilderOptions, type KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
+export { toGoYaml } from '../../packages/rules/src/testing/go-yaml.js';
