@@ -31,7 +31,7 @@ export interface HealthyClusterOptions {
 export const DEFAULT_CREATED_AT = '2025-03-12T09:14:07Z';
 
 /** The builder plus what faults need to know about the cluster that was generated. */
-export interface GeneratedCluster extends ClusterContext {}
+export type GeneratedCluster = ClusterContext;
 
 export function healthyCluster(options: HealthyClusterOptions): BundleBuilder {
   return generateHealthyCluster(options).builder;

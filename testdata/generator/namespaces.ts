@@ -31,8 +31,12 @@ export const UNCOLLECTED_NAMESPACES = [
   'production-vms',
 ];
 
+const KUBE_ROOT_CA_DESCRIPTION =
+  'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
+
 export function addNamespaces(context: ClusterContext): void {
   const { builder } = context;
+  const caCert = Buffer.from(context.random.pemBase64(), 'base64').toString();
   builder.collectNamespace(...HARVESTER_DEFAULT_NAMESPACES);
   const all = [...builder.collectedNamespaces, ...UNCOLLECTED_NAMESPACES];
   all.forEach((name, index) => {
@@ -48,6 +52,18 @@ export function addNamespaces(context: ClusterContext): void {
       },
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
+    });
+    // Every namespace has these two, so a collected namespace is never absent from yamls/.
+    builder.addObject({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { annotations: { 'kubernetes.io/description': KUBE_ROOT_CA_DESCRIPTION }, creationTimestamp: created, name: 'kube-root-ca.crt', namespace: name },
+      data: { 'ca.crt': caCert },
+    });
+    builder.addObject({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { creationTimestamp: created, name: 'default', namespace: name },
     });
   });
 }

@@ -201,8 +201,8 @@ function analyzeScalar(value: string): ScalarAnalysis {
   if (chars.length === 0) {
     return { chars, multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
+  // Flow indicators only matter inside flow collections, which never hold content here.
   let blockIndicators = false;
-  let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
   let leadingSpace = false;
@@ -215,31 +215,16 @@ function analyzeScalar(value: string): ScalarAnalysis {
   let previousSpace = false;
   let previousBreak = false;
 
-  if (value.startsWith('---') || value.startsWith('...')) {
-    blockIndicators = true;
-    flowIndicators = true;
-  }
+  if (value.startsWith('---') || value.startsWith('...')) blockIndicators = true;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const followedByWhitespace = i + 1 >= chars.length || isBlank(chars[i + 1]);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        flowIndicators = true;
-        blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
-        flowIndicators = true;
-        blockIndicators = true;
-      }
-    } else if (',?[]{}'.includes(ch)) {
-      flowIndicators = true;
-    } else if (ch === ':') {
-      flowIndicators = true;
-      if (followedByWhitespace) blockIndicators = true;
+      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
+      else if ((ch === '?' || ch === ':' || ch === '-') && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ':' && followedByWhitespace) {
+      blockIndicators = true;
     } else if (ch === '#' && precededByWhitespace) {
-      flowIndicators = true;
       blockIndicators = true;
     }
 
@@ -279,7 +264,6 @@ function analyzeScalar(value: string): ScalarAnalysis {
     blockAllowed = false;
   }
   if (lineBreaks || blockIndicators) blockPlainAllowed = false;
-  void flowIndicators; // only matters inside flow collections, which never hold content here
   return { chars, multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
 }
 

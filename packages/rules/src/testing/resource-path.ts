@@ -6,29 +6,14 @@
  * Harvester bundle holds.
  */
 
-/** Kinds whose resource name is not the lower-cased kind + "s". */
+/** Kinds whose resource name the English rules below would get wrong, or that are easy to get wrong. */
 const IRREGULAR_PLURALS: Record<string, string> = {
   Endpoints: 'endpoints',
   Ingress: 'ingresses',
-  IngressClass: 'ingressclasses',
   NetworkAttachmentDefinition: 'network-attachment-definitions',
-  NetworkPolicy: 'networkpolicies',
-  PodSecurityPolicy: 'podsecuritypolicies',
-  PriorityClass: 'priorityclasses',
-  StorageClass: 'storageclasses',
-  RuntimeClass: 'runtimeclasses',
-  VolumeSnapshotClass: 'volumesnapshotclasses',
-  PodDisruptionBudget: 'poddisruptionbudgets',
-  VirtualMachineInstanceReplicaSet: 'virtualmachineinstancereplicasets',
-  ComponentStatus: 'componentstatuses',
-  Status: 'statuses',
-  Proxy: 'proxies',
+  // metrics.k8s.io serves NodeMetrics/PodMetrics as `nodes`/`pods`.
   NodeMetrics: 'nodes',
   PodMetrics: 'pods',
-  ClusterRepo: 'clusterrepos',
-  SupportBundle: 'supportbundles',
-  Preference: 'preferences',
-  Addon: 'addons',
 };
 
 /** The API resource name (plural) for a kind. */

@@ -1,0 +1,37 @@
+import { openBundle, type BundleProgress } from '@bundle-triage/core';
+import { analyze, type AnalyzeProgress, type Report, type Rule } from '@bundle-triage/rules';
+import type { BundleInput } from '../input/bundle-input.js';
+
+export interface AnalysisRequest {
+  rules: readonly Rule[];
+  only?: readonly string[];
+  skip?: readonly string[];
+  includePass?: boolean;
+  /** The bytes of a bundle read from stdin (for a `stdin` input). */
+  stdinBundle?: Buffer;
+  signal?: AbortSignal;
+  onOpenProgress?: (event: BundleProgress) => void;
+  onRuleProgress?: (event: AnalyzeProgress) => void;
+}
+
+/** Opens one bundle, runs the rules on it and closes it (also when the run fails). */
+export async function analyseBundle(input: BundleInput, request: AnalysisRequest): Promise<Report> {
+  const source = input.kind === 'stdin' ? request.stdinBundle : input.path;
+  if (source === undefined) throw new Error('stdin bundle was not read before analysis');
+  const bundle = await openBundle(source, {
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.onOpenProgress ? { onProgress: request.onOpenProgress } : {}),
+  });
+  try {
+    return await analyze(bundle, {
+      rules: request.rules,
+      ...(request.only ? { only: request.only } : {}),
+      ...(request.skip ? { skip: request.skip } : {}),
+      ...(request.includePass ? { includePass: true } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.onRuleProgress ? { progress: request.onRuleProgress } : {}),
+    });
+  } finally {
+    await bundle.close();
+  }
+}

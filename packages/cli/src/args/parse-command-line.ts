@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors/cli-error.js';
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `node:util` parseArgs, strict, with its errors turned into one-line usage errors that name the
+ * option and point at the command's `--help`.
+ */
+export function parseCommandLine<T extends OptionSpecs>(command: string, args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw toUsageError(command, error);
+  }
+}
+
+function toUsageError(command: string, error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(option, 'unknown option', command);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(option, /does not take/.test(message) ? 'takes no value' : 'needs a value', command);
+    default:
+      return new UsageError(undefined, message.split('\n')[0]!, command);
+  }
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+} as const satisfies OptionSpecs;

@@ -1,0 +1,13 @@
+import type { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+/** One `bundle-triage <name>` command. */
+export interface Command {
+  name: string;
+  /** One line for the command list in `bundle-triage --help`. */
+  summary: string;
+  /** The whole `--help` text. */
+  help: string;
+  /** Parses its own arguments; throws CliError (or anything) for main to print as one line. */
+  run(args: readonly string[], io: CliIo): Promise<ExitCode>;
+}
