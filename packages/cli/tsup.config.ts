@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
+  // bin.js is the command; worker.js is loaded by `batch` from beside it (new URL('./worker.js')).
   entry: { index: 'src/index.ts', bin: 'src/bin.ts', worker: 'src/batch/worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
@@ -8,4 +9,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // import.meta.url (which finds worker.js) must work in the CJS build too.
+  shims: true,
 });

@@ -3,19 +3,38 @@
  * Kubernetes node (schedulable, no eviction), the VM volumes attached and `healthy` with one
  * running replica per node (up to 3), their engines, instance managers and a few settings.
  */
+import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import { type ClusterContext } from './cluster-context.js';
 import type { VmVolume } from './virtual-machines.js';
 
 const API = 'longhorn.io/v1beta2';
 const DATA_PATH = '/var/lib/harvester/defaultdisk';
 
-export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[]): void {
-  const { builder, random, nodes } = context;
+/** Per-node disks and instance managers, and the nodes that hold replicas (shared by all volumes). */
+export interface LonghornLayout {
+  diskIds: Map<string, string>;
+  diskUuids: Map<string, string>;
+  instanceManagers: Map<string, string>;
+  replicaNodes: ClusterContext['nodes'];
+}
+
+export function longhornLayout(context: ClusterContext): LonghornLayout {
+  const { random, nodes } = context;
   const diskIds = new Map(nodes.map((node) => [node.name, `default-disk-${random.hex(16)}`]));
   const diskUuids = new Map(nodes.map((node) => [node.name, random.uuid()]));
   const instanceManagers = new Map(nodes.map((node) => [node.name, `instance-manager-${random.hex(32)}`]));
-  const replicaNodes = nodes.slice(0, Math.min(3, nodes.length));
-  const replicaName = (volume: string, nodeName: string) => `${volume}-r-${nodes.findIndex((n) => n.name === nodeName)}`;
+  return { diskIds, diskUuids, instanceManagers, replicaNodes: nodes.slice(0, Math.min(3, nodes.length)) };
+}
+
+function replicaNameOf(context: ClusterContext, volume: string, nodeName: string): string {
+  return `${volume}-r-${context.nodes.findIndex((n) => n.name === nodeName)}`;
+}
+
+export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[]): void {
+  const { builder, nodes } = context;
+  const layout = longhornLayout(context);
+  const { diskIds, diskUuids, instanceManagers, replicaNodes } = layout;
+  const replicaName = (volume: string, nodeName: string) => replicaNameOf(context, volume, nodeName);
 
   for (const node of nodes) {
     const diskId = diskIds.get(node.name)!;
@@ -69,95 +88,7 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
   }
 
   for (const volume of volumes) {
-    const engineName = `${volume.name}-e-0`;
-    builder.addObject({
-      apiVersion: API,
-      kind: 'Volume',
-      metadata: { creationTimestamp: context.at(200), finalizers: ['longhorn.io'], generation: 3, labels: { longhornvolume: volume.name }, name: volume.name, namespace: 'longhorn-system' },
-      spec: {
-        accessMode: 'rwx',
-        dataEngine: 'v1',
-        dataLocality: 'disabled',
-        frontend: 'blockdev',
-        migratable: true,
-        numberOfReplicas: replicaNodes.length,
-        replicaAutoBalance: 'ignored',
-        size: String(volume.sizeBytes),
-        snapshotDataIntegrity: 'ignored',
-        staleReplicaTimeout: 30,
-      },
-      status: {
-        actualSize: Math.round(volume.sizeBytes * 0.31),
-        conditions: ['Scheduled', 'Restore', 'TooManySnapshots'].map((type) => ({
-          lastProbeTime: '',
-          lastTransitionTime: context.at(201),
-          message: '',
-          reason: '',
-          status: type === 'Scheduled' ? 'True' : 'False',
-          type,
-        })),
-        currentImage: `longhornio/longhorn-engine:${context.release.longhorn}`,
-        currentNodeID: volume.node,
-        frontendDisabled: false,
-        kubernetesStatus: {
-          lastPVCRefAt: '',
-          lastPodRefAt: '',
-          namespace: volume.pvcNamespace,
-          pvName: volume.name,
-          pvStatus: 'Bound',
-          pvcName: volume.pvcName,
-          workloadsStatus: [{ podName: volume.launcherPod, podStatus: 'Running', workloadName: volume.vm, workloadType: 'VirtualMachineInstance' }],
-        },
-        ownerID: volume.node,
-        robustness: 'healthy',
-        state: 'attached',
-      },
-    });
-    builder.addObject({
-      apiVersion: API,
-      kind: 'Engine',
-      metadata: { creationTimestamp: context.at(200), generation: 2, labels: { longhornnode: volume.node, longhornvolume: volume.name }, name: engineName, namespace: 'longhorn-system' },
-      spec: {
-        active: true,
-        dataEngine: 'v1',
-        desireState: 'running',
-        frontend: 'blockdev',
-        nodeID: volume.node,
-        replicaAddressMap: Object.fromEntries(replicaNodes.map((node, i) => [replicaName(volume.name, node.name), `10.52.${i}.9:${10010 + i * 20}`])),
-        volumeName: volume.name,
-        volumeSize: String(volume.sizeBytes),
-      },
-      status: {
-        currentState: 'running',
-        endpoint: `/dev/longhorn/${volume.name}`,
-        instanceManagerName: instanceManagers.get(volume.node),
-        ownerID: volume.node,
-        replicaModeMap: Object.fromEntries(replicaNodes.map((node) => [replicaName(volume.name, node.name), 'RW'])),
-        started: true,
-      },
-    });
-    for (const node of replicaNodes) {
-      builder.addObject({
-        apiVersion: API,
-        kind: 'Replica',
-        metadata: { creationTimestamp: context.at(200), generation: 2, labels: { longhorndiskuuid: diskUuids.get(node.name)!, longhornnode: node.name, longhornvolume: volume.name }, name: replicaName(volume.name, node.name), namespace: 'longhorn-system' },
-        spec: {
-          active: true,
-          dataDirectoryName: `${volume.name}-${random.hex(8)}`,
-          dataEngine: 'v1',
-          desireState: 'running',
-          diskID: diskUuids.get(node.name),
-          diskPath: DATA_PATH,
-          engineName,
-          failedAt: '',
-          healthyAt: context.at(202),
-          nodeID: node.name,
-          volumeName: volume.name,
-          volumeSize: String(volume.sizeBytes),
-        },
-        status: { currentState: 'running', instanceManagerName: instanceManagers.get(node.name), ownerID: node.name, started: true },
-      });
-    }
+    for (const object of longhornVolumeObjects(context, layout, volume)) builder.addObject(object);
   }
 
   const settings: [string, string][] = [
@@ -178,4 +109,102 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
       value,
     });
   }
+}
+
+/** A volume's Longhorn objects, in the order they are added: the Volume, its Engine, its Replicas. */
+export function longhornVolumeObjects(context: ClusterContext, layout: LonghornLayout, volume: VmVolume): KubeObject[] {
+  const { random } = context;
+  const { diskUuids, instanceManagers, replicaNodes } = layout;
+  const replicaName = (name: string, nodeName: string) => replicaNameOf(context, name, nodeName);
+  const objects: KubeObject[] = [];
+  const engineName = `${volume.name}-e-0`;
+  objects.push({
+    apiVersion: API,
+    kind: 'Volume',
+    metadata: { creationTimestamp: context.at(200), finalizers: ['longhorn.io'], generation: 3, labels: { longhornvolume: volume.name }, name: volume.name, namespace: 'longhorn-system' },
+    spec: {
+      accessMode: 'rwx',
+      dataEngine: 'v1',
+      dataLocality: 'disabled',
+      frontend: 'blockdev',
+      migratable: true,
+      numberOfReplicas: replicaNodes.length,
+      replicaAutoBalance: 'ignored',
+      size: String(volume.sizeBytes),
+      snapshotDataIntegrity: 'ignored',
+      staleReplicaTimeout: 30,
+    },
+    status: {
+      actualSize: Math.round(volume.sizeBytes * 0.31),
+      conditions: ['Scheduled', 'Restore', 'TooManySnapshots'].map((type) => ({
+        lastProbeTime: '',
+        lastTransitionTime: context.at(201),
+        message: '',
+        reason: '',
+        status: type === 'Scheduled' ? 'True' : 'False',
+        type,
+      })),
+      currentImage: `longhornio/longhorn-engine:${context.release.longhorn}`,
+      currentNodeID: volume.node,
+      frontendDisabled: false,
+      kubernetesStatus: {
+        lastPVCRefAt: '',
+        lastPodRefAt: '',
+        namespace: volume.pvcNamespace,
+        pvName: volume.name,
+        pvStatus: 'Bound',
+        pvcName: volume.pvcName,
+        workloadsStatus: [{ podName: volume.launcherPod, podStatus: 'Running', workloadName: volume.vm, workloadType: 'VirtualMachineInstance' }],
+      },
+      ownerID: volume.node,
+      robustness: 'healthy',
+      state: 'attached',
+    },
+  });
+  objects.push({
+    apiVersion: API,
+    kind: 'Engine',
+    metadata: { creationTimestamp: context.at(200), generation: 2, labels: { longhornnode: volume.node, longhornvolume: volume.name }, name: engineName, namespace: 'longhorn-system' },
+    spec: {
+      active: true,
+      dataEngine: 'v1',
+      desireState: 'running',
+      frontend: 'blockdev',
+      nodeID: volume.node,
+      replicaAddressMap: Object.fromEntries(replicaNodes.map((node, i) => [replicaName(volume.name, node.name), `10.52.${i}.9:${10010 + i * 20}`])),
+      volumeName: volume.name,
+      volumeSize: String(volume.sizeBytes),
+    },
+    status: {
+      currentState: 'running',
+      endpoint: `/dev/longhorn/${volume.name}`,
+      instanceManagerName: instanceManagers.get(volume.node),
+      ownerID: volume.node,
+      replicaModeMap: Object.fromEntries(replicaNodes.map((node) => [replicaName(volume.name, node.name), 'RW'])),
+      started: true,
+    },
+  });
+  for (const node of replicaNodes) {
+    objects.push({
+      apiVersion: API,
+      kind: 'Replica',
+      metadata: { creationTimestamp: context.at(200), generation: 2, labels: { longhorndiskuuid: diskUuids.get(node.name)!, longhornnode: node.name, longhornvolume: volume.name }, name: replicaName(volume.name, node.name), namespace: 'longhorn-system' },
+      spec: {
+        active: true,
+        dataDirectoryName: `${volume.name}-${random.hex(8)}`,
+        dataEngine: 'v1',
+        desireState: 'running',
+        diskID: diskUuids.get(node.name),
+        diskPath: DATA_PATH,
+        engineName,
+        failedAt: '',
+        healthyAt: context.at(202),
+        nodeID: node.name,
+        volumeName: volume.name,
+        volumeSize: String(volume.sizeBytes),
+      },
+      status: { currentState: 'running', instanceManagerName: instanceManagers.get(node.name), ownerID: node.name, started: true },
+    });
+  }
+  return objects;
 }

@@ -4,6 +4,7 @@
  * volumes so the Longhorn part can back them. A VM in `production-vms` shows the kit's blind
  * spot: that namespace exists but is not collected, so its objects never reach the bundle.
  */
+import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import { type ClusterContext } from './cluster-context.js';
 import { podObject } from './workloads.js';
 
@@ -18,7 +19,15 @@ export interface VmVolume {
   vm: string;
 }
 
-const VMS = [
+/** What a VM is made of; the generator makes its PVC, VM, VMI and virt-launcher pod from it. */
+export interface VmShape {
+  name: string;
+  cores: number;
+  memory: string;
+  disk: number;
+}
+
+const VMS: VmShape[] = [
   { name: 'ubuntu-2204-web', cores: 2, memory: '4Gi', disk: 21_474_836_480 },
   { name: 'sles15-sp6-db', cores: 4, memory: '8Gi', disk: 42_949_672_960 },
 ];
@@ -48,113 +57,9 @@ export function addVirtualMachines(context: ClusterContext): VmVolume[] {
   });
 
   const volumes = VMS.map((vm, index) => {
-    const node = context.nodes[index % context.nodes.length]!;
-    const created = context.at(200 + index * 30);
-    const pvcName = `${vm.name}-disk-0-${random.podSuffix()}`;
-    const volumeName = `pvc-${random.uuid()}`;
-    const vmUid = random.uuid();
-    const launcherPod = `virt-launcher-${vm.name}-${random.podSuffix()}`;
-    const podIp = `10.52.${index % context.nodes.length}.${200 + index}`;
-    builder.addObject({
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata: {
-        annotations: { 'harvesterhci.io/imageId': `default/${imageName}`, 'pv.kubernetes.io/bind-completed': 'yes', 'volume.kubernetes.io/storage-provisioner': 'driver.longhorn.io' },
-        creationTimestamp: created,
-        finalizers: ['kubernetes.io/pvc-protection'],
-        name: pvcName,
-        namespace: 'default',
-        ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: vm.name, uid: vmUid }],
-      },
-      spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: `${vm.disk / 1_073_741_824}Gi` } }, storageClassName: `longhorn-${imageName}`, volumeMode: 'Block', volumeName },
-      status: { accessModes: ['ReadWriteMany'], capacity: { storage: `${vm.disk / 1_073_741_824}Gi` }, phase: 'Bound' },
-    });
-    builder.addObject({
-      apiVersion: 'kubevirt.io/v1',
-      kind: 'VirtualMachine',
-      metadata: {
-        annotations: { 'harvesterhci.io/vmRunStrategy': 'RerunOnFailure', 'harvesterhci.io/volumeClaimTemplates': `[{"metadata":{"name":"${pvcName}"}}]` },
-        creationTimestamp: created,
-        finalizers: ['harvesterhci.io/VMController.UnsetOwnerOfPVCs'],
-        generation: 1,
-        labels: { 'harvesterhci.io/creator': 'harvester', 'harvesterhci.io/os': 'linux' },
-        name: vm.name,
-        namespace: 'default',
-        uid: vmUid,
-      },
-      spec: {
-        runStrategy: 'RerunOnFailure',
-        template: {
-          metadata: { labels: { 'harvesterhci.io/vmName': vm.name } },
-          spec: {
-            domain: {
-              cpu: { cores: vm.cores, sockets: 1, threads: 1 },
-              devices: { disks: [{ bootOrder: 1, disk: { bus: 'virtio' }, name: 'disk-0' }], interfaces: [{ bridge: {}, macAddress: `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`, model: 'virtio', name: 'default' }] },
-              machine: { type: 'q35' },
-              memory: { guest: vm.memory },
-              resources: { limits: { cpu: String(vm.cores), memory: vm.memory } },
-            },
-            evictionStrategy: 'LiveMigrateIfPossible',
-            networks: [{ multus: { networkName: 'default/vlan10' }, name: 'default' }],
-            terminationGracePeriodSeconds: 120,
-            volumes: [{ name: 'disk-0', persistentVolumeClaim: { claimName: pvcName } }],
-          },
-        },
-      },
-      status: {
-        conditions: [{ lastProbeTime: null, lastTransitionTime: context.at(205 + index * 30), status: 'True', type: 'Ready' }, { lastProbeTime: null, lastTransitionTime: null, status: 'True', type: 'LiveMigratable' }],
-        created: true,
-        desiredGeneration: 1,
-        observedGeneration: 1,
-        printableStatus: 'Running',
-        ready: true,
-        runStrategy: 'RerunOnFailure',
-        volumeSnapshotStatuses: [{ enabled: true, name: 'disk-0' }],
-      },
-    });
-    builder.addObject({
-      apiVersion: 'kubevirt.io/v1',
-      kind: 'VirtualMachineInstance',
-      metadata: {
-        creationTimestamp: context.at(204 + index * 30),
-        finalizers: ['kubevirt.io/virtualMachineControllerFinalize', 'foregroundDeleteVirtualMachine'],
-        generation: 12,
-        labels: { 'harvesterhci.io/vmName': vm.name, 'kubevirt.io/nodeName': node.name },
-        name: vm.name,
-        namespace: 'default',
-        ownerReferences: [{ apiVersion: 'kubevirt.io/v1', blockOwnerDeletion: true, controller: true, kind: 'VirtualMachine', name: vm.name, uid: vmUid }],
-      },
-      spec: { domain: { cpu: { cores: vm.cores }, memory: { guest: vm.memory } }, evictionStrategy: 'LiveMigrateIfPossible', volumes: [{ name: 'disk-0', persistentVolumeClaim: { claimName: pvcName } }] },
-      status: {
-        activePods: { [random.uuid()]: node.name },
-        conditions: [
-          { lastProbeTime: null, lastTransitionTime: context.at(205 + index * 30), status: 'True', type: 'Ready' },
-          { lastProbeTime: null, lastTransitionTime: null, status: 'True', type: 'LiveMigratable' },
-        ],
-        guestOSInfo: { id: vm.name.startsWith('ubuntu') ? 'ubuntu' : 'sles', name: vm.name.startsWith('ubuntu') ? 'Ubuntu' : 'SLES', version: vm.name.startsWith('ubuntu') ? '22.04' : '15-SP6' },
-        interfaces: [{ infoSource: 'domain, guest-agent, multus-status', interfaceName: 'enp1s0', ipAddress: `192.168.10.${50 + index}`, mac: '52:54:00:aa:bb:0' + index, name: 'default' }],
-        launcherContainerImageVersion: `registry.suse.com/suse/sles/15.6/virt-launcher:${context.release.kubevirt}`,
-        migrationMethod: 'BlockMigration',
-        migrationTransport: 'Unix',
-        nodeName: node.name,
-        phase: 'Running',
-        qosClass: 'Guaranteed',
-        volumeStatus: [{ name: 'disk-0', persistentVolumeClaimInfo: { accessModes: ['ReadWriteMany'], capacity: { storage: `${vm.disk / 1_073_741_824}Gi` }, volumeMode: 'Block' }, target: 'vda' }],
-      },
-    });
-    builder.addObject(
-      podObject(
-        context,
-        { namespace: 'default', name: launcherPod, kind: 'StatefulSet', containers: [{ name: 'compute', image: `registry.suse.com/suse/sles/15.6/virt-launcher:${context.release.kubevirt}` }], labels: { 'kubevirt.io': 'virt-launcher', 'vm.kubevirt.io/name': vm.name } },
-        launcherPod,
-        node,
-        podIp,
-        vmUid,
-        '',
-        { apiVersion: 'kubevirt.io/v1', blockOwnerDeletion: true, controller: true, kind: 'VirtualMachineInstance', name: vm.name, uid: random.uuid() },
-      ),
-    );
-    return { name: volumeName, pvcNamespace: 'default', pvcName, sizeBytes: vm.disk, node: node.name, launcherPod, vm: vm.name };
+    const { objects, volume } = virtualMachineObjects(context, vm, index, imageName);
+    for (const object of objects) builder.addObject(object);
+    return volume;
   });
 
   // Exists in the cluster, but `production-vms` is not a collected namespace: dropped by the kit.
@@ -166,4 +71,117 @@ export function addVirtualMachines(context: ClusterContext): VmVolume[] {
     status: { printableStatus: 'Running', ready: true },
   });
   return volumes;
+}
+
+/** One running VM in `default`: its root-disk PVC, VirtualMachine, VMI and virt-launcher pod, and its volume. */
+export function virtualMachineObjects(context: ClusterContext, vm: VmShape, index: number, imageName: string): { objects: KubeObject[]; volume: VmVolume } {
+  const { random } = context;
+  const objects: KubeObject[] = [];
+  const node = context.nodes[index % context.nodes.length]!;
+  const created = context.at(200 + index * 30);
+  const pvcName = `${vm.name}-disk-0-${random.podSuffix()}`;
+  const volumeName = `pvc-${random.uuid()}`;
+  const vmUid = random.uuid();
+  const launcherPod = `virt-launcher-${vm.name}-${random.podSuffix()}`;
+  const podIp = `10.52.${index % context.nodes.length}.${200 + index}`;
+  objects.push({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {
+      annotations: { 'harvesterhci.io/imageId': `default/${imageName}`, 'pv.kubernetes.io/bind-completed': 'yes', 'volume.kubernetes.io/storage-provisioner': 'driver.longhorn.io' },
+      creationTimestamp: created,
+      finalizers: ['kubernetes.io/pvc-protection'],
+      name: pvcName,
+      namespace: 'default',
+      ownerReferences: [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: vm.name, uid: vmUid }],
+    },
+    spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: `${vm.disk / 1_073_741_824}Gi` } }, storageClassName: `longhorn-${imageName}`, volumeMode: 'Block', volumeName },
+    status: { accessModes: ['ReadWriteMany'], capacity: { storage: `${vm.disk / 1_073_741_824}Gi` }, phase: 'Bound' },
+  });
+  objects.push({
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    metadata: {
+      annotations: { 'harvesterhci.io/vmRunStrategy': 'RerunOnFailure', 'harvesterhci.io/volumeClaimTemplates': `[{"metadata":{"name":"${pvcName}"}}]` },
+      creationTimestamp: created,
+      finalizers: ['harvesterhci.io/VMController.UnsetOwnerOfPVCs'],
+      generation: 1,
+      labels: { 'harvesterhci.io/creator': 'harvester', 'harvesterhci.io/os': 'linux' },
+      name: vm.name,
+      namespace: 'default',
+      uid: vmUid,
+    },
+    spec: {
+      runStrategy: 'RerunOnFailure',
+      template: {
+        metadata: { labels: { 'harvesterhci.io/vmName': vm.name } },
+        spec: {
+          domain: {
+            cpu: { cores: vm.cores, sockets: 1, threads: 1 },
+            devices: { disks: [{ bootOrder: 1, disk: { bus: 'virtio' }, name: 'disk-0' }], interfaces: [{ bridge: {}, macAddress: `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`, model: 'virtio', name: 'default' }] },
+            machine: { type: 'q35' },
+            memory: { guest: vm.memory },
+            resources: { limits: { cpu: String(vm.cores), memory: vm.memory } },
+          },
+          evictionStrategy: 'LiveMigrateIfPossible',
+          networks: [{ multus: { networkName: 'default/vlan10' }, name: 'default' }],
+          terminationGracePeriodSeconds: 120,
+          volumes: [{ name: 'disk-0', persistentVolumeClaim: { claimName: pvcName } }],
+        },
+      },
+    },
+    status: {
+      conditions: [{ lastProbeTime: null, lastTransitionTime: context.at(205 + index * 30), status: 'True', type: 'Ready' }, { lastProbeTime: null, lastTransitionTime: null, status: 'True', type: 'LiveMigratable' }],
+      created: true,
+      desiredGeneration: 1,
+      observedGeneration: 1,
+      printableStatus: 'Running',
+      ready: true,
+      runStrategy: 'RerunOnFailure',
+      volumeSnapshotStatuses: [{ enabled: true, name: 'disk-0' }],
+    },
+  });
+  objects.push({
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachineInstance',
+    metadata: {
+      creationTimestamp: context.at(204 + index * 30),
+      finalizers: ['kubevirt.io/virtualMachineControllerFinalize', 'foregroundDeleteVirtualMachine'],
+      generation: 12,
+      labels: { 'harvesterhci.io/vmName': vm.name, 'kubevirt.io/nodeName': node.name },
+      name: vm.name,
+      namespace: 'default',
+      ownerReferences: [{ apiVersion: 'kubevirt.io/v1', blockOwnerDeletion: true, controller: true, kind: 'VirtualMachine', name: vm.name, uid: vmUid }],
+    },
+    spec: { domain: { cpu: { cores: vm.cores }, memory: { guest: vm.memory } }, evictionStrategy: 'LiveMigrateIfPossible', volumes: [{ name: 'disk-0', persistentVolumeClaim: { claimName: pvcName } }] },
+    status: {
+      activePods: { [random.uuid()]: node.name },
+      conditions: [
+        { lastProbeTime: null, lastTransitionTime: context.at(205 + index * 30), status: 'True', type: 'Ready' },
+        { lastProbeTime: null, lastTransitionTime: null, status: 'True', type: 'LiveMigratable' },
+      ],
+      guestOSInfo: { id: vm.name.startsWith('ubuntu') ? 'ubuntu' : 'sles', name: vm.name.startsWith('ubuntu') ? 'Ubuntu' : 'SLES', version: vm.name.startsWith('ubuntu') ? '22.04' : '15-SP6' },
+      interfaces: [{ infoSource: 'domain, guest-agent, multus-status', interfaceName: 'enp1s0', ipAddress: `192.168.10.${50 + index}`, mac: '52:54:00:aa:bb:0' + index, name: 'default' }],
+      launcherContainerImageVersion: `registry.suse.com/suse/sles/15.6/virt-launcher:${context.release.kubevirt}`,
+      migrationMethod: 'BlockMigration',
+      migrationTransport: 'Unix',
+      nodeName: node.name,
+      phase: 'Running',
+      qosClass: 'Guaranteed',
+      volumeStatus: [{ name: 'disk-0', persistentVolumeClaimInfo: { accessModes: ['ReadWriteMany'], capacity: { storage: `${vm.disk / 1_073_741_824}Gi` }, volumeMode: 'Block' }, target: 'vda' }],
+    },
+  });
+  objects.push(
+    podObject(
+      context,
+      { namespace: 'default', name: launcherPod, kind: 'StatefulSet', containers: [{ name: 'compute', image: `registry.suse.com/suse/sles/15.6/virt-launcher:${context.release.kubevirt}` }], labels: { 'kubevirt.io': 'virt-launcher', 'vm.kubevirt.io/name': vm.name } },
+      launcherPod,
+      node,
+      podIp,
+      vmUid,
+      '',
+      { apiVersion: 'kubevirt.io/v1', blockOwnerDeletion: true, controller: true, kind: 'VirtualMachineInstance', name: vm.name, uid: random.uuid() },
+    ),
+  );
+  return { objects, volume: { name: volumeName, pvcNamespace: 'default', pvcName, sizeBytes: vm.disk, node: node.name, launcherPod, vm: vm.name } };
 }

@@ -15,7 +15,7 @@ describe('the built-in catalog', () => {
     const rules = await loadCatalog();
     const ids = rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+([.-][a-z0-9]+)*$/);
   });
 
   it('gives every rule references, and every rule that can fail a remediation', async () => {

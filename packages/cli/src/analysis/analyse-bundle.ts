@@ -1,6 +1,6 @@
 import { openBundle, type BundleProgress } from '@bundle-triage/core';
 import { analyze, type AnalyzeProgress, type Report, type Rule } from '@bundle-triage/rules';
-import type { BundleInput } from '../input/bundle-input.js';
+import { inputName, type BundleInput } from '../input/bundle-input.js';
 
 export interface AnalysisRequest {
   rules: readonly Rule[];
@@ -14,7 +14,14 @@ export interface AnalysisRequest {
   onRuleProgress?: (event: AnalyzeProgress) => void;
 }
 
-/** Opens one bundle, runs the rules on it and closes it (also when the run fails). */
+/** How a report names a bundle read from stdin. */
+export const STDIN_SOURCE = '<stdin>';
+
+/**
+ * Opens one bundle, runs the rules on it and closes it (also when the run fails). The report
+ * names the bundle as the user did (core resolves it to an absolute path), so paths in output
+ * stay relative.
+ */
 export async function analyseBundle(input: BundleInput, request: AnalysisRequest): Promise<Report> {
   const source = input.kind === 'stdin' ? request.stdinBundle : input.path;
   if (source === undefined) throw new Error('stdin bundle was not read before analysis');
@@ -23,7 +30,7 @@ export async function analyseBundle(input: BundleInput, request: AnalysisRequest
     ...(request.onOpenProgress ? { onProgress: request.onOpenProgress } : {}),
   });
   try {
-    return await analyze(bundle, {
+    const report = await analyze(bundle, {
       rules: request.rules,
       ...(request.only ? { only: request.only } : {}),
       ...(request.skip ? { skip: request.skip } : {}),
@@ -31,6 +38,8 @@ export async function analyseBundle(input: BundleInput, request: AnalysisRequest
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onRuleProgress ? { progress: request.onRuleProgress } : {}),
     });
+    report.bundle.source = input.kind === 'stdin' ? STDIN_SOURCE : inputName(input);
+    return report;
   } finally {
     await bundle.close();
   }

@@ -1,10 +1,14 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { loadCatalog, loadRuleDirectory, type Rule, type RuleProblem } from '@bundle-triage/rules';
 import { CliError } from '../errors/cli-error.js';
 import { errnoReason, isErrnoError } from '../errors/errno-reason.js';
 
 export interface RuleSet {
+  /** The catalog and the site rules that loaded. */
   rules: Rule[];
+  /** Only the rules of the `--rules` folders. */
+  siteRules: Rule[];
   /** Rules that were refused, with file and pointer. */
   problems: RuleProblem[];
 }
@@ -15,20 +19,29 @@ export interface RuleSet {
  */
 export async function loadRuleSet(ruleDirectories: readonly string[]): Promise<RuleSet> {
   const rules: Rule[] = await loadCatalog();
+  const siteRules: Rule[] = [];
   const problems: RuleProblem[] = [];
   for (const directory of ruleDirectories) {
     const loaded = await loadRuleFolder(directory);
     problems.push(...loaded.problems);
     for (const rule of loaded.rules) {
       const clash = rules.find((known) => known.id === rule.id);
-      if (clash) {
-        problems.push({ file: rule.source ?? directory, pointer: '/id', message: `id "${rule.id}" is already used by ${clash.source ?? 'a built-in rule'}` });
+      if (clash && sameFile(clash, rule)) {
+        siteRules.push(rule);
+      } else if (clash) {
+        problems.push({ file: rule.source ?? directory, pointer: '/id', message: `id "${rule.id}" is already used by ${(clash.kind === 'declarative' && clash.source) || 'a built-in rule'}` });
       } else {
         rules.push(rule);
+        siteRules.push(rule);
       }
     }
   }
-  return { rules, problems };
+  return { rules, siteRules, problems };
+}
+
+/** `rules validate` of the catalog folder itself loads each built-in rule twice. */
+function sameFile(a: Rule, b: Rule): boolean {
+  return a.kind === 'declarative' && b.kind === 'declarative' && a.source !== undefined && b.source !== undefined && resolve(a.source) === resolve(b.source);
 }
 
 /** Like loadRuleSet, for commands that run rules: a refused rule stops the run before any bundle is read. */

@@ -2,8 +2,8 @@ import type { ReportFormat } from '@bundle-triage/report';
 import { UsageError } from '../errors/cli-error.js';
 import { bundleInput, type BundleInput } from '../input/bundle-input.js';
 import { parseFailThreshold, type FailThreshold } from './fail-threshold.js';
-import { COMMON_OPTIONS, parseCommandLine } from './parse-command-line.js';
-import { parseReportFormat } from './report-format.js';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, RULE_OPTIONS } from './parse-command-line.js';
+import { ALL_REPORT_FORMATS, parseReportFormat } from './report-format.js';
 import { ruleSelectors } from './rule-selectors.js';
 
 export interface AnalyzeOptions {
@@ -24,11 +24,8 @@ export interface AnalyzeOptions {
 
 export const ANALYZE_OPTION_SPECS = {
   ...COMMON_OPTIONS,
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  rules: { type: 'string', multiple: true },
-  only: { type: 'string', multiple: true },
-  skip: { type: 'string', multiple: true },
+  ...OUTPUT_OPTIONS,
+  ...RULE_OPTIONS,
   'include-pass': { type: 'boolean' },
   'fail-on': { type: 'string' },
   'no-redact': { type: 'boolean' },
@@ -44,7 +41,7 @@ export function parseAnalyzeOptions(args: readonly string[]): AnalyzeOptions {
   return {
     help,
     inputs: positionals.map(bundleInput),
-    format: values.format === undefined ? undefined : parseReportFormat(values.format, 'analyze'),
+    format: values.format === undefined ? undefined : parseReportFormat(values.format, 'analyze', ALL_REPORT_FORMATS),
     out: values.out,
     ruleDirectories: values.rules ?? [],
     only: ruleSelectors(values.only),

@@ -4,7 +4,7 @@ import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
 import { resolveSelectors } from '../analysis/resolve-selectors.js';
 import { parseAnalyzeOptions } from '../args/analyze-options.js';
 import { reportReachesThreshold } from '../args/fail-threshold.js';
-import { defaultReportFormat, FORMAT_EXTENSION } from '../args/report-format.js';
+import { ALL_REPORT_FORMATS, defaultReportFormat, FORMAT_EXTENSION } from '../args/report-format.js';
 import { UsageError } from '../errors/cli-error.js';
 import { EXIT_CODE_HELP, ExitCode, worseExit } from '../exit-codes.js';
 import { bundleBaseName } from '../input/bundle-input.js';
@@ -31,7 +31,8 @@ Options:
       --fail-on <level> fail (default) or warn: the lowest finding that makes the exit code 3
       --no-redact       show secrets in evidence as they are in the bundle
   -q, --quiet           nothing on stderr but errors
-      --verbose         stack traces for internal errors
+      --verbose         list skipped rules, rule errors and diagnostics (text); stack
+                        traces for internal errors
   -h, --help            this help
 
 Several bundles on stdout: text and md reports follow each other, json is an array;
@@ -54,7 +55,7 @@ export const analyzeCommand: Command = {
       return ExitCode.ok;
     }
     const destination = await resolveDestination(options.out, options.inputs.length, 'analyze');
-    const format = options.format ?? defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, Object.keys(FORMAT_EXTENSION) as ReportFormat[]);
+    const format = options.format ?? defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, ALL_REPORT_FORMATS);
     if (destination.kind === 'stdout' && options.inputs.length > 1 && !CONCATENABLE.includes(format)) {
       throw new UsageError('--format', `${format} reports of several bundles cannot share stdout; use --out DIR/`, 'analyze');
     }

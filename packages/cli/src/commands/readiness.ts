@@ -1,8 +1,7 @@
-import { renderReadiness, type ReportFormat } from '@bundle-triage/report';
-import type { Report } from '@bundle-triage/rules';
+import { renderReadiness, upgradeReadiness, UPGRADE_GATE_TAG, type ReportFormat } from '@bundle-triage/report';
 import { analyseInputs } from '../analysis/analyse-inputs.js';
 import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
-import { COMMON_OPTIONS, parseCommandLine } from '../args/parse-command-line.js';
+import { COMMON_OPTIONS, OUTPUT_OPTIONS, parseCommandLine } from '../args/parse-command-line.js';
 import { defaultReportFormat, parseReportFormat } from '../args/report-format.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ExitCode, worseExit } from '../exit-codes.js';
@@ -10,9 +9,6 @@ import { bundleInput } from '../input/bundle-input.js';
 import { renderOptions } from '../output/render-options.js';
 import { resolveDestination, writeTextFile } from '../output/report-destination.js';
 import type { Command } from './command.js';
-
-/** Findings of rules with this tag are reasons the upgrade validator would refuse an Upgrade. */
-export const UPGRADE_GATE_TAG = 'upgrade-gate';
 
 const READINESS_FORMATS = ['text', 'markdown', 'json'] as const satisfies readonly ReportFormat[];
 
@@ -27,7 +23,7 @@ Options:
       --rules <DIR>     also run the rules in DIR (repeatable)
       --no-redact       show secrets in evidence as they are in the bundle
   -q, --quiet           nothing on stderr but errors
-      --verbose         stack traces for internal errors
+      --verbose         list the checks that could not be made; stack traces for internal errors
   -h, --help            this help
 
 Exit codes:
@@ -43,8 +39,7 @@ export const readinessCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine('readiness', args, {
       ...COMMON_OPTIONS,
-      format: { type: 'string', short: 'f' },
-      out: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTIONS,
       rules: { type: 'string', multiple: true },
       'no-redact': { type: 'boolean' },
     });
@@ -65,13 +60,10 @@ export const readinessCommand: Command = {
     const [result] = analysed;
     if (!result) return exitCode;
 
-    const text = renderReadiness(result.report, format as (typeof READINESS_FORMATS)[number], renderOptions(io, destination, { redact: !values['no-redact'] }));
+    const text = renderReadiness(result.report, format, renderOptions(io, destination, { redact: !values['no-redact'], verbose: settings.verbose }));
     if (destination.kind === 'file') await writeTextFile(destination.path, text);
     else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    return worseExit(exitCode, upgradeWouldBeRefused(result.report) ? ExitCode.findings : ExitCode.ok);
+    return worseExit(exitCode, upgradeReadiness(result.report).wouldBeRefused ? ExitCode.findings : ExitCode.ok);
   },
 };
 
-export function upgradeWouldBeRefused(report: Report): boolean {
-  return report.findings.some((finding) => finding.status === 'fail' && finding.tags.includes(UPGRADE_GATE_TAG));
-}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { isBundleError, type BundleError, type BundleErrorCode } from '@bundle-triage/core';
 import { UnknownRuleSelectorError } from '@bundle-triage/rules';
 import { ExitCode } from '../exit-codes.js';
@@ -19,7 +20,7 @@ export interface ErrorContext {
 
 const BUNDLE_ERRORS: Record<BundleErrorCode, { what: string; exitCode: ExitCode }> = {
   BUNDLE_NOT_FOUND: { what: 'cannot open bundle', exitCode: ExitCode.usage },
-  BUNDLE_FORMAT: { what: 'not a readable support bundle', exitCode: ExitCode.usage },
+  BUNDLE_FORMAT: { what: 'cannot read bundle', exitCode: ExitCode.usage },
   BUNDLE_LIMIT: { what: 'bundle refused (safety limit)', exitCode: ExitCode.usage },
   BUNDLE_UNSAFE_PATH: { what: 'bundle refused (unsafe path)', exitCode: ExitCode.usage },
   // Not the input's fault: the analyzer asked for something that is not there, or its temp space failed.
@@ -48,15 +49,22 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
 function describeBundleError(error: BundleError, context: ErrorContext): DescribedError {
   const { what, exitCode } = BUNDLE_ERRORS[error.code];
   const where = context.input ?? error.path;
-  const result = described(what, where, withoutLocation(error.message, where), exitCode);
+  const result = described(what, where, withoutLocation(error.message, [where, error.path]), exitCode);
   return exitCode === ExitCode.internal && error.stack ? { ...result, stack: error.stack } : result;
 }
 
-/** Core messages already start with the bundle's location; the one-line form names it once. */
-function withoutLocation(message: string, location: string | undefined): string {
-  if (!location) return message;
-  for (const prefix of [`${location}: `, `${location} `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
+/**
+ * Core messages already start with the bundle's location (as given, or made absolute); the
+ * one-line form names it once, as the user wrote it.
+ */
+function withoutLocation(message: string, locations: (string | undefined)[]): string {
+  for (const location of locations) {
+    if (!location) continue;
+    for (const name of [location, resolve(location)]) {
+      if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
+      // "<location> is not a Harvester support bundle…" reads as "…: not a Harvester support bundle…"
+      if (message.startsWith(`${name} `)) return message.slice(name.length + 1).replace(/^is /, '');
+    }
   }
   return message;
 }

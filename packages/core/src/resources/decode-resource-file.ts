@@ -32,6 +32,15 @@ const ALIAS_HINT = /(?:^|[\s[{,:-])\*[A-Za-z0-9_]/m;
 const ANCHOR_HINT = /(?:^|[\s[{,:-])&[A-Za-z0-9_]/m;
 
 /**
+ * Whether the text may define an anchor and use it. `&` is rare in bundle YAML, so testing for
+ * the character first spares the regular expressions on almost every item (they were a few
+ * percent of decoding time).
+ */
+function mayHoldAliases(text: string): boolean {
+  return text.includes('&') && text.includes('*') && ANCHOR_HINT.test(text) && ALIAS_HINT.test(text);
+}
+
+/**
  * Decodes a bundle YAML file into objects. Each list item is decoded on its own (see
  * sliceListItems), so a broken item costs a diagnostic, not the file; a file of another shape
  * (JSON, several documents, a single object) is decoded whole.
@@ -58,7 +67,7 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
 }
 
 function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
-  if (ALIAS_HINT.test(chunk) && ANCHOR_HINT.test(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics);
+  if (mayHoldAliases(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics);
   try {
     return loadYaml(chunk, loadOptions(path));
   } catch (error) {
@@ -96,7 +105,7 @@ function decodeWhole(path: string, text: string, diagnostics: Diagnostic[]): Dec
   let documents: unknown[];
   try {
     documents =
-      ALIAS_HINT.test(text) && ANCHOR_HINT.test(text)
+      mayHoldAliases(text)
         ? [decodeWithAliasCap(path, text, 1, diagnostics)]
         : loadAllYaml(text, undefined, { ...loadOptions(path), json: true });
   } catch (error) {

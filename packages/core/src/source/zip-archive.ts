@@ -158,9 +158,17 @@ export function messageOf(cause: unknown): string {
   return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
 }
 
-/** yauzl's reader interface over a ByteStore. Closing is the store owner's business. */
+/**
+ * yauzl's reader interface over a ByteStore. Closing is the store owner's business.
+ *
+ * yauzl reads the central directory (and each local header) with two small reads per entry;
+ * as separate async reads that is thousands of round trips through the thread pool for a large
+ * bundle, which dominated opening one. Small reads are therefore served from one read-ahead
+ * block, so listing a directory of N entries costs about size / READ_AHEAD reads.
+ */
 class StoreReader extends yauzl.RandomAccessReader {
   readonly #store: ByteStore;
+  #block: { start: number; bytes: Buffer } | undefined;
 
   constructor(store: ByteStore) {
     super();
@@ -178,13 +186,30 @@ class StoreReader extends yauzl.RandomAccessReader {
     position: number,
     callback: (error: Error | null, bytesRead?: number) => void,
   ): void {
-    this.#store.read(buffer, offset, length, position).then(
+    this.#readThroughBlock(buffer, offset, length, position).then(
       (bytesRead) => callback(null, bytesRead),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
     );
+  }
+
+  async #readThroughBlock(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+    if (length > READ_AHEAD) return this.#store.read(buffer, offset, length, position);
+    let block = this.#block;
+    if (!block || position < block.start || position + length > block.start + block.bytes.length) {
+      const wanted = Math.max(0, Math.min(READ_AHEAD, this.#store.size - position));
+      const bytes = Buffer.allocUnsafe(wanted);
+      const got = await this.#store.read(bytes, 0, wanted, position);
+      block = { start: position, bytes: bytes.subarray(0, got) };
+      this.#block = block;
+    }
+    const from = position - block.start;
+    return block.bytes.copy(buffer, offset, from, Math.min(from + length, block.bytes.length));
   }
 
   override close(callback: (error: Error | null) => void): void {
     setImmediate(callback, null);
   }
 }
+
+/** Bytes read at once for yauzl's small reads (central directory entries, local headers). */
+const READ_AHEAD = 64 * 1024;

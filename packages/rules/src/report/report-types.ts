@@ -100,6 +100,8 @@ export interface SkippedRule {
   ruleId: string;
   title: string;
   reason: string;
+  /** The rule's tags, so that views (upgrade readiness) can tell which checks could not be made. */
+  tags?: string[];
 }
 
 export interface RuleError {

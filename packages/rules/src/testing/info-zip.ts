@@ -43,13 +43,13 @@ export function infoZip(topFolder: string, files: ReadonlyMap<string, Uint8Array
   return zipSync(entries);
 }
 
-interface OrderedEntry {
+export interface OrderedEntry {
   path: string;
   directory: boolean;
 }
 
 /** Depth-first, each directory before its contents, names in byte order within a directory. */
-function infoZipOrder(topFolder: string, relativePaths: string[]): OrderedEntry[] {
+export function infoZipOrder(topFolder: string, relativePaths: string[]): OrderedEntry[] {
   interface Folder {
     files: Set<string>;
     folders: Map<string, Folder>;

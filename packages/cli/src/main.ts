@@ -1,0 +1,69 @@
+import { TOOL_VERSION } from '@bundle-triage/rules';
+import { analyzeCommand } from './commands/analyze.js';
+import { batchCommand } from './commands/batch.js';
+import type { Command } from './commands/command.js';
+import { diffCommand } from './commands/diff.js';
+import { readinessCommand } from './commands/readiness.js';
+import { rulesCommand } from './commands/rules.js';
+import { UsageError } from './errors/cli-error.js';
+import { writeError } from './errors/write-error.js';
+import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+const COMMANDS: readonly Command[] = [analyzeCommand, readinessCommand, rulesCommand, batchCommand, diffCommand];
+
+const HELP = `Usage: bundle-triage <command> [options]
+
+Offline analyzer of Harvester support bundles: finds known failure signatures and shows the
+evidence (path:line) and the fix.
+
+  bundle-triage analyze supportbundle.zip
+  bundle-triage readiness supportbundle.zip
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join('\n')}
+
+Options:
+  -h, --help     help (also: bundle-triage <command> --help)
+      --version  the version
+
+${EXIT_CODE_HELP}`;
+
+/**
+ * The whole command line: runs one command and returns its exit code. Every error ends here as
+ * one line on stderr; nothing is thrown to the caller and nothing calls process.exit, so tests
+ * can run it in-process.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined) {
+      io.stderr.write(`${HELP}\n`);
+      return ExitCode.usage;
+    }
+    if (name === '--help' || name === '-h') {
+      io.stdout.write(`${HELP}\n`);
+      return ExitCode.ok;
+    }
+    if (name === '--version' || name === '-V') {
+      io.stdout.write(`bundle-triage ${TOOL_VERSION}\n`);
+      return ExitCode.ok;
+    }
+    if (name === 'help') return await helpFor(args[0], io);
+    return await findCommand(name).run(args, io);
+  } catch (error) {
+    return writeError(io.stderr, error, { verbose: argv.includes('--verbose') });
+  }
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  const hint = /\.(zip|tar\.gz|tgz)$/i.test(name) || name === '-' ? `; did you mean bundle-triage analyze ${name}?` : '';
+  throw new UsageError(name, `not a command${hint}`);
+}
+
+async function helpFor(name: string | undefined, io: CliIo): Promise<ExitCode> {
+  io.stdout.write(`${name === undefined ? HELP : findCommand(name).help}\n`);
+  return ExitCode.ok;
+}

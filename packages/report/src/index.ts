@@ -1,0 +1,8 @@
+// The public API of @bundle-triage/report. Everything not exported here is internal.
+export { toCanonicalJson } from './canonical-json.js';
+export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type UpgradeReadiness } from './readiness.js';
+export { MASK, redactReport, redactText } from './redact.js';
+export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
+export { renderReadiness, renderReport } from './render-report.js';
+export { reportSchema } from './report-schema.js';
+export { validateReport } from './validate-report.js';

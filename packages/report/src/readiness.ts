@@ -1,0 +1,127 @@
+import type { Finding, Report } from '@bundle-triage/rules';
+import { stylist } from './ansi-style.js';
+import { canonicalValue } from './canonical-json.js';
+import { plural, redactionNote } from './describe-report.js';
+import type { RenderContext } from './render-options.js';
+import { inline, renderMarkdownFinding } from './render-markdown.js';
+import { renderTextFinding, terminalSafe } from './render-text.js';
+import { wrapText } from './wrap-text.js';
+
+/**
+ * The "upgrade readiness" view: would a Harvester upgrade start now? Only the upgrade validator
+ * refuses an Upgrade, so only failing `upgrade-gate` rules are reasons it would be refused (the same
+ * test as the CLI's exit code). Failing `precheck` rules (the upgrade-helpers pre-check script) and
+ * `upgrade` rules are listed after them, as are the checks this bundle could not make: a check that
+ * was not made is never counted as passed.
+ */
+export const UPGRADE_GATE_TAG = 'upgrade-gate';
+export const PRECHECK_TAG = 'precheck';
+export const UPGRADE_TAG = 'upgrade';
+const READINESS_TAGS = [UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG];
+
+export interface UpgradeReadiness {
+  wouldBeRefused: boolean;
+  headline: string;
+  /** Failing upgrade-gate findings: each one alone makes the validator refuse the Upgrade. */
+  reasons: Finding[];
+  /** Failing pre-check findings that are not gate reasons: the pre-check script would report them. */
+  precheckFailures: Finding[];
+  /** Warnings (and other failures) of upgrade rules: the upgrade would start, but may not go well. */
+  risks: Finding[];
+  /** Upgrade checks that could not be made from this bundle, with the reason. */
+  notChecked: { ruleId: string; title: string; reason: string }[];
+}
+
+export function upgradeReadiness(report: Report): UpgradeReadiness {
+  const relevant = report.findings.filter((finding) => finding.tags.some((tag) => READINESS_TAGS.includes(tag)));
+  const reasons = relevant.filter((finding) => finding.status === 'fail' && finding.tags.includes(UPGRADE_GATE_TAG));
+  const precheckFailures = relevant.filter((finding) => finding.status === 'fail' && !reasons.includes(finding) && finding.tags.includes(PRECHECK_TAG));
+  const risks = relevant.filter((finding) => (finding.status === 'fail' || finding.status === 'warn') && !reasons.includes(finding) && !precheckFailures.includes(finding));
+  // A skipped rule whose tags the engine did not record may be an upgrade check: list it rather than hide it.
+  const notChecked = report.skipped
+    .filter((entry) => entry.tags === undefined || entry.tags.some((tag) => READINESS_TAGS.includes(tag)))
+    .map((entry) => ({ ruleId: entry.ruleId, title: entry.title, reason: entry.reason }));
+  const headline =
+    reasons.length > 0
+      ? `Upgrade would be refused: ${plural(reasons.length, 'reason')}`
+      : `No reason found to refuse an upgrade (${notChecked.length} ${notChecked.length === 1 ? 'check' : 'checks'} could not be made from this bundle)`;
+  return { wouldBeRefused: reasons.length > 0, headline, reasons, precheckFailures, risks, notChecked };
+}
+
+export function renderReadinessText(report: Report, context: RenderContext): string {
+  const view = upgradeReadiness(report);
+  const style = stylist(context.color);
+  const lines = [style(`${view.wouldBeRefused ? '✖' : '✔'} ${view.headline}`, view.wouldBeRefused ? 'red' : 'green', 'bold')];
+  lines.push(terminalSafe(bundleLine(report)));
+  const note = redactionNote(context.redaction);
+  if (note) lines.push(style(note, 'magenta'));
+  const section = (title: string, findings: Finding[]) => {
+    if (findings.length === 0) return;
+    lines.push('', style(title, 'bold'));
+    for (const finding of findings) lines.push('', ...renderTextFinding(finding, context, style));
+  };
+  section('Reasons the upgrade would be refused:', view.reasons);
+  section('The pre-upgrade check script would also fail on:', view.precheckFailures);
+  section('Risks (the upgrade would start, but may not finish cleanly):', view.risks);
+  if (view.notChecked.length > 0) {
+    lines.push('', style('Not checked:', 'bold'));
+    for (const entry of view.notChecked) lines.push(...wrapText(`${entry.ruleId}: not checked: ${terminalSafe(entry.reason)}`, context.width, '  '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderReadinessMarkdown(report: Report, context: RenderContext): string {
+  const view = upgradeReadiness(report);
+  const out = [`# ${view.wouldBeRefused ? '✖' : '✔'} ${inline(view.headline)}`, '', inline(bundleLine(report)), ''];
+  const note = redactionNote(context.redaction);
+  if (note) out.push(`> ${inline(note)}`, '');
+  const section = (title: string, findings: Finding[]) => {
+    if (findings.length === 0) return;
+    out.push(`## ${title}`, '');
+    for (const finding of findings) out.push(...renderMarkdownFinding(finding));
+  };
+  section('Reasons the upgrade would be refused', view.reasons);
+  section('The pre-upgrade check script would also fail on', view.precheckFailures);
+  section('Risks (the upgrade would start, but may not finish cleanly)', view.risks);
+  if (view.notChecked.length > 0) {
+    out.push('## Not checked', '', '| Check | Why |', '| --- | --- |');
+    for (const entry of view.notChecked) out.push(`| \`${entry.ruleId}\` ${inline(entry.title)} | not checked: ${inline(entry.reason)} |`);
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+/** The readiness view for bots: the same decisions, findings in the report's canonical shape. */
+export function renderReadinessJson(report: Report, context: RenderContext): string {
+  const view = upgradeReadiness(report);
+  const findings = (list: Finding[]) => list.map((finding) => canonicalValue(finding, 'finding'));
+  const document = {
+    schemaVersion: 1,
+    view: 'upgrade-readiness',
+    wouldBeRefused: view.wouldBeRefused,
+    headline: view.headline,
+    bundle: {
+      harvesterVersion: report.bundle.harvesterVersion,
+      kubernetesVersion: report.bundle.kubernetesVersion,
+      nodes: report.bundle.nodes,
+      createdAt: report.bundle.createdAt,
+      root: report.bundle.root,
+    },
+    reasons: findings(view.reasons),
+    precheckFailures: findings(view.precheckFailures),
+    risks: findings(view.risks),
+    notChecked: view.notChecked,
+    redaction: context.redaction,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function bundleLine(report: Report): string {
+  const bundle = report.bundle;
+  return [
+    `Harvester ${bundle.harvesterVersion ?? 'version unknown'}`,
+    `Kubernetes ${bundle.kubernetesVersion ?? 'unknown'}`,
+    plural(bundle.nodes.length, 'node'),
+    `bundle created ${bundle.createdAt ?? 'at an unknown time'}`,
+  ].join(' · ');
+}

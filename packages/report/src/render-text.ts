@@ -1,0 +1,125 @@
+import type { Finding, Report } from '@bundle-triage/rules';
+import { stylist, type StyleName, type Stylist } from './ansi-style.js';
+import {
+  bundleFacts,
+  countsLine,
+  headlineFinding,
+  noProblemsSentence,
+  objectLabel,
+  plainCommands,
+  plural,
+  redactionNote,
+  STATUS_SYMBOL,
+  visibleFindings,
+  type Status,
+} from './describe-report.js';
+import type { RenderContext } from './render-options.js';
+import { wrapText } from './wrap-text.js';
+
+const FACT_LABEL_WIDTH = 15;
+const STATUS_STYLE: Record<Status, StyleName[]> = { fail: ['red', 'bold'], warn: ['yellow', 'bold'], info: ['cyan'], pass: ['green'] };
+
+/**
+ * The terminal rendering: compact, headline first, then the bundle facts and each finding with its
+ * evidence and fix. Prose wraps to the width; excerpts, commands and diffs never wrap (they are
+ * copied). Bundle text is stripped of control characters so a log line cannot drive the terminal.
+ */
+export function renderText(report: Report, context: RenderContext): string {
+  const style = stylist(context.color);
+  const lines: string[] = [];
+  const headline = headlineFinding(report);
+  if (headline) {
+    lines.push(...wrapText(`${STATUS_SYMBOL[headline.status]} ${headline.status.toUpperCase()} ${headline.severity} ${headline.ruleId} — ${terminalSafe(headline.message)}`, context.width, '').map((line, index) => (index === 0 ? style(line, ...STATUS_STYLE[headline.status]) : `  ${line}`)));
+  } else {
+    lines.push(style(`${STATUS_SYMBOL.pass} ${noProblemsSentence(report)}`, 'green', 'bold'));
+  }
+  const note = redactionNote(context.redaction);
+  if (note) lines.push(style(note, 'magenta'));
+  lines.push('');
+
+  const facts = [...bundleFacts(report), { label: 'Summary', value: countsLine(report) }];
+  for (const fact of facts) {
+    const [first, ...rest] = wrapText(terminalSafe(fact.value), context.width, ' '.repeat(FACT_LABEL_WIDTH));
+    lines.push(`${style(fact.label.padEnd(FACT_LABEL_WIDTH), 'bold')}${first!.trimStart()}`, ...rest);
+  }
+
+  for (const finding of visibleFindings(report, context.includePass)) {
+    lines.push('', ...renderTextFinding(finding, context, style));
+  }
+
+  const notRun = report.summary.skipped + report.summary.errors;
+  if (notRun > 0 || report.diagnostics.length > 0) {
+    lines.push('');
+    if (context.verbose) lines.push(...renderNotRun(report, context, style));
+    else {
+      const parts = [`${report.summary.skipped} skipped`, plural(report.summary.errors, 'rule error'), ...(report.diagnostics.length > 0 ? [plural(report.diagnostics.length, 'diagnostic')] : [])];
+      lines.push(style(`${parts.join(', ')} — --verbose lists them`, 'dim'));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One finding as text lines: status, title, message, evidence, fix, patch, references. */
+export function renderTextFinding(finding: Finding, context: RenderContext, style: Stylist): string[] {
+  const lines: string[] = [];
+  const width = context.width;
+  lines.push(`${style(`${STATUS_SYMBOL[finding.status]} ${finding.status.toUpperCase()}`, ...STATUS_STYLE[finding.status])} ${finding.severity}  ${style(finding.ruleId, 'bold')}  ${style(`[${finding.component}]`, 'dim')}`);
+  lines.push(...wrapText(terminalSafe(finding.title), width, '  ').map((line) => style(line, 'bold')));
+  lines.push(...wrapText(terminalSafe(finding.message), width, '  '));
+  if (finding.coveredBy) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
+
+  if (finding.evidence.length > 0) {
+    lines.push('  Evidence:');
+    for (const item of finding.evidence) {
+      lines.push(`    ${style(`${terminalSafe(item.path)}:${item.line}`, 'blue')}`);
+      lines.push(`      ${style(`${item.line} │`, 'dim')} ${terminalSafe(item.excerpt)}`);
+    }
+  }
+
+  const remediation = finding.remediation;
+  if (remediation) {
+    lines.push(...wrapText(`Fix: ${terminalSafe(remediation.summary)}`, width, '  ').map((line, index) => (index === 0 ? style(line, 'green') : line)));
+    remediation.steps.forEach((step, index) => lines.push(...wrapText(`${index + 1}. ${terminalSafe(step)}`, width, '    ').map((line, lineIndex) => (lineIndex === 0 ? line : `   ${line}`))));
+    for (const command of plainCommands(finding)) lines.push(`    $ ${terminalSafe(command)}`);
+    if (remediation.patch) {
+      lines.push(`  Patch (${objectLabel(remediation.patch.target)}):`);
+      for (const line of terminalSafe(remediation.patch.diff).replace(/\n$/, '').split('\n')) lines.push(`    ${diffStyle(line, style)}`);
+      lines.push(`    $ ${terminalSafe(remediation.patch.command)}`);
+    }
+  }
+  if (finding.references.length > 0) {
+    lines.push('  References:');
+    for (const reference of finding.references) lines.push(`    ${terminalSafe(reference.title)}`, `      ${style(terminalSafe(reference.url), 'dim')}`);
+  }
+  return lines;
+}
+
+function renderNotRun(report: Report, context: RenderContext, style: Stylist): string[] {
+  const lines: string[] = [];
+  if (report.skipped.length > 0) {
+    lines.push(style(`Skipped (${report.skipped.length}):`, 'bold'));
+    for (const entry of report.skipped) lines.push(...wrapText(`${entry.ruleId}: ${terminalSafe(entry.reason)}`, context.width, '  '));
+  }
+  if (report.errors.length > 0) {
+    lines.push(style(`Rule errors (${report.errors.length}):`, 'bold'));
+    for (const entry of report.errors) lines.push(...wrapText(`${entry.ruleId}: ${terminalSafe(entry.message)}`, context.width, '  '));
+  }
+  if (report.diagnostics.length > 0) {
+    lines.push(style(`Diagnostics (${report.diagnostics.length}):`, 'bold'));
+    for (const entry of report.diagnostics) lines.push(...wrapText(`${entry.level} ${entry.path}${entry.line ? `:${entry.line}` : ''}: ${terminalSafe(entry.message)}`, context.width, '  '));
+  }
+  return lines;
+}
+
+function diffStyle(line: string, style: Stylist): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return style(line, 'bold');
+  if (line.startsWith('+')) return style(line, 'green');
+  if (line.startsWith('-')) return style(line, 'red');
+  if (line.startsWith('@@')) return style(line, 'cyan');
+  return line;
+}
+
+/** Control characters from the bundle (ANSI escapes in logs) are shown, not obeyed. */
+export function terminalSafe(text: string): string {
+  return text.replace(/\u001b/g, '␛').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+}

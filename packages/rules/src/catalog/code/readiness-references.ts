@@ -1,0 +1,25 @@
+import type { RuleReference } from '../../rule/rule-types.js';
+
+/** References shared by the upgrade-gate-* and precheck-* rules. */
+export const VALIDATOR_V141: RuleReference = {
+  title: 'harvester/harvester v1.4.1 pkg/webhook/resources/upgrade/validator.go',
+  url: 'https://github.com/harvester/harvester/blob/v1.4.1/pkg/webhook/resources/upgrade/validator.go',
+};
+export const VALIDATOR_MASTER: RuleReference = {
+  title: 'harvester/harvester master pkg/webhook/resources/upgrade/validator.go',
+  url: 'https://github.com/harvester/harvester/blob/master/pkg/webhook/resources/upgrade/validator.go',
+};
+export const PRECHECK_SCRIPT: RuleReference = {
+  title: 'harvester/upgrade-helpers pre-check/v1.x/check.sh',
+  url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh',
+};
+
+/** A field of a plain object by dotted path (undefined when any step is missing). */
+export function field(object: unknown, path: string): unknown {
+  let current = object;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

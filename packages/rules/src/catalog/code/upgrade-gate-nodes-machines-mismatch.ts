@@ -1,0 +1,43 @@
+import type { KubeObject } from '@bundle-triage/core';
+import { defineCodeRule } from '../../rule/rule.js';
+import { unmatchedNodesAndMachines } from './node-machine-matching.js';
+import { VALIDATOR_MASTER } from './readiness-references.js';
+
+/** Node/machine matching of newer validators (isNodeMachineMatching), the count part. */
+export const upgradeGateNodesMachinesMismatch = defineCodeRule({
+  id: 'upgrade-gate-nodes-machines-mismatch',
+  title: 'Upgrade refused: "nodes(<n>) and machines(<m>) do not match, check the cluster provision"',
+  description:
+    'Newer upgrade validators (isNodeMachineMatching) refuse the upgrade when the number of nodes differs from the number of CAPI Machines in fleet-local; a node without a machine never gets the managed label and stalls the upgrade (#8179, S33). The release that added the check is inferred as v1.5.0.',
+  severity: 'critical',
+  component: 'upgrade',
+  tags: ['upgrade-gate', 'upgrade', 'capi'],
+  appliesTo: { harvester: '>=1.5.0', unknownVersion: 'evaluate' },
+  references: [VALIDATOR_MASTER, { title: 'harvester/harvester#8179: node without a CAPI machine stalls the upgrade', url: 'https://github.com/harvester/harvester/issues/8179' }],
+  whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',
+  inputs: {
+    nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
+    machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
+  },
+  evaluate: async (context) => {
+    const nodes = context.inputs.nodes as KubeObject[];
+    const machines = context.inputs.machines as KubeObject[];
+    if (nodes.length === machines.length) return [];
+    const { orphanMachines, nodesWithoutMachine } = unmatchedNodesAndMachines(nodes, machines);
+    const cited = [...orphanMachines, ...nodesWithoutMachine];
+    return [
+      {
+        status: 'fail',
+        message: `nodes(${nodes.length}) and machines(${machines.length}) do not match, check the cluster provision`,
+        evidence: await Promise.all((cited.length > 0 ? cited : [...nodes, ...machines]).map((object) => context.evidence(object))),
+        remediation: {
+          summary: `Repair the cluster provision before upgrading: ${[
+            orphanMachines.length > 0 ? `machines without a node: ${orphanMachines.map((m) => m.metadata.name).join(', ')}` : '',
+            nodesWithoutMachine.length > 0 ? `nodes without a machine: ${nodesWithoutMachine.map((n) => n.metadata.name).join(', ')}` : '',
+          ].filter(Boolean).join('; ')}.`,
+          commands: ['kubectl get nodes', 'kubectl get machines.cluster.x-k8s.io -n fleet-local -o wide'],
+        },
+      },
+    ];
+  },
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mccRancherMonitoringModifiedAdmissionWebhookCaBundle } from '../../../../testdata/generator/faults/mcc-rancher-monitoring-modified-admission-webhook-cabundle.js';
+import { catalogRule, healthyCluster, runRule } from './catalog-support.js';
+import { FLEET_BUNDLES, expectCited } from './fleet-test-support.js';
+
+const ID = 'mcc-rancher-monitoring-modified-admission-webhook-cabundle';
+
+describe(`${ID} (S14)`, () => {
+  it('fails when mcc-rancher-monitoring is Modified on the admission webhooks and the chart ignores neither', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+    mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toBe(
+      `Fleet bundle fleet-local/mcc-rancher-monitoring is 0/1 and modified on MutatingWebhookConfiguration and ValidatingWebhookConfiguration rancher-monitoring-admission (run-time caBundle), which the rancher-monitoring ManagedChart does not ignore; 'managed chart rancher-monitoring is not ready' blocks upgrades.`,
+    );
+    expectCited(builder, run.finding, FLEET_BUNDLES, /modifiedStatus\/0\/name$/, 'name: rancher-monitoring-admission');
+    expect(run.finding?.remediation?.patch?.diff).toContain('rancher-monitoring-admission');
+  });
+
+  it('does not fire when the chart already has the installer PR #274 comparePatches', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+    mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder, { withComparePatches: true });
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('pass');
+  });
+});

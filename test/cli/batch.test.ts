@@ -1,0 +1,75 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BatchLine } from '@bundle-triage/cli';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeNonBundleZip, writeTruncatedZip } from './broken-inputs.js';
+import { assertBuilt, CLI_TEST_TIMEOUT_MS, bundles, runCli, S01, temporaryFolder } from './run-cli.js';
+
+
+const temp = temporaryFolder('batch');
+vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
+beforeAll(assertBuilt);
+afterAll(temp.remove);
+
+const parseLines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line) as BatchLine);
+
+describe('batch', () => {
+  it('a broken bundle is one error line; the rest of the batch is analysed', async () => {
+    for (const name of ['flagship-v1.4.1.zip', 'flagship-v1.4.1-fixed.zip', 'healthy-v1.4.2-3node.zip', 'flagship-v1.4.1.tar.gz']) {
+      copyFileSync(join(bundles, name), join(temp.path, name));
+    }
+    writeTruncatedZip(join(temp.path, 'cut-short.zip'));
+    await writeNonBundleZip(join(temp.path, 'holiday-photos.zip'));
+
+    const run = await runCli(['batch', temp.path, '--jobs', '3']);
+    expect(run.code).toBe(2);
+    const lines = parseLines(run.stdout);
+    expect(lines).toHaveLength(6);
+    const byName = new Map(lines.map((line) => [line.path.split(/[\\/]/).pop()!, line]));
+
+    for (const broken of ['cut-short.zip', 'holiday-photos.zip']) {
+      const line = byName.get(broken)!;
+      expect(line.error, broken).toMatch(/^cannot read bundle: /);
+      expect(line.errorCode).toBe('BUNDLE_FORMAT');
+      expect(line.headline).toBeNull();
+    }
+    for (const flagship of ['flagship-v1.4.1.zip', 'flagship-v1.4.1.tar.gz']) {
+      const line = byName.get(flagship)!;
+      expect(line.error).toBeUndefined();
+      expect(line.headline).toBe(S01);
+      expect(line.fail).toContain(S01);
+      expect(line.fingerprints.length).toBeGreaterThanOrEqual(line.fail.length);
+      expect(line.durationMs).toBeGreaterThanOrEqual(0);
+    }
+    // The same cluster's finding has the same fingerprint whatever the archive format.
+    expect(byName.get('flagship-v1.4.1.zip')!.fingerprints).toEqual(byName.get('flagship-v1.4.1.tar.gz')!.fingerprints);
+    expect(byName.get('flagship-v1.4.1-fixed.zip')!.fail).not.toContain(S01);
+    // Not a terminal: stderr only says what went wrong, in one line.
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('2 of 6 bundles could not be analysed');
+  });
+
+  it('takes a quoted glob, writes --out results.jsonl, exits 0 when every bundle was read', async () => {
+    const out = join(temp.path, 'out', 'results.jsonl');
+    const run = await runCli(['batch', 'testdata/bundles/*.zip', '--jobs', '2', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const lines = parseLines(readFileSync(out, 'utf8'));
+    expect(lines.map((line) => line.path).sort()).toEqual([
+      'testdata/bundles/flagship-v1.4.1-fixed.zip',
+      'testdata/bundles/flagship-v1.4.1.zip',
+      'testdata/bundles/healthy-v1.4.1-1node.zip',
+      'testdata/bundles/healthy-v1.4.2-3node.zip',
+    ]);
+  });
+
+  it('refuses a glob that matches nothing, and a bad --jobs', async () => {
+    const none = await runCli(['batch', 'testdata/bundles/*.rar']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^bundle-triage: usage: testdata\/bundles\/\*\.rar: matches no bundle/);
+    const jobs = await runCli(['batch', 'testdata/bundles', '--jobs', '0']);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toMatch(/^bundle-triage: usage: --jobs: /);
+  });
+});
