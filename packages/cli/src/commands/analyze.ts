@@ -69,7 +69,7 @@ export const analyzeCommand: Command = {
       options,
     );
     const render = renderOptions(io, destination, options);
-    const rendered = analysed.map(({ input, report }) => ({ input, report, text: renderReport(report, format, render) }));
+    const rendered = analysed.map(({ input, report }) => ({ input, text: renderReport(report, format, render) }));
 
     if (destination.kind === 'stdout') {
       io.stdout.write(joinForStdout(rendered.map((entry) => entry.text), format, options.inputs.length > 1));

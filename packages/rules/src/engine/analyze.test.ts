@@ -225,3 +225,80 @@ outcomes:
     expect(run.outcome).toBe('pass');
   });
 });
+
+describe('analyze: outcome extras', () => {
+  it('ends a rule as skipped, with the message as the reason, when a skip outcome matches', async () => {
+    const rule = `
+id: disk-space
+title: t
+severity: low
+component: node
+inputs:
+  nodes: { resource: { group: '', resource: nodes } }
+outcomes:
+  - status: skip
+    message: free disk space of {{ nodes | count }} node(s) is not recorded in a support bundle
+`;
+    const run = await runRule(rule, cluster());
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipReason).toBe('free disk space of 1 node(s) is not recorded in a support bundle');
+  });
+
+  it('uses the matched outcome\'s own remediation instead of the rule\'s', async () => {
+    const rule = `${NOT_READY_RULE.replace(/  - when: \{ field.*\n.*\n.*\n$/m, '')}    remediation:
+      summary: outcome fix for {{ chart/metadata/name }}
+remediation:
+  summary: rule fix
+`;
+    const run = await runRule(rule, cluster());
+    expect(run.finding?.remediation?.summary).toBe('outcome fix for harvester');
+  });
+
+  it('iterates a map\'s values with some/every and binds each key (Longhorn disks by id)', async () => {
+    const bundle = cluster();
+    bundle.addObject({
+      apiVersion: 'longhorn.io/v1beta2',
+      kind: 'Node',
+      metadata: { name: 'node1', namespace: 'longhorn-system' },
+      spec: { disks: { 'default-disk-1a2b': { path: '/var/lib/harvester/defaultdisk', evictionRequested: true }, 'extra-disk': { evictionRequested: false } } },
+    });
+    const rule = `
+id: disk-eviction
+title: t
+severity: low
+component: longhorn
+inputs:
+  lhNodes: { resource: { group: longhorn.io, resource: nodes, namespace: longhorn-system } }
+match: { forEach: lhNodes, as: lhNode }
+outcomes:
+  - when: { some: { path: lhNode/spec/disks, as: disk, where: { field: { path: disk/evictionRequested, equals: true } } } }
+    status: warn
+    message: 'disk {{ diskKey | join }} of {{ lhNode/metadata/name }} ({{ disk | format:"{path}" | join }}) requests eviction'
+remediation:
+  summary: fix
+`;
+    const run = await runRule(rule, bundle);
+    expect(run.finding?.message).toBe('disk default-disk-1a2b of node1 (/var/lib/harvester/defaultdisk) requests eviction');
+    expect(run.finding?.evidence[0]?.pointer).toBe('/spec/disks/default-disk-1a2b/evictionRequested');
+  });
+
+  it('reads a label key with dots and slashes with a quoted map field', async () => {
+    const bundle = cluster();
+    bundle.updateObject('v1', 'Node', undefined, 'node1', (node) => {
+      node.metadata.labels = { 'upgrade.cattle.io/node': 'node1-plan' };
+    });
+    const rule = `
+id: labels
+title: t
+severity: low
+component: node
+inputs:
+  nodes: { resource: { group: '', resource: nodes } }
+outcomes:
+  - when: { field: { path: nodes/*/metadata/labels, exists: true } }
+    status: info
+    message: 'plan {{ nodes | map:metadata | map:labels | map:"upgrade.cattle.io/node" | join }}'
+`;
+    expect((await runRule(rule, bundle)).finding?.message).toBe('plan node1-plan');
+  });
+});

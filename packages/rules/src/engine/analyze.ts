@@ -76,7 +76,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   for (const rule of rules) {
     const result = results.get(rule.id)!;
     if ('findings' in result) findings.push(...result.findings);
-    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped });
+    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
   findings = applyYields(findings, new Map(rules.map((rule) => [rule.id, rule]))).sort(compareFindings);
@@ -190,9 +190,12 @@ async function runRule(
 
     const context: EvaluationContext = { facts, pattern, signal };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
+    const skip = drafts.find((draft) => draft.status === 'skip');
+    if (skip) return { skipped: skip.message };
     const findings: Finding[] = [];
     for (const draft of drafts) {
-      const remediation = renderRemediation(rule.remediation, draft.scope);
+      if (draft.status === 'skip') continue;
+      const remediation = renderRemediation(draft.remediation ?? rule.remediation, draft.scope);
       findings.push(
         await finalizeFinding(rule, bundle, {
           status: draft.status,

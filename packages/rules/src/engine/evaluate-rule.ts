@@ -2,12 +2,13 @@ import type { KubeObject } from '@bundle-triage/core';
 import { evaluateCondition, type EvaluationContext, type EvidenceRef } from '../match/evaluate-condition.js';
 import type { Located, Scope, ScopeValue } from '../match/located.js';
 import { renderTemplate } from '../match/render-template.js';
-import type { FindingStatus, OutcomeSpec, Severity } from '../rule/rule-types.js';
+import type { FindingStatus, OutcomeSpec, RemediationSpec, Severity } from '../rule/rule-types.js';
 import type { LoadedDeclarativeRule } from '../rule/rule.js';
 
 /** One result of a declarative rule before evidence lines and remediation are filled in. */
 export interface FindingDraft {
-  status: FindingStatus;
+  /** `skip`: the outcome says the bundle cannot answer; the rule is reported as skipped. */
+  status: FindingStatus | 'skip';
   severity: Severity;
   message: string;
   evidence: EvidenceRef[];
@@ -15,6 +16,8 @@ export interface FindingDraft {
   scope: Scope;
   /** The object a forEach rule was evaluated for. */
   subject?: KubeObject;
+  /** The matched outcome's own remediation, when it has one. */
+  remediation?: RemediationSpec;
 }
 
 /**
@@ -44,7 +47,8 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
     considered += 1;
     const draft = await decide(rule, inner, context);
     if (subject.root) draft.subject = subject.root;
-    if (draft.status !== 'pass') drafts.push(draft);
+    // A skip outcome is about the whole rule; for one object of many it reads as "nothing to report".
+    if (draft.status !== 'pass' && draft.status !== 'skip') drafts.push(draft);
   }
   if (drafts.length === 0) {
     const what = considered === 0 ? `no ${forEach} object to check` : `all ${considered} ${forEach} object(s) checked`;
@@ -72,13 +76,15 @@ function bindingValue(key: string, values: Located[]): ScopeValue {
 }
 
 function draftFor(rule: LoadedDeclarativeRule, outcome: OutcomeSpec, scope: Scope, evidence: EvidenceRef[]): FindingDraft {
-  return {
+  const draft: FindingDraft = {
     status: outcome.status,
     severity: outcome.severity ?? rule.severity,
     message: renderTemplate(outcome.message, scope).trim(),
     evidence,
     scope,
   };
+  if (outcome.remediation) draft.remediation = outcome.remediation;
+  return draft;
 }
 
 function passDraft(rule: LoadedDeclarativeRule, scope: Scope, message: string): FindingDraft {
@@ -87,7 +93,7 @@ function passDraft(rule: LoadedDeclarativeRule, scope: Scope, message: string): 
 
 /** One finding for every offending object: the worst status, all messages and evidence. */
 function groupDrafts(drafts: FindingDraft[], scope: Scope, name: string): FindingDraft {
-  const order: FindingStatus[] = ['fail', 'warn', 'info', 'pass'];
+  const order: FindingDraft['status'][] = ['fail', 'warn', 'info', 'pass', 'skip'];
   const worst = [...drafts].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))[0]!;
   const grouped = new Map<string, ScopeValue>(scope);
   grouped.set(name, {

@@ -105,6 +105,7 @@ async function evaluateArray(
     }
     const inner = new Map<string, ScopeValue>(scope);
     inner.set(name, { kind: 'one', located: element });
+    if (element.key !== undefined) inner.set(`${name}Key`, { kind: 'value', value: element.key });
     const result = await evaluateCondition(spec.where, inner, context);
     if (result.holds) satisfying.push({ element, result });
   }
@@ -132,6 +133,8 @@ async function evaluateArray(
     for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
   }
   bindings.set(name, satisfying.map(({ element }) => element));
+  const keys = satisfying.flatMap(({ element }) => (element.key === undefined ? [] : [{ value: element.key, pointer: '' }]));
+  if (keys.length > 0) bindings.set(`${name}Key`, keys);
   return { holds: true, evidence, bindings };
 }
 
@@ -159,7 +162,8 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
       if (matches.length < MAX_BOUND_LOG_MATCHES) {
         const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
         if (match.time !== undefined) binding.time = match.time;
-        matches.push({ value: { ...binding.groups, ...binding, node: file.node, namespace: file.namespace, pod: file.pod, container: file.container }, pointer: '' });
+        // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
+        matches.push({ value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' });
       }
     }
   }

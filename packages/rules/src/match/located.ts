@@ -11,6 +11,8 @@ export interface Located {
   root?: KubeObject;
   /** JSON pointer of the value inside `root`. */
   pointer: string;
+  /** For an element of a map iterated by an array condition: its key (e.g. a Longhorn disk id). */
+  key?: string;
 }
 
 /** Names visible to conditions and templates: inputs, the current object, bound elements. */
@@ -74,16 +76,23 @@ function step(located: Located, segment: string): Located[] {
   return [{ value: (value as Record<string, unknown>)[segment], pointer: `${located.pointer}/${escapeSegment(segment)}`, ...base }];
 }
 
-/** The elements an array condition iterates: a list input's objects, or the resolved arrays' items. */
+/**
+ * The elements an array condition iterates: a list input's objects, the resolved arrays' items,
+ * or a resolved map's values (each with its key: Longhorn `spec.disks`, `status.nodeStatuses`).
+ */
 export function elementsOf(scope: Scope, path: string): Located[] {
   const entry = scope.get(path);
   if (entry?.kind === 'many') return entry.located;
   const elements: Located[] = [];
   for (const located of resolvePath(scope, path)) {
-    if (!Array.isArray(located.value)) continue;
-    located.value.forEach((item, index) =>
-      elements.push({ value: item, pointer: `${located.pointer}/${index}`, ...(located.root ? { root: located.root } : {}) }),
-    );
+    const root = located.root ? { root: located.root } : {};
+    if (Array.isArray(located.value)) {
+      located.value.forEach((item, index) => elements.push({ value: item, pointer: `${located.pointer}/${index}`, ...root }));
+    } else if (located.value !== null && typeof located.value === 'object') {
+      for (const [key, item] of Object.entries(located.value)) {
+        elements.push({ value: item, pointer: `${located.pointer}/${escapeSegment(key)}`, key, ...root });
+      }
+    }
   }
   return elements;
 }

@@ -7,7 +7,8 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ facts.harvesterVersion.value }}              dotted form, for names without `/`
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
- * Filters: join[:sep] map:<field> ref first last count unique sort lower upper json default:<text>.
+ * Filters: join[:sep] map:<field> format:"{a}/{b}" ref first last count unique sort lower upper json
+ * default:<text>. `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
  * typos at load time.
  */
@@ -15,7 +16,8 @@ export function renderTemplate(template: string, scope: Scope): string {
   return template.replace(PLACEHOLDER, (_whole, expression: string) => display(evaluateExpression(expression, scope)));
 }
 
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+// A single `}` may appear inside (`format:"{a}/{b}"`); `}}` ends the placeholder.
+const PLACEHOLDER = /\{\{\s*((?:[^}]|\}(?!\}))*?)\s*\}\}/g;
 
 export function templateNames(template: string): string[] {
   const names: string[] = [];
@@ -26,7 +28,7 @@ export function templateNames(template: string): string[] {
   return names;
 }
 
-export const TEMPLATE_FILTERS = ['join', 'map', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
+export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
 
 /** Checks filters and quoting; returns a problem description or undefined. */
 export function validateTemplate(template: string): string | undefined {
@@ -59,13 +61,18 @@ function readOperand(operand: string, scope: Scope): unknown {
 function applyFilter(filter: string, value: unknown): unknown {
   const colon = filter.indexOf(':');
   const name = colon < 0 ? filter : filter.slice(0, colon).trim();
-  const argument = colon < 0 ? undefined : unquote(filter.slice(colon + 1).trim());
+  const rawArgument = colon < 0 ? undefined : filter.slice(colon + 1).trim();
+  const argument = rawArgument === undefined ? undefined : unquote(rawArgument);
+  // A quoted field name is one key, dots and slashes included (`map:"upgrade.cattle.io/node"`).
+  const quoted = rawArgument !== undefined && /^".*"$/.test(rawArgument);
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
   switch (name) {
     case 'join':
       return list.map(display).join(argument ?? ', ');
     case 'map':
-      return list.map((item) => readField(item, argument ?? ''));
+      return list.map((item) => readField(item, argument ?? '', quoted));
+    case 'format':
+      return list.map((item) => formatItem(item, argument ?? ''));
     case 'ref':
       return Array.isArray(value) ? list.map(objectLabel) : value === undefined ? undefined : objectLabel(value);
     case 'first':
@@ -91,13 +98,18 @@ function applyFilter(filter: string, value: unknown): unknown {
   }
 }
 
-function readField(item: unknown, field: string): unknown {
+function readField(item: unknown, field: string, wholeKey = false): unknown {
   let current = item;
-  for (const key of field.split(/[/.]/).filter(Boolean)) {
+  for (const key of wholeKey ? [field] : field.split(/[/.]/).filter(Boolean)) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** `format:"{spec/pvcNamespace}/{spec/pvcName}"`: each `{field path}` filled from the element. */
+function formatItem(item: unknown, pattern: string): string {
+  return pattern.replace(/\{([^{}]+)\}/g, (_whole, field: string) => display(readField(item, field.trim())));
 }
 
 /** `Secret kube-system/snapshot-validation-webhook-tls`, from an object or a reference-like entry. */

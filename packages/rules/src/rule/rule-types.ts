@@ -111,11 +111,17 @@ export interface MatchSpec {
 export interface OutcomeSpec {
   /** Absent: always matches (a catch-all; put it last). */
   when?: Condition;
-  status: FindingStatus;
+  /**
+   * `skip` ends the rule as skipped with the message as the reason: for checks the bundle cannot
+   * answer (free disk space is not recorded…). In a forEach rule it is ignored per object.
+   */
+  status: FindingStatus | 'skip';
   /** Overrides the rule's severity for this outcome. */
   severity?: Severity;
   /** Template: `{{ object.metadata.name }}`, `{{ modified | map:name | join:", " }}`, `{{ facts.harvesterVersion.value }}`. */
   message: string;
+  /** This outcome's own fix, replacing the rule's `remediation` when it matched. */
+  remediation?: RemediationSpec;
 }
 
 export interface RemediationSpec {

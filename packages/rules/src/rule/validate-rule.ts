@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import semver from 'semver';
 import ruleSchema from '../../schema/rule.schema.json' with { type: 'json' };
 import { templateNames, validateTemplate } from '../match/render-template.js';
-import type { Condition, DeclarativeRule } from './rule-types.js';
+import type { Condition, DeclarativeRule, RemediationSpec } from './rule-types.js';
 import { SafePattern, UnsafePatternError } from './safe-pattern.js';
 
 /** One problem with a rule file: where (JSON pointer) and what, in plain words. */
@@ -53,19 +53,35 @@ export function validateRule(rule: unknown, file: string): RuleProblem[] {
   if (spec.remediation) {
     const names = new Set(baseNames);
     for (const outcome of spec.outcomes) if (outcome.when) collectBoundNames(outcome.when, names);
-    checkTemplate(spec.remediation.summary, '/remediation/summary', names, report);
-    spec.remediation.steps?.forEach((step, index) => checkTemplate(step, `/remediation/steps/${index}`, names, report));
-    spec.remediation.commands?.forEach((command, index) => checkTemplate(command, `/remediation/commands/${index}`, names, report));
-    if (spec.remediation.patch) {
-      const target = spec.remediation.patch.target;
-      const input = spec.inputs[target];
-      const isForEachObject = spec.match?.forEach !== undefined && target === (spec.match.as ?? 'object');
-      if (!isForEachObject && !(input && 'resource' in input && input.resource.name)) {
-        report('/remediation/patch/target', `"${target}" must name one object: an input with resource.name, or the forEach object`);
-      }
+    checkRemediation(spec.remediation, '/remediation', names, spec, report);
+  }
+  spec.outcomes.forEach((outcome, index) => {
+    if (!outcome.remediation) return;
+    const names = new Set(baseNames);
+    if (outcome.when) collectBoundNames(outcome.when, names);
+    checkRemediation(outcome.remediation, `/outcomes/${index}/remediation`, names, spec, report);
+  });
+  return problems;
+}
+
+function checkRemediation(
+  remediation: RemediationSpec,
+  pointer: string,
+  names: Set<string>,
+  spec: DeclarativeRule,
+  report: (pointer: string, message: string) => void,
+): void {
+  checkTemplate(remediation.summary, `${pointer}/summary`, names, report);
+  remediation.steps?.forEach((step, index) => checkTemplate(step, `${pointer}/steps/${index}`, names, report));
+  remediation.commands?.forEach((command, index) => checkTemplate(command, `${pointer}/commands/${index}`, names, report));
+  if (remediation.patch) {
+    const target = remediation.patch.target;
+    const input = spec.inputs[target];
+    const isForEachObject = spec.match?.forEach !== undefined && target === (spec.match.as ?? 'object');
+    if (!isForEachObject && !(input && 'resource' in input && input.resource.name)) {
+      report(`${pointer}/patch/target`, `"${target}" must name one object: an input with resource.name, or the forEach object`);
     }
   }
-  return problems;
 }
 
 function checkCondition(condition: Condition, pointer: string, names: Set<string>, report: (pointer: string, message: string) => void): void {
@@ -89,6 +105,7 @@ function checkCondition(condition: Condition, pointer: string, names: Set<string
     checkPath(spec.path, `${pointer}/${key}/path`);
     const bound = spec.as ?? 'item';
     names.add(bound);
+    names.add(`${bound}Key`);
     if (spec.where) checkCondition(spec.where, `${pointer}/${key}/where`, names, report);
   } else if ('log' in condition) {
     checkPath(condition.log.input, `${pointer}/log/input`);
@@ -106,6 +123,7 @@ function collectBoundNames(condition: Condition, names: Set<string>): void {
   else if ('some' in condition || 'count' in condition || 'every' in condition) {
     const spec = (condition as Record<string, { as?: string; where?: Condition }>)[Object.keys(condition)[0]!]!;
     names.add(spec.as ?? 'item');
+    names.add(`${spec.as ?? 'item'}Key`);
     if (spec.where) collectBoundNames(spec.where, names);
   } else if ('log' in condition) {
     names.add(condition.log.as ?? condition.log.input);
