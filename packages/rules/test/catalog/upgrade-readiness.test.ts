@@ -153,7 +153,7 @@ const CASES: Case[] = [
   {
     id: 'precheck-harvester-bundles',
     fault: precheckHarvesterBundles, nearMiss: (b) => precheckHarvesterBundles(b, { summary: { ready: 1, desiredReady: 1 } }),
-    message: () => 'Harvester-Bundles Test: Failed — Harvester bundle is not ready! (fleet-local/mcc-harvester status.summary is {"desiredReady":1,"nonReadyResources":[{"bundleState":"NotReady","name":"fleet-local/local","nonReadyStatus":[{"apiVersion":"apps/v1","kind":"Deployment","name":"harvester","namespace":"harvester-system","summary":{"state":"in-progress","transitioning":true}}]}],"notReady":1,"ready":0}, expected {"desiredReady":1,"ready":1})',
+    message: () => 'Harvester-Bundles Test: Failed — Harvester bundle is not ready! (fleet-local/mcc-harvester is 0/1: desiredReady 1, ready 0, state NotReady; the script expects status.summary to be exactly {desiredReady: 1, ready: 1})',
     path: 'yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml', proof: 'summary:',
   },
   {
