@@ -1,11 +1,12 @@
 import type { Rule } from '../rule/rule.js';
 
 /**
- * `only` and `skip` take rule ids or tags. An id or tag that matches no rule is an error: a
+ * `only` and `skip` take rule ids, signature numbers (`S01`), tags or components. An id or tag that matches no rule is an error: a
  * typo must not quietly run nothing (or everything).
  */
 export function selectRules(rules: readonly Rule[], only?: readonly string[], skip?: readonly string[]): Rule[] {
-  const matches = (rule: Rule, selector: string) => rule.id === selector || (rule.tags ?? []).includes(selector) || rule.component === selector;
+  const matches = (rule: Rule, selector: string) =>
+    rule.id === selector || rule.signature === selector || (rule.tags ?? []).includes(selector) || rule.component === selector;
   for (const selector of [...(only ?? []), ...(skip ?? [])]) {
     if (!rules.some((rule) => matches(rule, selector))) throw new UnknownRuleSelectorError(selector);
   }
@@ -24,7 +25,7 @@ export class UnknownRuleSelectorError extends Error {
   readonly selector: string;
 
   constructor(selector: string) {
-    super(`no rule has the id, tag or component "${selector}"`);
+    super(`no rule has the id, signature, tag or component "${selector}"`);
     this.name = 'UnknownRuleSelectorError';
     this.selector = selector;
   }

@@ -1,3 +1,5 @@
+import type { ResourceQuery } from '@bundle-triage/core';
+
 /**
  * The declarative rule format, as TypeScript types. `schema/rule.schema.json` is the published
  * contract for the same shape (a test checks that every catalog rule validates against it and
@@ -60,15 +62,8 @@ export interface DeclarativeRule extends RuleMeta {
 export type InputSpec = ResourceInputSpec | LogInputSpec | NodeFileInputSpec;
 
 export interface ResourceInputSpec {
-  resource: {
-    group: string;
-    resource?: string;
-    kind?: string;
-    version?: string;
-    /** A namespace; omit for all collected namespaces; `null`/absent for cluster-scoped resources. */
-    namespace?: string | null;
-    name?: string;
-  };
+  /** Which objects: the same query as core's `bundle.resources()` (leave `version` out: bundles move versions). */
+  resource: ResourceQuery;
   /**
    * `true` (default for a named object): the rule is skipped when the object is absent.
    * `false`: an absent object is simply "none" and the rule is evaluated.
