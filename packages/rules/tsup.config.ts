@@ -10,4 +10,7 @@ export default defineConfig({
   platform: 'node',
   // import.meta.url (used to find catalog/) must work in the CJS build too.
   shims: true,
+  // Shared code in one chunk for CJS too (tsup splits only ESM by default): otherwise testing.cjs
+  // carries its own copy of the engine, and `instanceof RuleSkip` fails for a RuleSkip from index.cjs.
+  splitting: true,
 });
