@@ -44,7 +44,8 @@ export interface LogQuery {
 }
 
 /**
- * An opened support bundle. Nothing is parsed until asked; each file is parsed at most once.
+ * An opened support bundle. Nothing is parsed until asked; each file is parsed at most once,
+ * unless its decoded objects were released (`releaseResources`) and it is asked for again.
  * Every accessor answers from the bundle alone (no cluster, no network), and problems with
  * single files become `diagnostics()` instead of exceptions.
  */
@@ -56,7 +57,8 @@ export class Bundle {
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
   #facts: Promise<BundleFacts> | undefined;
-  readonly #lineTexts = new Map<string, Promise<string>>();
+  /** Texts of the last few files asked for evidence (`lineText`, `locate`): evidence clusters in a few files. */
+  readonly #recentTexts = new Map<string, Promise<string>>();
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -68,7 +70,12 @@ export class Bundle {
     this.index = new BundleIndex(source.entries);
     this.#onProgress = options.onProgress;
     this.#diagnostics.addAll(source.diagnostics);
-    this.#resources = new ResourceStore(this.index, (path) => this.readText(path), this.#diagnostics);
+    this.#resources = new ResourceStore(
+      this.index,
+      (path) => this.readText(path),
+      this.#diagnostics,
+      (path) => this.#recentText(path),
+    );
     this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
   }
 
@@ -130,14 +137,7 @@ export class Bundle {
    * few files asked are kept, since evidence lines cluster in a few files.
    */
   async lineText(path: string, line: number): Promise<string | undefined> {
-    let text = this.#lineTexts.get(path);
-    if (text) this.#lineTexts.delete(path);
-    else {
-      text = this.readText(path);
-      if (this.#lineTexts.size >= 4) this.#lineTexts.delete(this.#lineTexts.keys().next().value!);
-    }
-    this.#lineTexts.set(path, text);
-    const content = await text;
+    const content = await this.#recentText(path);
     let start = content.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (let current = 1; current < line; current += 1) {
       const newline = content.indexOf('\n', start);
@@ -164,6 +164,29 @@ export class Bundle {
   /** One object by name, or undefined. */
   async resource(query: ResourceQuery & { name: string }): Promise<KubeObject | undefined> {
     return (await this.resources(query))[0];
+  }
+
+  /**
+   * Lets go of the decoded objects of the resource files a query reads, so they can be collected
+   * once nobody holds them; returns how many files were held. Objects already handed out stay
+   * valid (`origin` and `locate` keep working); a later `resources()` parses the file again. An
+   * engine calls this after the last rule that declared the files has finished, which keeps
+   * memory flat on a large bundle.
+   */
+  releaseResources(query: ResourceQuery): number {
+    let released = 0;
+    for (const file of this.#resources.filesFor(query)) if (this.#resources.release(file.path)) released += 1;
+    return released;
+  }
+
+  /** `releaseResources` for one resource file by its bundle path. */
+  releaseResourceFile(path: string): boolean {
+    return this.#resources.release(path);
+  }
+
+  /** Resource files whose decoded objects are held now (read and not released). */
+  heldResourceFiles(): string[] {
+    return this.#resources.held();
   }
 
   /** Where a decoded object came from: bundle path and the 1-based line of its list item. */
@@ -248,6 +271,17 @@ export class Bundle {
     await this.source.close();
   }
 
+  #recentText(path: string): Promise<string> {
+    let text = this.#recentTexts.get(path);
+    if (text) this.#recentTexts.delete(path);
+    else {
+      text = this.readText(path);
+      if (this.#recentTexts.size >= RECENT_TEXTS) this.#recentTexts.delete(this.#recentTexts.keys().next().value!);
+    }
+    this.#recentTexts.set(path, text);
+    return text;
+  }
+
   #nodeLog(entry: NodeFileEntry): LogFile {
     return new LogFile(
       { path: entry.path, size: entry.size, kind: 'node', node: entry.node, file: entry.file, timestampStyle: nodeLogTimestampStyle(entry.file) },
@@ -277,6 +311,8 @@ export class Bundle {
     if (this.#closed) throw new BundleClosedError(this.location);
   }
 }
+
+const RECENT_TEXTS = 4;
 
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -61,4 +61,51 @@ describe('classifyPath', () => {
       { seed: 20261126, numRuns: 2000 },
     );
   });
+
+  it('maps arbitrary strings and nested "!/" forms to a well-formed entry, never a throw', () => {
+    const segment = fc.oneof(
+      fc.constantFrom('yamls', 'cluster', 'namespaced', 'logs', 'nodes', 'v1', 'apps', 'n1', 'n1.zip', 'n1.zip!', '.zip', '.zip!', '!', '!/', '', 'a.yaml', 'b.log', 'c.log.1', '..', '\\', '\u0000'),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    );
+    const path = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(segment, { maxLength: 8 }).map((parts) => parts.join('/')),
+      // Archives inside archives: nodes/a.zip!/a/nodes/b.zip!/b/…
+      fc.array(fc.array(segment, { maxLength: 4 }).map((parts) => parts.join('/')), { minLength: 2, maxLength: 4 }).map((levels) => levels.join('.zip!/')),
+    );
+    const nonEmpty = (value: unknown) => typeof value === 'string' && value.length > 0;
+    fc.assert(
+      fc.property(path, fc.nat(), (text, size) => {
+        const entry = classifyPath(text, size);
+        expect(entry.path).toBe(text);
+        expect(entry.size).toBe(size);
+        switch (entry.type) {
+          case 'resource':
+            expect(text.startsWith('yamls/') && text.endsWith(`/${entry.resource}.yaml`)).toBe(true);
+            expect([entry.version, entry.resource].every(nonEmpty)).toBe(true);
+            expect(entry.scope === 'namespaced' ? nonEmpty(entry.namespace) : entry.namespace === undefined).toBe(true);
+            break;
+          case 'podLog':
+            expect([entry.namespace, entry.pod, entry.container].every(nonEmpty)).toBe(true);
+            expect(text).toBe(`logs/${entry.namespace}/${entry.pod}/${entry.container}.log${entry.previous ? '.1' : ''}`);
+            break;
+          case 'nodeArchive':
+            expect(nonEmpty(entry.node) && text === `nodes/${entry.node}.zip`).toBe(true);
+            break;
+          case 'nodeFile':
+            expect(nonEmpty(entry.node) && nonEmpty(entry.file) && text.startsWith(`nodes/${entry.node}`)).toBe(true);
+            expect(text.endsWith(entry.file)).toBe(true);
+            break;
+          case 'metadata':
+          case 'generationErrors':
+          case 'prometheusAlerts':
+            expect(text).not.toContain('/');
+            break;
+          default:
+            expect(entry.type).toBe('other');
+        }
+      }),
+      { seed: 20261126, numRuns: 3000 },
+    );
+  });
 });

@@ -56,6 +56,45 @@ describe('scanLines', () => {
     );
   });
 
+  it('splits any byte stream (invalid UTF-8, lone \\r, NUL) like a reference split, for any chunk boundaries and line cap', async () => {
+    /** The reference: split the whole buffer at \n, cut each line at the cap, decode, drop one trailing \r. */
+    const referenceByteLines = (bytes: Buffer, maxLineBytes: number, prefilter: Buffer[] = []): ScannedLine[] => {
+      const lines: ScannedLine[] = [];
+      let start = 0;
+      for (let number = 1; start < bytes.length; number += 1) {
+        const newline = bytes.indexOf(0x0a, start);
+        const end = newline < 0 ? bytes.length : newline;
+        const truncated = end - start > maxLineBytes;
+        const kept = bytes.subarray(start, truncated ? start + maxLineBytes : end);
+        start = end + 1;
+        // A prefilter literal counts in the bytes the line keeps (a cut line is searched as cut).
+        if (prefilter.length > 0 && !prefilter.some((literal) => kept.includes(literal))) continue;
+        let raw = kept.toString('utf8');
+        if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+        lines.push(truncated ? { line: number, raw, truncated } : { line: number, raw });
+      }
+      return lines;
+    };
+    const piece = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.constantFrom([0x0a], [0x0d], [0x0d, 0x0a], [0x00], [0xff], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xe9, 0x0a], [0xc3, 0xa9], [0xef, 0xbf, 0xbd]).map((bytes) => Uint8Array.from(bytes)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 30 }).map((pieces) => Buffer.concat(pieces)),
+        fc.array(fc.nat(600), { maxLength: 12 }),
+        fc.oneof(fc.constant(1024 * 1024), fc.integer({ min: 1, max: 64 })),
+        async (bytes, cuts, maxLineBytes) => {
+          expect(await collect(scanLines(chunked(bytes, cuts), { maxLineBytes }))).toEqual(referenceByteLines(bytes, maxLineBytes));
+          const literals = ['\r', '\u0000', 'é'];
+          const wanted = referenceByteLines(bytes, maxLineBytes, literals.map((literal) => Buffer.from(literal)));
+          expect(await collect(scanLines(chunked(bytes, cuts), { maxLineBytes, prefilter: literals }))).toEqual(wanted);
+        },
+      ),
+      { seed: 20261126, numRuns: 400 },
+    );
+  });
+
   it('cuts a line longer than maxLineBytes instead of buffering it, and keeps counting lines', async () => {
     const long = 'x'.repeat(5000);
     const bytes = Buffer.from(`first\n${long}\nlast\n`);

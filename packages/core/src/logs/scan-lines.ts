@@ -110,8 +110,10 @@ function* scanComplete(
     state.lineNumber += countNewlines(chunk, position, lineStart);
     const newline = chunk.indexOf(NEWLINE, hit);
     state.lineNumber += 1;
-    yield lineFrom(state, chunk, lineStart, newline, maxLineBytes, options);
     position = newline + 1;
+    // A cut line is searched as cut, as when it arrives across chunks: the literal must be in what it keeps.
+    if (newline - lineStart > maxLineBytes && !literals.some((literal) => chunk.subarray(lineStart, lineStart + maxLineBytes).includes(literal))) continue;
+    yield lineFrom(state, chunk, lineStart, newline, maxLineBytes, options);
   }
 }
 

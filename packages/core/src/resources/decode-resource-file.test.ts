@@ -124,4 +124,24 @@ describe('decodeResourceFile', () => {
     expect(decoded.items).toEqual([]);
     expect(decoded.diagnostics).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('invalid YAML') })]);
   });
+
+  it('decodes a long list in batches, each item with its own line, and isolates a broken item', () => {
+    const item = (index: number) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-${index}\n  data:\n    index: "${index}"\n`;
+    const items = Array.from({ length: 600 }, (_, index) => item(index));
+    items[300] = items[300]!.replace('    name: cm-300\n', '    name: [cm-300\n');
+    const decoded = decodeResourceFile('yamls/x.yaml', `apiVersion: v1\nitems:\n${items.join('')}kind: List\n`);
+    expect(decoded.items).toHaveLength(599);
+    expect(decoded.items.map((entry) => entry.object.metadata.name)).not.toContain('cm-300');
+    const cm450 = decoded.items.find((entry) => entry.object.metadata.name === 'cm-450')!;
+    expect(cm450).toMatchObject({ index: 450, line: 3 + 450 * 6 });
+    expect(decoded.diagnostics).toEqual([expect.objectContaining({ path: 'yamls/x.yaml', level: 'error' })]);
+    expect(decoded.diagnostics[0]!.line).toBeGreaterThanOrEqual(3 + 300 * 6);
+  });
+
+  it('drops a "null" string however it is spelled: escaped, or in an item decoded with others', () => {
+    const text = 'apiVersion: v1\nitems:\n- kind: A\n  metadata:\n    name: a\n  message: "\\u006eull"\n- kind: B\n  metadata:\n    name: b\n  message: "null"\n- kind: C\n  metadata:\n    name: c\n  message: nul\nkind: List\n';
+    const objects = decodeResourceFile('x', text).items.map((entry) => entry.object);
+    expect(objects.map((object) => object.message)).toEqual([undefined, undefined, 'nul']);
+    expect('message' in objects[0]!).toBe(false);
+  });
 });

@@ -5,8 +5,8 @@ import type { LoadOptions } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { KubeObject } from './kube-object.js';
-import { normalizeNullStrings } from './normalize-null.js';
-import { sliceListItems } from './slice-list-items.js';
+import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';
+import { sliceListItems, type ListItemSlice } from './slice-list-items.js';
 
 /** One decoded list item and where its text lies, so `locate` can find fields in it later. */
 export interface DecodedItem {
@@ -41,9 +41,12 @@ function mayHoldAliases(text: string): boolean {
 }
 
 /**
- * Decodes a bundle YAML file into objects. Each list item is decoded on its own (see
- * sliceListItems), so a broken item costs a diagnostic, not the file; a file of another shape
- * (JSON, several documents, a single object) is decoded whole.
+ * Decodes a bundle YAML file into objects. List items are cut apart as text (see
+ * sliceListItems) and decoded a batch at a time: consecutive items at column 0 are themselves a
+ * YAML sequence, so one js-yaml call decodes a batch while each item keeps its own line and text
+ * range. A batch that does not decode cleanly into exactly one value per item is decoded again
+ * item by item, so a broken item costs a diagnostic, not the file, and diagnostics read as
+ * before. A file of another shape (JSON, several documents, a single object) is decoded whole.
  */
 export function decodeResourceFile(path: string, text: string): DecodedResourceFile {
   const diagnostics: Diagnostic[] = [];
@@ -51,19 +54,84 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
   if (layout.shape === 'unrecognised') return decodeWhole(path, text, diagnostics);
 
   const items: DecodedItem[] = [];
-  layout.items.forEach((slice, index) => {
-    const chunk = text.slice(slice.start, slice.end);
-    const decoded = decodeChunk(path, chunk, slice.line, diagnostics);
-    if (decoded === undefined) return;
-    const value = Array.isArray(decoded) ? decoded[0] : undefined;
+  const slices = layout.items;
+  const nullStrings = new TextMarks(text, 'null');
+  const escapes = new TextMarks(text, '\\');
+  const anchors = new TextMarks(text, '&');
+  const accept = (value: unknown, slice: ListItemSlice, index: number): void => {
     if (!isKubeObject(value)) {
       diagnostics.push({ path, line: slice.line, level: 'warning', message: 'list item is not a Kubernetes object (no kind or metadata); ignored' });
       return;
     }
-    normalizeNullStrings(value);
+    // Without "null" in its text (nor an escape that could spell it), an item holds no "null" string.
+    if (nullStrings.within(slice.start, slice.end) || escapes.within(slice.start, slice.end)) {
+      // Only an anchor lets one object appear twice; without one the walk needs no visited set.
+      if (anchors.within(slice.start, slice.end)) normalizeNullStrings(value);
+      else normalizeNullStringsInTree(value);
+    }
     items.push({ object: value, index, line: slice.line, start: slice.start, end: slice.end });
-  });
-  return { items, emptyList: layout.items.length === 0, diagnostics };
+  };
+
+  for (let first = 0; first < slices.length; ) {
+    let last = first + 1;
+    while (last < slices.length && last - first < BATCH_ITEMS && slices[last]!.end - slices[first]!.start < BATCH_CHARS) last += 1;
+    const values = last - first > 1 ? decodeBatch(path, text, slices, first, last) : undefined;
+    for (let index = first; index < last; index += 1) {
+      const slice = slices[index]!;
+      if (values) {
+        accept(values[index - first], slice, index);
+        continue;
+      }
+      const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics);
+      if (decoded === undefined) continue;
+      accept(Array.isArray(decoded) ? decoded[0] : undefined, slice, index);
+    }
+    first = last;
+  }
+  return { items, emptyList: slices.length === 0, diagnostics };
+}
+
+/** Items per js-yaml call, and the most text one call gets (a broken batch is decoded twice). */
+const BATCH_ITEMS = 256;
+const BATCH_CHARS = 512 * 1024;
+
+/**
+ * Items `[first, last)` as one sequence, or undefined when the batch needs the careful path: it
+ * may hold aliases, fails to decode (duplicate keys, broken items), or does not give exactly one
+ * value per item. Items are cut at column-0 `- ` lines, so a batch can merge items but never
+ * split one: one value per item means each value is its item's.
+ */
+function decodeBatch(path: string, text: string, slices: readonly ListItemSlice[], first: number, last: number): unknown[] | undefined {
+  const chunk = text.slice(slices[first]!.start, slices[last - 1]!.end);
+  if (mayHoldAliases(chunk)) return undefined;
+  try {
+    const values = loadYaml(chunk, loadOptions(path));
+    return Array.isArray(values) && values.length === last - first ? values : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a literal occurs in a text, asked for ranges in increasing order: one forward search
+ * serves all items of a file, however far apart the occurrences are.
+ */
+class TextMarks {
+  readonly #text: string;
+  readonly #literal: string;
+  #next: number;
+
+  constructor(text: string, literal: string) {
+    this.#text = text;
+    this.#literal = literal;
+    this.#next = text.indexOf(literal);
+  }
+
+  /** Whether the literal occurs in `[start, end)`; `start` must not decrease between calls. */
+  within(start: number, end: number): boolean {
+    if (this.#next >= 0 && this.#next < start) this.#next = this.#text.indexOf(this.#literal, start);
+    return this.#next >= 0 && this.#next + this.#literal.length <= end;
+  }
 }
 
 function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[]): unknown {

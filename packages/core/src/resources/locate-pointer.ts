@@ -45,7 +45,7 @@ function findOffset(root: Node | undefined, segments: string[]): number | undefi
   let offset = rangeStart(root);
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((candidate) => isPair(candidate) && keyText(candidate.key) === segment);
+      const pair = node.items.find((candidate) => isPair(candidate) && keyNames(candidate.key, segment));
       if (!pair) return undefined;
       offset = rangeStart(pair.key as Node) ?? rangeStart(pair.value as Node);
       node = pair.value;
@@ -63,9 +63,14 @@ function findOffset(root: Node | undefined, segments: string[]): number | undefi
   return offset;
 }
 
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
+/**
+ * Whether a map key is named `segment`: as YAML resolves it, or as it is written. yaml.v2 writes
+ * `2E5` or `1e3` plain (to Go they are strings, not numbers), which YAML 1.2 reads as a number
+ * (`200000`): the cluster's name for the key is the text, the decoder's is the number.
+ */
+function keyNames(key: unknown, segment: string): boolean {
+  if (!isScalar(key)) return false;
+  return String(key.value) === segment || key.source === segment;
 }
 
 function rangeStart(node: Node | null | undefined): number | undefined {

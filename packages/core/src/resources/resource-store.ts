@@ -13,7 +13,9 @@ interface Placement {
 
 /**
  * Reads resource files on first use and keeps what they decoded, so each file is parsed at most
- * once however many rules ask. Remembers, per object, where it came from (for evidence).
+ * once however many rules ask, until the caller releases it (an engine that knows no later rule
+ * declared the file). Remembers, per object, where it came from (for evidence): that survives a
+ * release, since objects already handed out stay valid and `locate` re-reads the file's text.
  */
 export class ResourceStore {
   readonly #index: BundleIndex;
@@ -21,13 +23,19 @@ export class ResourceStore {
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
   readonly #placements = new WeakMap<object, Placement>();
-  /** Evidence lookups cluster in a few files; keep the last few texts instead of re-reading. */
-  readonly #recentTexts = new Map<string, Promise<string>>();
+  /** The text of a file for `locate`; evidence lookups cluster in a few files, so this caches. */
+  readonly #recentText: (path: string) => Promise<string>;
 
-  constructor(index: BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
+  constructor(
+    index: BundleIndex,
+    readText: (path: string) => Promise<string>,
+    diagnostics: DiagnosticLog,
+    recentText: (path: string) => Promise<string> = readText,
+  ) {
     this.#index = index;
     this.#readText = readText;
     this.#diagnostics = diagnostics;
+    this.#recentText = recentText;
   }
 
   /** Files that may hold the objects asked for (no file is read). */
@@ -76,6 +84,19 @@ export class ResourceStore {
     return pending;
   }
 
+  /**
+   * Forgets what a file decoded, so its objects can be collected once nobody holds them; a later
+   * ask parses it again. Returns whether the file was held.
+   */
+  release(path: string): boolean {
+    return this.#files.delete(path);
+  }
+
+  /** Paths whose decoded objects are held now. */
+  held(): string[] {
+    return [...this.#files.keys()];
+  }
+
   async #decode(path: string): Promise<DecodedResourceFile> {
     let text: string;
     try {
@@ -107,28 +128,14 @@ export class ResourceStore {
     const placement = this.#placements.get(object);
     if (!placement) return undefined;
     if (pointer === '') return placement.item.line;
-    const text = await this.#locateText(placement.path);
+    const text = await this.#recentText(placement.path);
     try {
       return locatePointer(text, placement.item, pointer);
     } catch {
       return undefined;
     }
   }
-
-  #locateText(path: string): Promise<string> {
-    let text = this.#recentTexts.get(path);
-    if (text) {
-      this.#recentTexts.delete(path);
-    } else {
-      text = this.#readText(path);
-      if (this.#recentTexts.size >= RECENT_TEXTS) this.#recentTexts.delete(this.#recentTexts.keys().next().value!);
-    }
-    this.#recentTexts.set(path, text);
-    return text;
-  }
 }
-
-const RECENT_TEXTS = 4;
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);

@@ -12,8 +12,8 @@ export interface ByteStore {
   readonly size: number;
   /** Reads up to `length` bytes from `position`; returns fewer only at the end of the store. */
   read(target: Buffer, offset: number, length: number, position: number): Promise<number>;
-  /** Bytes `[start, end)` as a stream. */
-  stream(start: number, end: number): Readable;
+  /** Bytes `[start, end)` as a stream, in chunks of `chunkBytes` (64 KiB by default). */
+  stream(start: number, end: number, chunkBytes?: number): Readable;
   /** A view of `length` bytes from `start`, sharing the same memory or file. */
   slice(start: number, length: number): ByteStore;
 }
@@ -33,9 +33,9 @@ export class BufferStore implements ByteStore {
     return this.#bytes.copy(target, offset, position, Math.min(position + length, this.#bytes.length));
   }
 
-  stream(start: number, end: number): Readable {
+  stream(start: number, end: number, chunkBytes = CHUNK_BYTES): Readable {
     const bytes = this.#bytes.subarray(start, end);
-    return Readable.from(chunks(bytes), { objectMode: false });
+    return Readable.from(chunks(bytes, chunkBytes), { objectMode: false });
   }
 
   slice(start: number, length: number): ByteStore {
@@ -43,8 +43,8 @@ export class BufferStore implements ByteStore {
   }
 }
 
-function* chunks(bytes: Buffer): Generator<Buffer> {
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+function* chunks(bytes: Buffer, chunkBytes: number): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, at + chunkBytes);
 }
 
 /** A byte range of an open file. The handle belongs to whoever opened it; it is never closed here. */
@@ -70,8 +70,8 @@ export class FileStore implements ByteStore {
     return done;
   }
 
-  stream(start: number, end: number): Readable {
-    return new FileRangeReadable(this.#handle, this.#start + start, this.#start + Math.min(end, this.size));
+  stream(start: number, end: number, chunkBytes = CHUNK_BYTES): Readable {
+    return new FileRangeReadable(this.#handle, this.#start + start, this.#start + Math.min(end, this.size), chunkBytes);
   }
 
   slice(start: number, length: number): ByteStore {
@@ -84,16 +84,18 @@ class FileRangeReadable extends Readable {
   readonly #handle: FileHandle;
   #position: number;
   readonly #end: number;
+  readonly #chunkBytes: number;
 
-  constructor(handle: FileHandle, start: number, end: number) {
-    super({ highWaterMark: CHUNK_BYTES });
+  constructor(handle: FileHandle, start: number, end: number, chunkBytes: number) {
+    super({ highWaterMark: chunkBytes });
     this.#handle = handle;
     this.#position = start;
     this.#end = end;
+    this.#chunkBytes = chunkBytes;
   }
 
   override _read(size: number): void {
-    const length = Math.min(Math.max(size, CHUNK_BYTES), this.#end - this.#position);
+    const length = Math.min(Math.max(size, this.#chunkBytes), this.#end - this.#position);
     if (length <= 0) {
       this.push(null);
       return;

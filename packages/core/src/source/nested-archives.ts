@@ -84,7 +84,7 @@ async function nestedContent(entry: TableEntry, context: OpenContext): Promise<B
   const inMemoryLimit = Math.min(IN_MEMORY_NESTED_BYTES, context.limits.maxReadBytes);
   if (entry.size <= inMemoryLimit) {
     const tooBig = (): Error => fail(new Error('too many bytes in the stream'));
-    return new BufferStore(await readAllBounded(stream, entry.size, tooBig));
+    return new BufferStore(await readAllBounded(stream, entry.size, tooBig, entry.size));
   }
   const spill = await SpillFile.create(context.temp, 'nested.zip');
   context.resources.defer(() => spill.close());

@@ -40,7 +40,7 @@ export class OpenedBundle implements BundleSource {
         'read it with openStream, or raise limits.maxReadBytes',
       );
     if (entry.size > max) throw tooBig(String(entry.size));
-    return readAllBounded(await this.openStream(path), max, () => tooBig(`more than ${max}`));
+    return readAllBounded(await this.openStream(path), max, () => tooBig(`more than ${max}`), entry.size);
   }
 
   async openStream(path: string): Promise<Readable> {

@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { BundleFormatError } from '../errors.js';
 import type { ByteStore } from './byte-store.js';
@@ -110,12 +111,25 @@ export class ZipArchive {
   }
 
   /**
-   * The member's content, inflated; yauzl fails the stream if it inflates to other than declared.
-   * Errors are yauzl's own: the caller knows the member's bundle path and maps them
-   * (`entryReadError`).
+   * The member's content, inflated; the stream fails if it inflates to other than declared.
+   * Errors carry yauzl's wording ("too many bytes", "not enough bytes"): the caller knows the
+   * member's bundle path and maps them (`entryReadError`).
+   *
+   * Deflated members are inflated here rather than by yauzl: yauzl's inflate hands out 16 KiB
+   * per round trip through the thread pool, and streaming a few hundred MB of logs that way
+   * spent most of its time waiting between round trips (a 21 × 8 MiB log set read at
+   * ≈ 200 MB/s against ≈ 1 GB/s for one-shot inflation). Larger reads and output chunks keep
+   * memory per stream at a few chunks.
    */
-  openMemberStream(member: ZipMember): Promise<Readable> {
-    return this.#zipfile.openReadStreamPromise(member.entry);
+  async openMemberStream(member: ZipMember): Promise<Readable> {
+    if (member.isStored) return this.#zipfile.openReadStreamPromise(member.entry);
+    const { fileDataStart } = await this.#zipfile.readLocalFileHeaderPromise(member.entry, { minimal: true });
+    const compressed = this.#store.stream(fileDataStart, fileDataStart + member.compressedSize, COMPRESSED_CHUNK);
+    const inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK });
+    const checked = new DeclaredSizeCheck(member.size);
+    // Any failure destroys all three with the error, so it surfaces on the stream handed out.
+    pipeline(compressed, inflate, checked, () => {});
+    return checked;
   }
 
   /** A stored member's bytes as a slice of the archive itself, for reading a nested zip in place. */
@@ -138,7 +152,7 @@ function toMember(entry: yauzl.Entry, refuse: RefuseMember): ZipMember | undefin
     return void refuse(name, 'symbolic link refused');
   }
   if (checked.isDirectory) {
-    return { path: checked.path, isDirectory: true, size: 0, compressedSize: 0, isStored: true, entry };
+    return { path: checked.path, isDirectory: true, size: 0, compressedSize: 0, isStored: true, entry: readingFields(entry) };
   }
   if (entry.isEncrypted()) return void refuse(name, 'encrypted entry, cannot be read');
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
@@ -150,8 +164,23 @@ function toMember(entry: yauzl.Entry, refuse: RefuseMember): ZipMember | undefin
     size: entry.uncompressedSize,
     compressedSize: entry.compressedSize,
     isStored: entry.compressionMethod === STORED,
-    entry,
+    entry: readingFields(entry),
   };
+}
+
+/**
+ * The part of yauzl's entry that reading a member needs. A whole entry keeps its name, extra
+ * fields and comment as Buffer views (about 1 KB a member): 200 MB for a bundle of 200,000
+ * tiny files, which has to open within the CLI's 512 MB.
+ */
+function readingFields(entry: yauzl.Entry): yauzl.Entry {
+  const slim = Object.create(yauzl.Entry.prototype) as yauzl.Entry;
+  slim.compressionMethod = entry.compressionMethod;
+  slim.generalPurposeBitFlag = entry.generalPurposeBitFlag;
+  slim.compressedSize = entry.compressedSize;
+  slim.uncompressedSize = entry.uncompressedSize;
+  slim.relativeOffsetOfLocalHeader = entry.relativeOffsetOfLocalHeader;
+  return slim;
 }
 
 export function messageOf(cause: unknown): string {
@@ -213,3 +242,34 @@ class StoreReader extends yauzl.RandomAccessReader {
 
 /** Bytes read at once for yauzl's small reads (central directory entries, local headers). */
 const READ_AHEAD = 64 * 1024;
+/** Compressed bytes read at once, and inflated bytes handed out at once, by a member stream. */
+const COMPRESSED_CHUNK = 64 * 1024;
+const INFLATED_CHUNK = 256 * 1024;
+
+/** Fails when the inflated bytes differ from the size the zip declares (yauzl's own check, same words). */
+class DeclaredSizeCheck extends Transform {
+  readonly #expected: number;
+  #actual = 0;
+
+  constructor(expected: number) {
+    super();
+    this.#expected = expected;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#actual += chunk.length;
+    if (this.#actual > this.#expected) {
+      callback(new Error(`too many bytes in the stream. expected ${this.#expected}. got at least ${this.#actual}`));
+      return;
+    }
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.#actual < this.#expected) {
+      callback(new Error(`not enough bytes in the stream. expected ${this.#expected}. got only ${this.#actual}`));
+      return;
+    }
+    callback();
+  }
+}

@@ -101,6 +101,16 @@ describe('zip: bombs and lying sizes', () => {
     await expect((async () => { for await (const chunk of stream) void chunk; })()).rejects.toBeInstanceOf(BundleFormatError);
   });
 
+  it('streams a deflated member of many chunks whole and in order', async () => {
+    // Lines that do not repeat, so the member spans many compressed and inflated chunks.
+    const content = Array.from({ length: 60_000 }, (_, index) => `line ${index} ${(index * 2654435761) % 1000003}\n`).join('');
+    const source = await openIt(await zipBytes([metadata, { name: 'logs/big.log', data: content }]));
+    const chunks: Buffer[] = [];
+    for await (const chunk of await source.openStream('logs/big.log')) chunks.push(chunk as Buffer);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(content);
+  });
+
   it('refuses a stored entry whose sizes disagree, as a format error', async () => {
     const zip = await zipBytes([metadata, { name: 'logs/a.log', data: 'abc', compress: false }]);
     await expect(openIt(setDeclaredSize(zip, 'logs/a.log', 2))).rejects.toBeInstanceOf(BundleFormatError);

@@ -1,5 +1,8 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { defineCodeRule } from '../rule/rule.js';
+import { parseRule } from '../rule/load-rules.js';
+import { defineCodeRule, type Rule } from '../rule/rule.js';
+import { analyze } from './analyze.js';
 import { BundleBuilder, runRule } from '../testing/index.js';
 
 /** A small bundle in the real layout: settings with server-version, one node, a ManagedChart. */
@@ -300,5 +303,54 @@ outcomes:
     message: 'plan {{ nodes | map:metadata | map:labels | map:"upgrade.cattle.io/node" | join }}'
 `;
     expect((await runRule(rule, bundle)).finding?.message).toBe('plan node1-plan');
+  });
+});
+
+describe('analyze: decoded files are let go after the last rule that declared them', () => {
+  const nodeRule = (id: string): Rule => {
+    const { rule } = parseRule(
+      `id: ${id}\ntitle: t\nseverity: low\ncomponent: node\ninputs:\n  nodes: { resource: { group: '', resource: nodes, namespace: null } }\nmatch: { forEach: nodes, as: node }\noutcomes:\n  - when: { field: { path: node/metadata/name, equals: no-such-node } }\n    status: fail\n    message: m\n`,
+      `${id}.yaml`,
+    );
+    return rule!;
+  };
+  const NODES = 'yamls/cluster/v1/nodes.yaml';
+
+  it('parses a file once for all the rules that declared it, and holds it no longer after them', async () => {
+    const reads: string[] = [];
+    const bundle = await openBundle(cluster().toZip(), { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) });
+    try {
+      const report = await analyze(bundle, { rules: [nodeRule('nodes-a'), nodeRule('nodes-b'), nodeRule('nodes-c')], concurrency: 2 });
+      expect(report.summary.pass).toBe(3);
+      expect(reads.filter((path) => path === NODES)).toHaveLength(1);
+      expect(bundle.heldResourceFiles()).not.toContain(NODES);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('parses a released file again only when a later reader asks for it', async () => {
+    const reads: string[] = [];
+    const bundle = await openBundle(cluster().toZip(), { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) });
+    try {
+      await analyze(bundle, { rules: [nodeRule('nodes-a')] });
+      expect(reads.filter((path) => path === NODES)).toHaveLength(1);
+      // A code rule that reads nodes without declaring them finds the file released: one more parse.
+      const undeclared = defineCodeRule({
+        id: 'reads-undeclared-nodes',
+        title: 't',
+        severity: 'low',
+        component: 'node',
+        whyCode: 'test',
+        evaluate: async ({ bundle: opened }) => {
+          await opened.resources({ group: '', resource: 'nodes', namespace: null });
+          return [];
+        },
+      });
+      await analyze(bundle, { rules: [undeclared] });
+      expect(reads.filter((path) => path === NODES)).toHaveLength(2);
+    } finally {
+      await bundle.close();
+    }
   });
 });

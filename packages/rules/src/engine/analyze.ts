@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { buildEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
 import { evaluateDeclarativeRule } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
+import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
 import { applyYields, compareFindings, summarize } from './summarize.js';
@@ -59,11 +60,15 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
 
   const results = new Map<string, RuleResult>();
   let done = 0;
-  const queue = [...rules];
+  // Each file stays decoded until the last rule that declared it has finished; rules that share
+  // files run close together, so that is soon.
+  const releases = new ReleasePlan(bundle, rules);
+  const queue = releases.order(rules);
   const worker = async () => {
     for (let rule = queue.shift(); rule; rule = queue.shift()) {
       options.signal?.throwIfAborted();
       results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, options));
+      releases.finished(rule);
       done += 1;
       options.progress?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
     }
