@@ -21,7 +21,9 @@ export interface BundleLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
-  maxEntries: 500_000,
+  // 250,000 keeps a bundle of that many tiny entries under 512 MB of memory; real bundles hold
+  // hundreds to tens of thousands.
+  maxEntries: 250_000,
   maxTotalBytes: 32 * 1024 ** 3,
   maxEntryBytes: 8 * 1024 ** 3,
   maxCompressionRatio: 1_000,
