@@ -354,3 +354,34 @@ describe('analyze: decoded files are let go after the last rule that declared th
     }
   });
 });
+
+describe('analyze: shared log scans', () => {
+  it('streams a log once for all the rules that search it, each getting its own matches', async () => {
+    const { openBundle } = await import('@bundle-triage/core');
+    const { parseRule } = await import('../rule/load-rules.js');
+    const { analyze } = await import('./analyze.js');
+    const builder = cluster();
+    builder.addPodLog('harvester-system', 'harvester-abc', 'apiserver', [
+      { time: '2025-03-06T10:00:00.000000001Z', text: 'level=error msg="x509: certificate has expired"' },
+      { time: '2025-03-06T10:00:01.000000001Z', text: 'level=info msg="context deadline exceeded"' },
+      { time: '2025-03-06T10:00:02.000000001Z', text: 'level=error msg="x509: certificate has expired"' },
+    ]);
+    const ruleFor = (id: string, pattern: string, prefilter: string) =>
+      parseRule(
+        `id: ${id}\ntitle: t\nseverity: low\ncomponent: test\ninputs:\n  api: { logs: { namespace: harvester-system, container: apiserver } }\noutcomes:\n  - when: { log: { input: api, pattern: '${pattern}', prefilter: ${prefilter} } }\n    status: info\n    message: '{{ apiCount }} match(es)'\n`,
+        `${id}.yaml`,
+      ).rule!;
+    const opens: string[] = [];
+    const bundle = await openBundle(builder.toZip(), { onProgress: (event) => event.phase === 'read' && opens.push(event.path) });
+    try {
+      const report = await analyze(bundle, { rules: [ruleFor('certs', 'x509', 'x509'), ruleFor('deadline', 'deadline exceeded', 'deadline')] });
+      expect(report.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([
+        ['certs', '2 match(es)'],
+        ['deadline', '1 match(es)'],
+      ]);
+      expect(opens.filter((path) => path.endsWith('apiserver.log'))).toHaveLength(1);
+    } finally {
+      await bundle.close();
+    }
+  });
+});

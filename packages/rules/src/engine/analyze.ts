@@ -10,6 +10,7 @@ import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
+import { SharedLogScans } from './shared-log-scans.js';
 import { applyYields, compareFindings, summarize } from './summarize.js';
 import { versionSkipReason } from './version-gate.js';
 import type { KubeObject } from '@bundle-triage/core';
@@ -58,6 +59,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     return compiled;
   };
 
+  const logScans = new SharedLogScans(bundle, facts, rules, pattern, options.signal);
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -67,7 +69,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const worker = async () => {
     for (let rule = queue.shift(); rule; rule = queue.shift()) {
       options.signal?.throwIfAborted();
-      results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, options));
+      results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, logScans, options));
       releases.finished(rule);
       done += 1;
       options.progress?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
@@ -120,6 +122,7 @@ async function runWithBudget(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
+  logScans: SharedLogScans,
   options: AnalyzeOptions,
 ): Promise<RuleResult> {
   const budget = options.ruleTimeoutMs ?? 60_000;
@@ -134,7 +137,7 @@ async function runWithBudget(
     }, budget);
   });
   try {
-    return await Promise.race([runRule(rule, bundle, facts, pattern, controller.signal), timeout]);
+    return await Promise.race([runRule(rule, bundle, facts, pattern, logScans, controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', abortOnParent);
@@ -146,6 +149,7 @@ async function runRule(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
+  logScans: SharedLogScans,
   signal: AbortSignal,
 ): Promise<RuleResult> {
   try {
@@ -193,7 +197,7 @@ async function runRule(
       return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
     }
 
-    const context: EvaluationContext = { facts, pattern, signal };
+    const context: EvaluationContext = { facts, pattern, signal, searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal) };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
     if (skip) return { skipped: skip.message };

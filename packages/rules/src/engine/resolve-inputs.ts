@@ -1,6 +1,6 @@
 import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
 import { locatedObject, type ScopeValue } from '../match/located.js';
-import type { InputSpec, LogInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
+import type { InputSpec, LogInputSpec, NodeFileInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
 
 export type ResolvedInputs =
   | { ok: true; scope: Map<string, ScopeValue>; values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> }
@@ -29,7 +29,7 @@ export async function resolveInputs(inputs: Record<string, InputSpec> | undefine
       values[name] = resolved.files;
       scope.set(name, { kind: 'logs', files: resolved.files });
     } else {
-      const files = bundle.logs({ kind: 'node', file: spec.nodeFile.path });
+      const files = logFilesFor(spec, bundle);
       if (files.length === 0 && (spec.required ?? true)) {
         return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${spec.nodeFile.path}` };
       }
@@ -94,7 +94,7 @@ function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { 
   const query = spec.logs;
   const required = spec.required ?? true;
   if (query.nodeFile !== undefined) {
-    const files = bundle.logs({ kind: 'node', file: query.nodeFile });
+    const files = logFilesFor(spec, bundle);
     if (files.length === 0 && required) {
       return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle has ${query.nodeFile}` };
     }
@@ -103,7 +103,20 @@ function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { 
   if (query.namespace && !facts.collectedNamespaces.includes(query.namespace)) {
     return { ok: false, reason: `namespace ${query.namespace} was not collected in this bundle` };
   }
-  const files = bundle
+  const files = logFilesFor(spec, bundle);
+  if (files.length === 0 && required) {
+    const what = [query.container && `container ${query.container}`, query.podPrefix && `pods ${query.podPrefix}*`].filter(Boolean).join(' of ') || 'pods';
+    return { ok: false, reason: `no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle` };
+  }
+  return { ok: true, files };
+}
+
+/** The log files a log or node-file input names (nothing is read). */
+export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bundle): LogFile[] {
+  if ('nodeFile' in spec) return bundle.logs({ kind: 'node', file: spec.nodeFile.path });
+  const query = spec.logs;
+  if (query.nodeFile !== undefined) return bundle.logs({ kind: 'node', file: query.nodeFile });
+  return bundle
     .logs({
       kind: 'pod',
       ...(query.namespace ? { namespace: query.namespace } : {}),
@@ -111,9 +124,4 @@ function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { 
       ...(query.previous === undefined ? {} : { previous: query.previous }),
     })
     .filter((file) => query.podPrefix === undefined || (file.pod ?? '').startsWith(query.podPrefix));
-  if (files.length === 0 && required) {
-    const what = [query.container && `container ${query.container}`, query.podPrefix && `pods ${query.podPrefix}*`].filter(Boolean).join(' of ') || 'pods';
-    return { ok: false, reason: `no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle` };
-  }
-  return { ok: true, files };
 }

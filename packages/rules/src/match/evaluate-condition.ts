@@ -1,4 +1,5 @@
 import type { BundleFacts, LogFile } from '@bundle-triage/core';
+import { logSearchFor, type LogSearch, type LogSearchResult } from '../engine/shared-log-scans.js';
 import semver from 'semver';
 import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
@@ -29,6 +30,8 @@ export interface EvaluationContext {
   facts: BundleFacts;
   pattern(source: string): SafePattern;
   signal?: AbortSignal;
+  /** Searches a log; the engine shares one scan of a file between the rules that search it. */
+  searchLog?: (file: LogFile, search: LogSearch, signal?: AbortSignal) => Promise<LogSearchResult>;
 }
 
 const MAX_BOUND_LOG_MATCHES = 100;
@@ -141,10 +144,7 @@ async function evaluateArray(
 async function evaluateLog(spec: LogCondition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
   const entry = scope.get(spec.input);
   const files: readonly LogFile[] = entry?.kind === 'logs' ? entry.files : [];
-  const pattern = context.pattern(spec.pattern);
-  const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : undefined;
-  const since = spec.within && createdAt !== undefined ? createdAt - durationMs(spec.within) : undefined;
-  const prefilter = spec.prefilter === undefined ? undefined : typeof spec.prefilter === 'string' ? [spec.prefilter] : spec.prefilter;
+  const search = logSearchFor(spec, context.facts);
   const evidenceLimit = spec.evidenceLimit ?? 3;
   const minCount = spec.minCount ?? 1;
 
@@ -152,12 +152,11 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   const evidence: EvidenceRef[] = [];
   const matches: Located[] = [];
   for (const file of files) {
-    for await (const match of file.grep(pattern, {
-      ...(prefilter ? { prefilter } : {}),
-      ...(since === undefined ? {} : { since }),
-      ...(context.signal ? { signal: context.signal } : {}),
-    })) {
-      count += 1;
+    const result = context.searchLog
+      ? await context.searchLog(file, search, context.signal)
+      : await searchDirectly(file, search, context.pattern(spec.pattern), context.signal);
+    count += result.count;
+    for (const match of result.matches) {
       if (evidence.length < evidenceLimit) evidence.push({ type: 'log', path: file.path, line: match.line, raw: match.raw });
       if (matches.length < MAX_BOUND_LOG_MATCHES) {
         const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
@@ -173,18 +172,26 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   return { holds: true, evidence, bindings };
 }
 
+/** A search of one file on its own (code paths without the engine's shared scans). */
+async function searchDirectly(file: LogFile, search: LogSearch, pattern: SafePattern, signal?: AbortSignal): Promise<LogSearchResult> {
+  const result: LogSearchResult = { count: 0, matches: [] };
+  for await (const match of file.grep(pattern, {
+    ...(search.prefilter ? { prefilter: search.prefilter } : {}),
+    ...(search.since === undefined ? {} : { since: search.since }),
+    ...(signal ? { signal } : {}),
+  })) {
+    result.count += 1;
+    if (result.matches.length < MAX_BOUND_LOG_MATCHES) result.matches.push(match);
+  }
+  return result;
+}
+
 function definedGroups(groups: Record<string, string | undefined>): Record<string, string> {
   const defined: Record<string, string> = {};
   for (const [key, value] of Object.entries(groups)) if (value !== undefined) defined[key] = value;
   return defined;
 }
 
-export function durationMs(duration: string): number {
-  const match = /^(\d+)(s|m|h|d)$/.exec(duration);
-  if (!match) throw new Error(`invalid duration ${JSON.stringify(duration)} (use e.g. 30m, 24h, 7d)`);
-  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
-  return Number(match[1]) * unit;
-}
 
 function notHolding(): ConditionResult {
   return { holds: false, evidence: [], bindings: new Map() };
