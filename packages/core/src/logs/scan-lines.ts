@@ -100,8 +100,11 @@ function* scanComplete(
     }
     return;
   }
+  // Where each literal next occurs in this chunk: searched again only once the scan has passed it,
+  // so k literals cost k searches per occurrence, not k searches per matching line.
+  const nextAt = literals.map(() => -2);
   while (position < end) {
-    const hit = nextHit(chunk, literals, position, end);
+    const hit = nextHit(chunk, literals, nextAt, position, end);
     if (hit < 0) {
       state.lineNumber += countNewlines(chunk, position, end);
       return;
@@ -139,10 +142,11 @@ function makeLine(state: ScanState, bytes: Buffer, truncated: boolean, options: 
 // A real U+FFFD written in the log is not an encoding problem.
 const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
 
-function nextHit(chunk: Buffer, literals: Buffer[], from: number, end: number): number {
+function nextHit(chunk: Buffer, literals: Buffer[], nextAt: number[], from: number, end: number): number {
   let best = -1;
-  for (const literal of literals) {
-    const hit = chunk.indexOf(literal, from);
+  for (let index = 0; index < literals.length; index += 1) {
+    let hit = nextAt[index]!;
+    if (hit !== -1 && hit < from) nextAt[index] = hit = chunk.indexOf(literals[index]!, from);
     if (hit >= 0 && hit < end && (best < 0 || hit < best)) best = hit;
   }
   return best;
