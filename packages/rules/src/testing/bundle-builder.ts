@@ -261,6 +261,16 @@ export class BundleBuilder {
     return this;
   }
 
+  /** Drops one file of a node bundle (e.g. a config the node no longer has); false when absent. */
+  removeNodeFile(node: string, path: string): boolean {
+    return this.nodeFiles.get(node)?.delete(path) ?? false;
+  }
+
+  /** Drops a node's whole `nodes/<node>.zip`, as when its collection timed out; false when absent. */
+  removeNodeBundle(node: string): boolean {
+    return this.nodeFiles.delete(node);
+  }
+
   /**
    * A journal log in the node bundle (`logs/<name>`), in the kit's journalctl format.
    * `NetworkManager.log` is written as `wicked.log` by the old kit.

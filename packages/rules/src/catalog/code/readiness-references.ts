@@ -14,6 +14,11 @@ export const PRECHECK_SCRIPT: RuleReference = {
   url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh',
 };
 
+export const STORAGE_NETWORK_DOCS: RuleReference = {
+  title: 'Harvester docs: Storage Network',
+  url: 'https://docs.harvesterhci.io/v1.4/advanced/storagenetwork',
+};
+
 /** A field of a plain object by dotted path (undefined when any step is missing). */
 export function field(object: unknown, path: string): unknown {
   let current = object;

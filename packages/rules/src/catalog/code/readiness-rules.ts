@@ -5,7 +5,10 @@ import { precheckCosStateSize } from './precheck-cos-state-size.js';
 import { precheckHostControlPlane } from './precheck-host-control-plane.js';
 import { precheckKubeconfigSecret } from './precheck-kubeconfig-secret.js';
 import { precheckLonghornVolumeHealth } from './precheck-longhorn-volume-health.js';
+import { precheckNetworkConfig } from './precheck-network-config.js';
 import { precheckNodeFreeSpace } from './precheck-node-free-space.js';
+import { precheckRwxNetworkIpAvailability } from './precheck-rwx-network-ip-availability.js';
+import { precheckStorageNetworkIpAvailability } from './precheck-storage-network-ip-availability.js';
 import { upgradeGateFreeSystemPartition } from './upgrade-gate-free-system-partition.js';
 import { upgradeGateKubernetesCertExpiring } from './upgrade-gate-kubernetes-cert-expiring.js';
 import { upgradeGateNodesMachinesMismatch } from './upgrade-gate-nodes-machines-mismatch.js';
@@ -25,5 +28,8 @@ export const READINESS_CODE_RULES: CodeRule[] = [
   precheckHostControlPlane,
   precheckKubeconfigSecret,
   precheckLonghornVolumeHealth,
+  precheckNetworkConfig,
   precheckNodeFreeSpace,
+  precheckRwxNetworkIpAvailability,
+  precheckStorageNetworkIpAvailability,
 ];
