@@ -5,6 +5,7 @@ import type { LoadOptions } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { KubeObject } from './kube-object.js';
+import { goYamlItemDecoder } from './decode-go-yaml.js';
 import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';
 import { sliceListItems, type ListItemSlice } from './slice-list-items.js';
 
@@ -43,10 +44,12 @@ function mayHoldAliases(text: string): boolean {
 /**
  * Decodes a bundle YAML file into objects. List items are cut apart as text (see
  * sliceListItems) and decoded a batch at a time: consecutive items at column 0 are themselves a
- * YAML sequence, so one js-yaml call decodes a batch while each item keeps its own line and text
- * range. A batch that does not decode cleanly into exactly one value per item is decoded again
- * item by item, so a broken item costs a diagnostic, not the file, and diagnostics read as
- * before. A file of another shape (JSON, several documents, a single object) is decoded whole.
+ * YAML sequence, so one call decodes a batch while each item keeps its own line and text range.
+ * The decoder for yaml.v2's output (decode-go-yaml.ts) goes first; a batch it gives up on is
+ * decoded by js-yaml, and a batch that js-yaml does not decode cleanly into exactly one value per
+ * item is decoded again item by item (each item again by the fast decoder first), so a broken
+ * item costs a diagnostic, not the file, and diagnostics read as before. A file of another shape
+ * (JSON, several documents, a single object) is decoded whole.
  */
 export function decodeResourceFile(path: string, text: string): DecodedResourceFile {
   const diagnostics: Diagnostic[] = [];
@@ -72,14 +75,21 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
     items.push({ object: value, index, line: slice.line, start: slice.start, end: slice.end });
   };
 
+  const decodeFast = USE_GO_YAML_DECODER ? goYamlItemDecoder(text) : () => undefined;
   for (let first = 0; first < slices.length; ) {
     let last = first + 1;
     while (last < slices.length && last - first < BATCH_ITEMS && slices[last]!.end - slices[first]!.start < BATCH_CHARS) last += 1;
-    const values = last - first > 1 ? decodeBatch(path, text, slices, first, last) : undefined;
+    let values = decodeFast(slices[first]!.start, slices[last - 1]!.end);
+    if (values?.length !== last - first) values = last - first > 1 ? decodeBatch(path, text, slices, first, last) : undefined;
     for (let index = first; index < last; index += 1) {
       const slice = slices[index]!;
       if (values) {
         accept(values[index - first], slice, index);
+        continue;
+      }
+      const fast = last - first > 1 ? decodeFast(slice.start, slice.end) : undefined;
+      if (fast?.length === 1) {
+        accept(fast[0], slice, index);
         continue;
       }
       const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics);
@@ -91,7 +101,13 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
   return { items, emptyList: slices.length === 0, diagnostics };
 }
 
-/** Items per js-yaml call, and the most text one call gets (a broken batch is decoded twice). */
+/**
+ * Whether yaml.v2's output is decoded by decode-go-yaml.ts before js-yaml (same results, faster;
+ * off only to compare or to rule it out).
+ */
+const USE_GO_YAML_DECODER = true;
+
+/** Items per decoder call, and the most text one call gets (a broken batch is decoded twice). */
 const BATCH_ITEMS = 256;
 const BATCH_CHARS = 512 * 1024;
 
