@@ -1,4 +1,6 @@
 import type { KubeObject } from '@bundle-triage/core';
+import type { Evidence } from '../../report/report-types.js';
+import type { RuleContext } from '../../rule/rule.js';
 
 /** The machines of fleet-local that no node points at, and the nodes that point at no machine. */
 export function unmatchedNodesAndMachines(nodes: KubeObject[], machines: KubeObject[]): { orphanMachines: KubeObject[]; nodesWithoutMachine: KubeObject[] } {
@@ -9,3 +11,34 @@ export function unmatchedNodesAndMachines(nodes: KubeObject[], machines: KubeObj
     nodesWithoutMachine: nodes.filter((node) => !machineNames.has((node.metadata.annotations as Record<string, string> | undefined)?.['cluster.x-k8s.io/machine'] ?? '')),
   };
 }
+
+/** The inputs both node/machine count checks read. */
+export const NODE_MACHINE_INPUTS = {
+  nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
+  machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
+} as const;
+
+export interface NodeMachineMismatch {
+  nodes: KubeObject[];
+  machines: KubeObject[];
+  orphanMachines: KubeObject[];
+  nodesWithoutMachine: KubeObject[];
+  /** What to cite: the unmatched objects, or every node and machine when none is singled out. */
+  evidence: Evidence[];
+}
+
+/**
+ * When the node and machine counts differ (the validator's and the pre-check's test), the
+ * unmatched objects and their evidence; undefined when the counts agree.
+ */
+export async function nodeMachineCountMismatch(context: RuleContext): Promise<NodeMachineMismatch | undefined> {
+  const nodes = context.inputs.nodes as KubeObject[];
+  const machines = context.inputs.machines as KubeObject[];
+  if (nodes.length === machines.length) return undefined;
+  const { orphanMachines, nodesWithoutMachine } = unmatchedNodesAndMachines(nodes, machines);
+  const cited = [...orphanMachines, ...nodesWithoutMachine];
+  const evidence = await Promise.all((cited.length > 0 ? cited : [...nodes, ...machines]).map((object) => context.evidence(object)));
+  return { nodes, machines, orphanMachines, nodesWithoutMachine, evidence };
+}
+
+export const NODE_MACHINE_COMMANDS = ['kubectl get nodes', 'kubectl get machines.cluster.x-k8s.io -n fleet-local -o wide'];

@@ -1,6 +1,5 @@
-import type { KubeObject } from '@bundle-triage/core';
 import { defineCodeRule } from '../../rule/rule.js';
-import { unmatchedNodesAndMachines } from './node-machine-matching.js';
+import { NODE_MACHINE_COMMANDS, NODE_MACHINE_INPUTS, nodeMachineCountMismatch } from './node-machine-matching.js';
 import { PRECHECK_SCRIPT } from './readiness-references.js';
 
 /** Pre-check step 10: as many CAPI machines in fleet-local as nodes. */
@@ -16,24 +15,19 @@ export const precheckCapiMachineCount = defineCodeRule({
   tags: ['precheck', 'upgrade', 'capi'],
   references: [PRECHECK_SCRIPT],
   whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',
-  inputs: {
-    nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
-    machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
-  },
+  inputs: NODE_MACHINE_INPUTS,
   evaluate: async (context) => {
-    const nodes = context.inputs.nodes as KubeObject[];
-    const machines = context.inputs.machines as KubeObject[];
-    if (nodes.length === machines.length) return [];
-    const { orphanMachines, nodesWithoutMachine } = unmatchedNodesAndMachines(nodes, machines);
-    const cited = [...orphanMachines, ...nodesWithoutMachine];
+    const mismatch = await nodeMachineCountMismatch(context);
+    if (!mismatch) return [];
+    const { nodes, machines, evidence } = mismatch;
     return [
       {
         status: 'fail',
         message: `CAPI-Machine-Count Test: Failed — CAPI machine count is not equal to node count. There are orphan machines. (${machines.length} machines, ${nodes.length} nodes)`,
-        evidence: await Promise.all((cited.length > 0 ? cited : [...nodes, ...machines]).map((object) => context.evidence(object))),
+        evidence,
         remediation: {
           summary: 'Remove the orphan machines (or re-join the nodes that have none) so every node has exactly one CAPI machine, then run the pre-check again.',
-          commands: ['kubectl get nodes', 'kubectl get machines.cluster.x-k8s.io -n fleet-local -o wide'],
+          commands: NODE_MACHINE_COMMANDS,
         },
       },
     ];

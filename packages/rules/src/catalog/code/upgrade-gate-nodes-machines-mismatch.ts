@@ -1,6 +1,5 @@
-import type { KubeObject } from '@bundle-triage/core';
 import { defineCodeRule } from '../../rule/rule.js';
-import { unmatchedNodesAndMachines } from './node-machine-matching.js';
+import { NODE_MACHINE_COMMANDS, NODE_MACHINE_INPUTS, nodeMachineCountMismatch } from './node-machine-matching.js';
 import { VALIDATOR_MASTER } from './readiness-references.js';
 
 /** Node/machine matching of newer validators (isNodeMachineMatching), the count part. */
@@ -17,27 +16,22 @@ export const upgradeGateNodesMachinesMismatch = defineCodeRule({
   appliesTo: { harvester: '>=1.5.0', unknownVersion: 'evaluate' },
   references: [VALIDATOR_MASTER, { title: 'harvester/harvester#8179: node without a CAPI machine stalls the upgrade', url: 'https://github.com/harvester/harvester/issues/8179' }],
   whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',
-  inputs: {
-    nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
-    machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
-  },
+  inputs: NODE_MACHINE_INPUTS,
   evaluate: async (context) => {
-    const nodes = context.inputs.nodes as KubeObject[];
-    const machines = context.inputs.machines as KubeObject[];
-    if (nodes.length === machines.length) return [];
-    const { orphanMachines, nodesWithoutMachine } = unmatchedNodesAndMachines(nodes, machines);
-    const cited = [...orphanMachines, ...nodesWithoutMachine];
+    const mismatch = await nodeMachineCountMismatch(context);
+    if (!mismatch) return [];
+    const { nodes, machines, orphanMachines, nodesWithoutMachine, evidence } = mismatch;
     return [
       {
         status: 'fail',
         message: `nodes(${nodes.length}) and machines(${machines.length}) do not match, check the cluster provision`,
-        evidence: await Promise.all((cited.length > 0 ? cited : [...nodes, ...machines]).map((object) => context.evidence(object))),
+        evidence,
         remediation: {
           summary: `Repair the cluster provision before upgrading: ${[
             orphanMachines.length > 0 ? `machines without a node: ${orphanMachines.map((m) => m.metadata.name).join(', ')}` : '',
             nodesWithoutMachine.length > 0 ? `nodes without a machine: ${nodesWithoutMachine.map((n) => n.metadata.name).join(', ')}` : '',
           ].filter(Boolean).join('; ')}.`,
-          commands: ['kubectl get nodes', 'kubectl get machines.cluster.x-k8s.io -n fleet-local -o wide'],
+          commands: NODE_MACHINE_COMMANDS,
         },
       },
     ];
