@@ -64,17 +64,6 @@ function decline(): never {
   throw DECLINED;
 }
 
-// Parser state: the text, the end of the range being decoded, the start of the next line not yet
-// consumed and that line's indent (-1 at the end of the range). One decode runs at a time.
-let src = '';
-let end = 0;
-let pos = 0;
-let nextIndent = -1;
-let depth = 0;
-// Set by readQuoted: just past the closing quote, and whether the scalar crossed a line.
-let quotedEnd = 0;
-let quotedSpansLines = false;
-
 /**
  * Returns a decoder for list items of `text`: `decode(start, end)` decodes the items in
  * `[start, end)` (each starting with `- ` at column 0, as sliceListItems cuts them) and returns
@@ -82,6 +71,7 @@ let quotedSpansLines = false;
  * order, so the check for unsupported characters scans the text once.
  */
 export function goYamlItemDecoder(text: string): (start: number, end: number) => unknown[] | undefined {
+  const decodeRange = createParser();
   let searchedFrom = 0;
   let unsupportedAt = -1; // first unsupported character at or after searchedFrom; Infinity: none
   return (start, stop) => {
@@ -101,400 +91,419 @@ export function decodeGoYamlItems(text: string): unknown[] | undefined {
   return goYamlItemDecoder(text)(0, text.length);
 }
 
-function decodeRange(text: string, start: number, stop: number): unknown[] | undefined {
-  if (stop <= start) return undefined;
-  if (text.charCodeAt(stop - 1) !== NL) {
-    // js-yaml appends the missing final newline; so do we, on a copy of the range.
-    text = `${text.slice(start, stop)}\n`;
-    stop = text.length;
-    start = 0;
-  }
-  src = text;
-  end = stop;
-  depth = 0;
-  try {
-    if (src.charCodeAt(start) !== DASH || src.charCodeAt(start + 1) !== SPACE) return undefined;
-    const values = parseSequence(0, start);
-    return pos >= end ? values : undefined;
-  } catch (error) {
-    if (error === DECLINED) return undefined;
-    throw error;
-  } finally {
-    src = '';
-  }
-}
-
-/** Sets nextIndent for the line at pos; a blank line is outside the subset. */
-function peek(): void {
-  if (pos >= end) {
-    nextIndent = -1;
-    return;
-  }
-  let i = pos;
-  while (src.charCodeAt(i) === SPACE) i++;
-  if (src.charCodeAt(i) === NL) decline();
-  nextIndent = i - pos;
-}
-
-/** A block sequence at `indent` whose first `- ` is at `at`. */
-function parseSequence(indent: number, at: number): unknown[] {
-  if (++depth > MAX_DEPTH) decline();
-  const values: unknown[] = [];
-  for (;;) {
-    const valueAt = at + 2;
-    const first = src.charCodeAt(valueAt);
-    if (first === SPACE || first === NL) decline();
-    values.push(parseInline(valueAt, indent + 2, indent, true));
-    if (nextIndent !== indent) {
-      if (nextIndent > indent) decline();
-      break;
-    }
-    at = pos + indent;
-    if (src.charCodeAt(at) !== DASH || src.charCodeAt(at + 1) !== SPACE) break; // the parent mapping's next key
-  }
-  depth--;
-  return values;
-}
-
 /**
- * The node that starts at `at` (column `column`) on the current line, inside a collection at
- * `containerIndent`; `entry` when it is a sequence entry (then it may be a compact mapping or
- * sequence). Leaves pos at the next unconsumed line.
+ * The parser, as a closure: its state (position, indents, the last quoted scalar's end) belongs to
+ * one decoder, so nothing is shared between bundles or calls.
  */
-function parseInline(at: number, column: number, containerIndent: number, entry: boolean): unknown {
-  const first = src.charCodeAt(at);
-  const second = src.charCodeAt(at + 1);
-  switch (first) {
-    case DQUOTE:
-    case SQUOTE: {
-      const value = readQuoted(at, containerIndent);
-      const after = src.charCodeAt(quotedEnd);
-      if (after === NL) {
-        pos = quotedEnd + 1;
-        peek();
-        return value;
+function createParser(): (text: string, start: number, stop: number) => unknown[] | undefined {
+  // Parser state: the text, the end of the range being decoded, the start of the next line not yet
+  // consumed and that line's indent (-1 at the end of the range).
+  let src = '';
+  let end = 0;
+  let pos = 0;
+  let nextIndent = -1;
+  let depth = 0;
+  // Set by readQuoted: just past the closing quote, and whether the scalar crossed a line.
+  let quotedEnd = 0;
+  let quotedSpansLines = false;
+
+  function decodeRange(text: string, start: number, stop: number): unknown[] | undefined {
+    if (stop <= start) return undefined;
+    if (text.charCodeAt(stop - 1) !== NL) {
+      // js-yaml appends the missing final newline; so do we, on a copy of the range.
+      text = `${text.slice(start, stop)}\n`;
+      stop = text.length;
+      start = 0;
+    }
+    src = text;
+    end = stop;
+    depth = 0;
+    try {
+      if (src.charCodeAt(start) !== DASH || src.charCodeAt(start + 1) !== SPACE) return undefined;
+      const values = parseSequence(0, start);
+      return pos >= end ? values : undefined;
+    } catch (error) {
+      if (error === DECLINED) return undefined;
+      throw error;
+    } finally {
+      src = '';
+    }
+  }
+
+  /** Sets nextIndent for the line at pos; a blank line is outside the subset. */
+  function peek(): void {
+    if (pos >= end) {
+      nextIndent = -1;
+      return;
+    }
+    let i = pos;
+    while (src.charCodeAt(i) === SPACE) i++;
+    if (src.charCodeAt(i) === NL) decline();
+    nextIndent = i - pos;
+  }
+
+  /** A block sequence at `indent` whose first `- ` is at `at`. */
+  function parseSequence(indent: number, at: number): unknown[] {
+    if (++depth > MAX_DEPTH) decline();
+    const values: unknown[] = [];
+    for (;;) {
+      const valueAt = at + 2;
+      const first = src.charCodeAt(valueAt);
+      if (first === SPACE || first === NL) decline();
+      values.push(parseInline(valueAt, indent + 2, indent, true));
+      if (nextIndent !== indent) {
+        if (nextIndent > indent) decline();
+        break;
       }
-      if (entry && after === COLON && !quotedSpansLines) return parseMapping(column, at);
-      return decline();
+      at = pos + indent;
+      if (src.charCodeAt(at) !== DASH || src.charCodeAt(at + 1) !== SPACE) break; // the parent mapping's next key
     }
-    case 0x7b /* { */:
-    case 0x5b /* [ */:
-      if (second !== first + 2 || src.charCodeAt(at + 2) !== NL) decline();
-      pos = at + 3;
-      peek();
-      return first === 0x7b ? {} : [];
-    case 0x7c /* | */:
-    case 0x3e /* > */:
-      return readBlockScalar(at, containerIndent);
-    default:
-      break;
+    depth--;
+    return values;
   }
-  if (first < 128 && NOT_PLAIN_START[first]) decline();
-  if ((first === DASH || first === 0x3f /* ? */ || first === COLON) && (second === SPACE || second === NL)) {
-    if (entry && first === DASH && second === SPACE) return parseSequence(column, at);
-    decline();
-  }
-  if (entry && findKeyColon(at) >= 0) return parseMapping(column, at);
-  return resolvePlain(readPlain(at, containerIndent));
-}
 
-/** Position of the `:` that ends a plain key on this line, or -1. */
-function findKeyColon(at: number): number {
-  for (let i = at; ; i++) {
-    const ch = src.charCodeAt(i);
-    if (ch === NL) return -1;
-    if (ch === COLON) {
-      const next = src.charCodeAt(i + 1);
-      if (next === SPACE || next === NL) return i;
-    } else if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
-      decline(); // a comment
-    }
-  }
-}
-
-/** A block mapping at `indent` whose first key starts at `at` on the current line. */
-function parseMapping(indent: number, at: number): Record<string, unknown> {
-  if (++depth > MAX_DEPTH) decline();
-  const mapping: Record<string, unknown> = {};
-  for (;;) {
-    const lineStart = at - indent;
+  /**
+   * The node that starts at `at` (column `column`) on the current line, inside a collection at
+   * `containerIndent`; `entry` when it is a sequence entry (then it may be a compact mapping or
+   * sequence). Leaves pos at the next unconsumed line.
+   */
+  function parseInline(at: number, column: number, containerIndent: number, entry: boolean): unknown {
     const first = src.charCodeAt(at);
-    let key: string;
-    let colon: number;
-    if (first === DQUOTE || first === SQUOTE) {
-      key = readQuoted(at, indent);
-      colon = quotedEnd;
-      if (quotedSpansLines || src.charCodeAt(colon) !== COLON) decline();
-    } else {
-      if (first < 128 && NOT_PLAIN_START[first]) decline();
-      const second = src.charCodeAt(at + 1);
-      if ((first === DASH || first === 0x3f || first === COLON) && (second === SPACE || second === NL)) decline();
-      colon = findKeyColon(at);
-      if (colon < 0 || src.charCodeAt(colon - 1) === SPACE) decline();
-      key = String(resolvePlain(src.slice(at, colon)));
+    const second = src.charCodeAt(at + 1);
+    switch (first) {
+      case DQUOTE:
+      case SQUOTE: {
+        const value = readQuoted(at, containerIndent);
+        const after = src.charCodeAt(quotedEnd);
+        if (after === NL) {
+          pos = quotedEnd + 1;
+          peek();
+          return value;
+        }
+        if (entry && after === COLON && !quotedSpansLines) return parseMapping(column, at);
+        return decline();
+      }
+      case 0x7b /* { */:
+      case 0x5b /* [ */:
+        if (second !== first + 2 || src.charCodeAt(at + 2) !== NL) decline();
+        pos = at + 3;
+        peek();
+        return first === 0x7b ? {} : [];
+      case 0x7c /* | */:
+      case 0x3e /* > */:
+        return readBlockScalar(at, containerIndent);
+      default:
+        break;
     }
-
-    let value: unknown;
-    const afterColon = src.charCodeAt(colon + 1);
-    if (afterColon === SPACE) {
-      const valueAt = colon + 2;
-      const valueFirst = src.charCodeAt(valueAt);
-      if (valueFirst === SPACE || valueFirst === NL) decline();
-      value = parseInline(valueAt, valueAt - lineStart, indent, false);
-    } else if (afterColon === NL) {
-      pos = colon + 2;
-      peek();
-      if (nextIndent < indent) decline(); // an empty value: js-yaml reads null, yaml.v2 writes `null`
-      const childAt = pos + nextIndent;
-      if (src.charCodeAt(childAt) === DASH && src.charCodeAt(childAt + 1) === SPACE) value = parseSequence(nextIndent, childAt);
-      else if (nextIndent > indent) value = parseMapping(nextIndent, childAt);
-      else decline();
-    } else {
+    if (first < 128 && NOT_PLAIN_START[first]) decline();
+    if ((first === DASH || first === 0x3f /* ? */ || first === COLON) && (second === SPACE || second === NL)) {
+      if (entry && first === DASH && second === SPACE) return parseSequence(column, at);
       decline();
     }
+    if (entry && findKeyColon(at) >= 0) return parseMapping(column, at);
+    return resolvePlain(readPlain(at, containerIndent));
+  }
 
-    if (Object.prototype.hasOwnProperty.call(mapping, key)) decline(); // js-yaml: duplicated mapping key
-    if (key === '__proto__') Object.defineProperty(mapping, key, { configurable: true, enumerable: true, writable: true, value });
-    else mapping[key] = value;
-
-    if (nextIndent !== indent) {
-      if (nextIndent > indent) decline();
-      break;
+  /** Position of the `:` that ends a plain key on this line, or -1. */
+  function findKeyColon(at: number): number {
+    for (let i = at; ; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === NL) return -1;
+      if (ch === COLON) {
+        const next = src.charCodeAt(i + 1);
+        if (next === SPACE || next === NL) return i;
+      } else if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
+        decline(); // a comment
+      }
     }
-    at = pos + indent;
   }
-  depth--;
-  return mapping;
-}
 
-function resolvePlain(text: string): unknown {
-  const first = text.charCodeAt(0);
-  if (first < 128 && MAY_RESOLVE[first]) {
-    for (const type of IMPLICIT_TYPES) if (type.resolve(text)) return type.construct(text);
-  }
-  return text;
-}
-
-/** js-yaml's line folding: one break is a space, n breaks are n - 1 newlines. */
-function folded(breaks: number): string {
-  return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
-}
-
-/** The end of the non-space content of a plain line from `at`; sets `lineEndAt` to its newline. */
-let lineEndAt = 0;
-function scanPlainLine(at: number): number {
-  let contentEnd = at;
-  let i = at;
-  for (; ; i++) {
-    const ch = src.charCodeAt(i);
-    if (ch === NL) break;
-    if (ch === COLON) {
-      const next = src.charCodeAt(i + 1);
-      if (next === SPACE || next === NL) decline(); // a key, or a value js-yaml would stop at
-    } else if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
-      decline(); // a comment
-    }
-    if (ch !== SPACE) contentEnd = i + 1;
-  }
-  lineEndAt = i;
-  return contentEnd;
-}
-
-/**
- * A plain scalar from `at`, continued on following lines indented deeper than the collection
- * that holds it (js-yaml's readPlainScalar with nodeIndent = containerIndent + 1).
- */
-function readPlain(at: number, containerIndent: number): string {
-  let value = src.slice(at, scanPlainLine(at));
-  let lastLineEnd = lineEndAt;
-  for (;;) {
-    let breaks = 1;
-    let lineStart = lastLineEnd + 1;
-    let indent = 0;
+  /** A block mapping at `indent` whose first key starts at `at` on the current line. */
+  function parseMapping(indent: number, at: number): Record<string, unknown> {
+    if (++depth > MAX_DEPTH) decline();
+    const mapping: Record<string, unknown> = {};
     for (;;) {
-      if (lineStart >= end) break;
-      indent = 0;
-      while (src.charCodeAt(lineStart + indent) === SPACE) indent++;
-      if (src.charCodeAt(lineStart + indent) !== NL) break;
+      const lineStart = at - indent;
+      const first = src.charCodeAt(at);
+      let key: string;
+      let colon: number;
+      if (first === DQUOTE || first === SQUOTE) {
+        key = readQuoted(at, indent);
+        colon = quotedEnd;
+        if (quotedSpansLines || src.charCodeAt(colon) !== COLON) decline();
+      } else {
+        if (first < 128 && NOT_PLAIN_START[first]) decline();
+        const second = src.charCodeAt(at + 1);
+        if ((first === DASH || first === 0x3f || first === COLON) && (second === SPACE || second === NL)) decline();
+        colon = findKeyColon(at);
+        if (colon < 0 || src.charCodeAt(colon - 1) === SPACE) decline();
+        key = String(resolvePlain(src.slice(at, colon)));
+      }
+
+      let value: unknown;
+      const afterColon = src.charCodeAt(colon + 1);
+      if (afterColon === SPACE) {
+        const valueAt = colon + 2;
+        const valueFirst = src.charCodeAt(valueAt);
+        if (valueFirst === SPACE || valueFirst === NL) decline();
+        value = parseInline(valueAt, valueAt - lineStart, indent, false);
+      } else if (afterColon === NL) {
+        pos = colon + 2;
+        peek();
+        if (nextIndent < indent) decline(); // an empty value: js-yaml reads null, yaml.v2 writes `null`
+        const childAt = pos + nextIndent;
+        if (src.charCodeAt(childAt) === DASH && src.charCodeAt(childAt + 1) === SPACE) value = parseSequence(nextIndent, childAt);
+        else if (nextIndent > indent) value = parseMapping(nextIndent, childAt);
+        else decline();
+      } else {
+        decline();
+      }
+
+      if (Object.prototype.hasOwnProperty.call(mapping, key)) decline(); // js-yaml: duplicated mapping key
+      if (key === '__proto__') Object.defineProperty(mapping, key, { configurable: true, enumerable: true, writable: true, value });
+      else mapping[key] = value;
+
+      if (nextIndent !== indent) {
+        if (nextIndent > indent) decline();
+        break;
+      }
+      at = pos + indent;
+    }
+    depth--;
+    return mapping;
+  }
+
+  function resolvePlain(text: string): unknown {
+    const first = text.charCodeAt(0);
+    if (first < 128 && MAY_RESOLVE[first]) {
+      for (const type of IMPLICIT_TYPES) if (type.resolve(text)) return type.construct(text);
+    }
+    return text;
+  }
+
+  /** js-yaml's line folding: one break is a space, n breaks are n - 1 newlines. */
+  function folded(breaks: number): string {
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  }
+
+  /** The end of the non-space content of a plain line from `at`; sets `lineEndAt` to its newline. */
+  let lineEndAt = 0;
+  function scanPlainLine(at: number): number {
+    let contentEnd = at;
+    let i = at;
+    for (; ; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === NL) break;
+      if (ch === COLON) {
+        const next = src.charCodeAt(i + 1);
+        if (next === SPACE || next === NL) decline(); // a key, or a value js-yaml would stop at
+      } else if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
+        decline(); // a comment
+      }
+      if (ch !== SPACE) contentEnd = i + 1;
+    }
+    lineEndAt = i;
+    return contentEnd;
+  }
+
+  /**
+   * A plain scalar from `at`, continued on following lines indented deeper than the collection
+   * that holds it (js-yaml's readPlainScalar with nodeIndent = containerIndent + 1).
+   */
+  function readPlain(at: number, containerIndent: number): string {
+    let value = src.slice(at, scanPlainLine(at));
+    let lastLineEnd = lineEndAt;
+    for (;;) {
+      let breaks = 1;
+      let lineStart = lastLineEnd + 1;
+      let indent = 0;
+      for (;;) {
+        if (lineStart >= end) break;
+        indent = 0;
+        while (src.charCodeAt(lineStart + indent) === SPACE) indent++;
+        if (src.charCodeAt(lineStart + indent) !== NL) break;
+        breaks++;
+        lineStart += indent + 1;
+      }
+      if (lineStart >= end || indent <= containerIndent) break;
+      const contentAt = lineStart + indent;
+      // A continuation is read as plain text whatever it starts with, except a comment.
+      if (src.charCodeAt(contentAt) === HASH) decline();
+      value += folded(breaks) + src.slice(contentAt, scanPlainLine(contentAt));
+      lastLineEnd = lineEndAt;
+    }
+    pos = lastLineEnd + 1;
+    peek();
+    return value;
+  }
+
+  /**
+   * Skips from the newline at `at` over blank lines to the first content of the next non-blank
+   * line, which must be indented deeper than `containerIndent`; returns that position and sets
+   * `skippedBreaks`.
+   */
+  let skippedBreaks = 0;
+  function skipLineBreaks(at: number, containerIndent: number): number {
+    let breaks = 0;
+    let i = at;
+    let indent = 0;
+    while (i < end && src.charCodeAt(i) === NL) {
       breaks++;
-      lineStart += indent + 1;
-    }
-    if (lineStart >= end || indent <= containerIndent) break;
-    const contentAt = lineStart + indent;
-    // A continuation is read as plain text whatever it starts with, except a comment.
-    if (src.charCodeAt(contentAt) === HASH) decline();
-    value += folded(breaks) + src.slice(contentAt, scanPlainLine(contentAt));
-    lastLineEnd = lineEndAt;
-  }
-  pos = lastLineEnd + 1;
-  peek();
-  return value;
-}
-
-/**
- * Skips from the newline at `at` over blank lines to the first content of the next non-blank
- * line, which must be indented deeper than `containerIndent`; returns that position and sets
- * `skippedBreaks`.
- */
-let skippedBreaks = 0;
-function skipLineBreaks(at: number, containerIndent: number): number {
-  let breaks = 0;
-  let i = at;
-  let indent = 0;
-  while (i < end && src.charCodeAt(i) === NL) {
-    breaks++;
-    i++;
-    indent = 0;
-    while (src.charCodeAt(i) === SPACE) {
       i++;
-      indent++;
+      indent = 0;
+      while (src.charCodeAt(i) === SPACE) {
+        i++;
+        indent++;
+      }
     }
+    if (i >= end || indent <= containerIndent) decline();
+    skippedBreaks = breaks;
+    return i;
   }
-  if (i >= end || indent <= containerIndent) decline();
-  skippedBreaks = breaks;
-  return i;
-}
 
-/** A single- or double-quoted scalar at `at` (js-yaml's readSingleQuotedScalar / readDoubleQuotedScalar). */
-function readQuoted(at: number, containerIndent: number): string {
-  const quote = src.charCodeAt(at);
-  let value = '';
-  let i = at + 1;
-  let segmentStart = i;
-  let segmentEnd = i;
-  quotedSpansLines = false;
-  for (;;) {
-    const ch = src.charCodeAt(i);
-    if (ch === quote) {
-      if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
-        value += `${src.slice(segmentStart, i)}'`;
-        i += 2;
+  /** A single- or double-quoted scalar at `at` (js-yaml's readSingleQuotedScalar / readDoubleQuotedScalar). */
+  function readQuoted(at: number, containerIndent: number): string {
+    const quote = src.charCodeAt(at);
+    let value = '';
+    let i = at + 1;
+    let segmentStart = i;
+    let segmentEnd = i;
+    quotedSpansLines = false;
+    for (;;) {
+      const ch = src.charCodeAt(i);
+      if (ch === quote) {
+        if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+          value += `${src.slice(segmentStart, i)}'`;
+          i += 2;
+          segmentStart = segmentEnd = i;
+          continue;
+        }
+        quotedEnd = i + 1;
+        return value + src.slice(segmentStart, i);
+      }
+      if (ch === NL) {
+        value += src.slice(segmentStart, segmentEnd);
+        i = skipLineBreaks(i, containerIndent);
+        value += folded(skippedBreaks);
+        segmentStart = segmentEnd = i;
+        quotedSpansLines = true;
+        continue;
+      }
+      if (ch === BACKSLASH && quote === DQUOTE) {
+        value += src.slice(segmentStart, i);
+        const code = src.charCodeAt(i + 1);
+        if (code === NL) {
+          // An escaped line break: the break and the next line's indentation are dropped.
+          i = skipLineBreaks(i + 1, containerIndent);
+          quotedSpansLines = true;
+        } else if (ESCAPES[code] !== undefined) {
+          value += ESCAPES[code];
+          i += 2;
+        } else {
+          const digits = code === 0x78 /* x */ ? 2 : code === 0x75 /* u */ ? 4 : code === 0x55 /* U */ ? 8 : 0;
+          if (digits === 0) decline();
+          let codePoint = 0;
+          for (let d = 0; d < digits; d++) {
+            const digit = hexValue(src.charCodeAt(i + 2 + d));
+            if (digit < 0) decline();
+            codePoint = codePoint * 16 + digit;
+          }
+          if (codePoint > 0x10ffff) decline();
+          value += codePoint <= 0xffff ? String.fromCharCode(codePoint) : String.fromCodePoint(codePoint);
+          i += 2 + digits;
+        }
         segmentStart = segmentEnd = i;
         continue;
       }
-      quotedEnd = i + 1;
-      return value + src.slice(segmentStart, i);
+      i++;
+      if (ch !== SPACE) segmentEnd = i;
     }
-    if (ch === NL) {
-      value += src.slice(segmentStart, segmentEnd);
-      i = skipLineBreaks(i, containerIndent);
-      value += folded(skippedBreaks);
-      segmentStart = segmentEnd = i;
-      quotedSpansLines = true;
-      continue;
-    }
-    if (ch === BACKSLASH && quote === DQUOTE) {
-      value += src.slice(segmentStart, i);
-      const code = src.charCodeAt(i + 1);
-      if (code === NL) {
-        // An escaped line break: the break and the next line's indentation are dropped.
-        i = skipLineBreaks(i + 1, containerIndent);
-        quotedSpansLines = true;
-      } else if (ESCAPES[code] !== undefined) {
-        value += ESCAPES[code];
-        i += 2;
+  }
+
+  function hexValue(code: number): number {
+    if (code >= 0x30 && code <= 0x39) return code - 0x30;
+    const lower = code | 0x20;
+    return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+  }
+
+  const CLIP = 1;
+  const STRIP = 2;
+  const KEEP = 3;
+
+  /** A `|` or `>` block scalar at `at`: js-yaml's readBlockScalar, with nodeIndent = containerIndent + 1. */
+  function readBlockScalar(at: number, containerIndent: number): string {
+    const folding = src.charCodeAt(at) === 0x3e;
+    const nodeIndent = containerIndent + 1;
+    let chomping = CLIP;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let didReadContent = false;
+
+    let i = at + 1;
+    for (;; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === 0x2b /* + */ || ch === DASH) {
+        if (chomping !== CLIP) decline();
+        chomping = ch === 0x2b ? KEEP : STRIP;
+      } else if (ch >= 0x31 && ch <= 0x39) {
+        if (detectedIndent) decline();
+        textIndent = nodeIndent + (ch - 0x30) - 1;
+        detectedIndent = true;
       } else {
-        const digits = code === 0x78 /* x */ ? 2 : code === 0x75 /* u */ ? 4 : code === 0x55 /* U */ ? 8 : 0;
-        if (digits === 0) decline();
-        let codePoint = 0;
-        for (let d = 0; d < digits; d++) {
-          const digit = hexValue(src.charCodeAt(i + 2 + d));
-          if (digit < 0) decline();
-          codePoint = codePoint * 16 + digit;
+        break;
+      }
+    }
+    if (src.charCodeAt(i) !== NL) decline(); // `0`, a comment, or text after the header
+
+    let value = '';
+    for (;;) {
+      // i is at a newline.
+      const lineStart = i + 1;
+      i = lineStart;
+      let lineIndent = 0;
+      let ch = i < end ? src.charCodeAt(i) : 0;
+      while ((!detectedIndent || lineIndent < textIndent) && ch === SPACE) {
+        lineIndent++;
+        ch = src.charCodeAt(++i);
+      }
+      if (!detectedIndent && lineIndent > textIndent) textIndent = lineIndent;
+      if (ch === NL) {
+        emptyLines++;
+        continue;
+      }
+      if (lineIndent < textIndent) {
+        if (chomping === KEEP) value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        else if (chomping === CLIP && didReadContent) value += '\n';
+        pos = lineStart;
+        break;
+      }
+      if (folding) {
+        if (ch === SPACE) {
+          atMoreIndented = true;
+          value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          value += '\n'.repeat(emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) value += ' ';
+        } else {
+          value += '\n'.repeat(emptyLines);
         }
-        if (codePoint > 0x10ffff) decline();
-        value += codePoint <= 0xffff ? String.fromCharCode(codePoint) : String.fromCodePoint(codePoint);
-        i += 2 + digits;
-      }
-      segmentStart = segmentEnd = i;
-      continue;
-    }
-    i++;
-    if (ch !== SPACE) segmentEnd = i;
-  }
-}
-
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-const CLIP = 1;
-const STRIP = 2;
-const KEEP = 3;
-
-/** A `|` or `>` block scalar at `at`: js-yaml's readBlockScalar, with nodeIndent = containerIndent + 1. */
-function readBlockScalar(at: number, containerIndent: number): string {
-  const folding = src.charCodeAt(at) === 0x3e;
-  const nodeIndent = containerIndent + 1;
-  let chomping = CLIP;
-  let detectedIndent = false;
-  let textIndent = nodeIndent;
-  let emptyLines = 0;
-  let atMoreIndented = false;
-  let didReadContent = false;
-
-  let i = at + 1;
-  for (;; i++) {
-    const ch = src.charCodeAt(i);
-    if (ch === 0x2b /* + */ || ch === DASH) {
-      if (chomping !== CLIP) decline();
-      chomping = ch === 0x2b ? KEEP : STRIP;
-    } else if (ch >= 0x31 && ch <= 0x39) {
-      if (detectedIndent) decline();
-      textIndent = nodeIndent + (ch - 0x30) - 1;
-      detectedIndent = true;
-    } else {
-      break;
-    }
-  }
-  if (src.charCodeAt(i) !== NL) decline(); // `0`, a comment, or text after the header
-
-  let value = '';
-  for (;;) {
-    // i is at a newline.
-    const lineStart = i + 1;
-    i = lineStart;
-    let lineIndent = 0;
-    let ch = i < end ? src.charCodeAt(i) : 0;
-    while ((!detectedIndent || lineIndent < textIndent) && ch === SPACE) {
-      lineIndent++;
-      ch = src.charCodeAt(++i);
-    }
-    if (!detectedIndent && lineIndent > textIndent) textIndent = lineIndent;
-    if (ch === NL) {
-      emptyLines++;
-      continue;
-    }
-    if (lineIndent < textIndent) {
-      if (chomping === KEEP) value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
-      else if (chomping === CLIP && didReadContent) value += '\n';
-      pos = lineStart;
-      break;
-    }
-    if (folding) {
-      if (ch === SPACE) {
-        atMoreIndented = true;
-        value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (atMoreIndented) {
-        atMoreIndented = false;
-        value += '\n'.repeat(emptyLines + 1);
-      } else if (emptyLines === 0) {
-        if (didReadContent) value += ' ';
       } else {
-        value += '\n'.repeat(emptyLines);
+        value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
       }
-    } else {
-      value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const lineEnd = src.indexOf('\n', i);
+      value += src.slice(i, lineEnd);
+      i = lineEnd;
     }
-    didReadContent = true;
-    detectedIndent = true;
-    emptyLines = 0;
-    const lineEnd = src.indexOf('\n', i);
-    value += src.slice(i, lineEnd);
-    i = lineEnd;
+    peek();
+    return value;
   }
-  peek();
-  return value;
+
+  return decodeRange;
 }
