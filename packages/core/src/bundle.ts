@@ -161,6 +161,14 @@ export class Bundle {
     return this.#resources.objects(query);
   }
 
+  /**
+   * Files of a query whose objects could not all be read (unreadable, over a limit, broken
+   * items), with the first problem of each: there, a missing object may just be unreadable.
+   */
+  resourceProblems(query: ResourceQuery): Promise<{ path: string; problem: string }[]> {
+    return this.#resources.problems(query);
+  }
+
   /** One object by name, or undefined. */
   async resource(query: ResourceQuery & { name: string }): Promise<KubeObject | undefined> {
     return (await this.resources(query))[0];

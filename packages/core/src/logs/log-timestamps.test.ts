@@ -39,6 +39,10 @@ describe('splitJournalLine', () => {
     expect(splitJournalLine('Jan 01 00:00:01 node1 kernel: x', january).time).toBe(Date.UTC(2023, 0, 1, 0, 0, 1));
   });
 
+  it('splits the prefix but gives no time when the bundle\'s creation time is unknown (no guessed year)', () => {
+    expect(splitJournalLine('Mar 06 22:45:28 node1 kernel: x', undefined)).toEqual({ text: 'node1 kernel: x' });
+  });
+
   it('leaves journal markers and a line cut in the middle whole', () => {
     expect(splitJournalLine('-- No entries --', createdAt)).toEqual({ text: '-- No entries --' });
     expect(splitJournalLine('r 22 22:07:48 node1 rancher-system-agent[1]: x', createdAt)).toEqual({ text: 'r 22 22:07:48 node1 rancher-system-agent[1]: x' });

@@ -37,7 +37,10 @@ export function splitJournalLine(raw: string, bundleCreatedAt: number | undefine
   if (!match) return { text: raw };
   const month = MONTHS[match[1]!];
   if (month === undefined) return { text: raw };
-  const reference = new Date(bundleCreatedAt ?? Date.now());
+  // Without the bundle's creation time the year is unknown; guessing it from today's clock would
+  // make the same bundle read differently next year. The prefix is still split off.
+  if (bundleCreatedAt === undefined) return { text: raw.slice(match[0].length) };
+  const reference = new Date(bundleCreatedAt);
   const milliseconds = match[6] ? Math.floor(Number(`0${match[6]}`) * 1000) : 0;
   const at = (year: number) =>
     Date.UTC(year, month, Number(match[2]!.trim()), Number(match[3]), Number(match[4]), Number(match[5]), milliseconds);

@@ -25,6 +25,8 @@ export interface DecodedResourceFile {
   /** The file was `items: []` / `items: null`: an empty-list stub of an old kit (< v0.0.29). */
   emptyList: boolean;
   diagnostics: Diagnostic[];
+  /** Set when the file could not be read or decoded at all. */
+  problem?: string;
 }
 
 // Aliases never occur in what the kit writes; when they do, the text is hostile or hand-made,

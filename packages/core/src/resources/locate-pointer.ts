@@ -45,7 +45,8 @@ function findOffset(root: Node | undefined, segments: string[]): number | undefi
   let offset = rangeStart(root);
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((candidate) => isPair(candidate) && keyNames(candidate.key, segment));
+      // The last of duplicate keys, as decoding keeps the last value.
+      const pair = node.items.findLast((candidate) => isPair(candidate) && keyNames(candidate.key, segment));
       if (!pair) return undefined;
       offset = rangeStart(pair.key as Node) ?? rangeStart(pair.value as Node);
       node = pair.value;

@@ -102,20 +102,39 @@ export class ResourceStore {
     try {
       text = await this.#readText(path);
     } catch (error) {
-      this.#diagnostics.add({ path, level: 'error', message: `cannot read: ${errorMessage(error)}` });
-      return { items: [], emptyList: false, diagnostics: [] };
+      const message = `cannot read: ${errorMessage(error)}`;
+      this.#diagnostics.add({ path, level: 'error', message });
+      return { items: [], emptyList: false, diagnostics: [], problem: message };
     }
     let decoded: DecodedResourceFile;
     try {
       decoded = decodeResourceFile(path, text);
     } catch (error) {
       // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
-      this.#diagnostics.add({ path, level: 'error', message: `cannot decode: ${errorMessage(error)}` });
-      return { items: [], emptyList: false, diagnostics: [] };
+      const message = `cannot decode: ${errorMessage(error)}`;
+      this.#diagnostics.add({ path, level: 'error', message });
+      return { items: [], emptyList: false, diagnostics: [], problem: message };
     }
     this.#diagnostics.addAll(decoded.diagnostics);
     for (const item of decoded.items) this.#placements.set(item.object, { path, item });
     return decoded;
+  }
+
+  /**
+   * The files of a query that could not be read whole (unreadable, over a limit, or with items
+   * that did not decode), with the first problem of each. Their objects are what could be
+   * decoded, so "no such object" is not known there. Only files already read are reported.
+   */
+  async problems(query: ResourceQuery): Promise<{ path: string; problem: string }[]> {
+    const found: { path: string; problem: string }[] = [];
+    for (const file of this.filesFor(query)) {
+      const pending = this.#files.get(file.path);
+      if (!pending) continue;
+      const decoded = await pending;
+      const problem = decoded.problem ?? decoded.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+      if (problem) found.push({ path: file.path, problem });
+    }
+    return found;
   }
 
   origin(object: KubeObject): ObjectOrigin | undefined {

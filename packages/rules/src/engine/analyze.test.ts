@@ -385,3 +385,141 @@ describe('analyze: shared log scans', () => {
     }
   });
 });
+
+describe('analyze: never a silent pass (review findings)', () => {
+  const volumesRule = `
+id: faulted-volumes
+title: t
+severity: high
+component: longhorn
+inputs:
+  volumes: { resource: { group: longhorn.io, resource: volumes, namespace: longhorn-system } }
+match: { forEach: volumes, as: volume }
+outcomes:
+  - when: { field: { path: volume/status/robustness, equals: faulted } }
+    status: fail
+    message: '{{ volume/metadata/name }} is faulted'
+remediation:
+  summary: fix
+`;
+  const withVolume = () => {
+    const bundle = cluster();
+    bundle.addObject({ apiVersion: 'longhorn.io/v1beta2', kind: 'Volume', metadata: { name: 'pvc-1', namespace: 'longhorn-system' }, status: { robustness: 'faulted' } });
+    return bundle;
+  };
+
+  it('skips, naming the file, when a list the rule reads could not be read (over a limit)', async () => {
+    const { openBundle } = await import('@bundle-triage/core');
+    const bundle = await openBundle(withVolume().toZip(), { limits: { maxReadBytes: 100 } });
+    try {
+      const run = await runRule(volumesRule, bundle);
+      expect(run.outcome).toBe('skipped');
+      expect(run.skipReason).toMatch(/^yamls\/namespaced\/longhorn-system\/longhorn\.io\/v1beta2\/volumes\.yaml could not be fully read \(cannot read: .*maxReadBytes.*\); see diagnostics$/);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('skips when a list the rule reads has an item that does not decode', async () => {
+    const path = 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml';
+    const files = withVolume().toFiles();
+    files.set(path, new TextEncoder().encode(new TextDecoder().decode(files.get(path)!).replace('robustness: faulted', 'robustness: [faulted')));
+    const { zipSync } = await import('fflate');
+    const run = await runRule(volumesRule, zipSync(Object.fromEntries(files)));
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipReason).toContain(`${path} could not be fully read (invalid YAML`);
+  });
+
+  it('reads a node file outside logs/ as a nodeFile input', async () => {
+    const bundle = cluster();
+    bundle.addNodeFile('node1', 'configs/etc/harvester-release.yaml', 'harvester: v1.4.1\nos: Harvester v1.4.1\n');
+    const rule = `
+id: release-file
+title: t
+severity: low
+component: node
+inputs:
+  release: { nodeFile: { path: configs/etc/harvester-release.yaml } }
+outcomes:
+  - when: { log: { input: release, pattern: '^harvester: (?P<version>\\S+)' } }
+    status: info
+    message: 'node release {{ release | map:version | join }}'
+`;
+    const run = await runRule(rule, bundle);
+    expect(run.finding?.message).toBe('node release v1.4.1');
+    expect(run.finding?.evidence[0]).toMatchObject({ path: 'nodes/node1.zip!/node1/configs/etc/harvester-release.yaml', line: 1 });
+  });
+
+  it('cites the searched list when "none" over a list input holds', async () => {
+    const rule = `
+id: no-witness
+title: t
+severity: low
+component: node
+inputs:
+  nodes: { resource: { group: '', resource: nodes, namespace: null } }
+outcomes:
+  - when: { none: { path: nodes, as: node, where: { field: { path: node/metadata/labels/node-role.harvesterhci.io~1witness, equals: 'true' } } } }
+    status: warn
+    message: no witness node
+remediation:
+  summary: fix
+`;
+    const run = await runRule(rule, cluster());
+    expect(run.outcome).toBe('warn');
+    expect(run.finding?.evidence[0]).toMatchObject({ path: 'yamls/cluster/v1/nodes.yaml', object: { kind: 'Node', name: 'node1' } });
+  });
+
+  it('gives two findings of one code rule about the same object different fingerprints when their keys differ', async () => {
+    const twoFindings = defineCodeRule({
+      id: 'two-findings',
+      title: 't',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      inputs: { chart: { resource: { group: 'management.cattle.io', resource: 'managedcharts', namespace: 'fleet-local', name: 'harvester' } } },
+      evaluate: async (context) => {
+        const chart = context.inputs.chart as import('@bundle-triage/core').KubeObject;
+        const evidence = [await context.evidence(chart)];
+        return [
+          { status: 'fail', subject: chart, key: 'paused', message: 'paused', evidence },
+          { status: 'fail', subject: chart, key: 'not-ready', message: 'not ready', evidence },
+        ];
+      },
+    });
+    const run = await runRule(twoFindings, cluster());
+    expect(new Set(run.findings.map((finding) => finding.fingerprint)).size).toBe(2);
+  });
+
+  it('skips a log window check when the bundle\'s creation time is unknown', async () => {
+    const bundle = cluster();
+    bundle.addPodLog('harvester-system', 'harvester-webhook-abc', 'harvester-webhook', [{ time: '2025-03-06T11:00:00.000000001Z', text: 'x509: certificate has expired' }]);
+    const files = bundle.toFiles();
+    files.delete('metadata.yaml');
+    const { openBundle } = await import('@bundle-triage/core');
+    const { zipSync } = await import('fflate');
+    const zip = zipSync(Object.fromEntries([...files].map(([path, content]) => [path, content])));
+    const opened = await openBundle(zip);
+    try {
+      const rule = `
+id: recent-x509
+title: t
+severity: low
+component: webhook
+inputs:
+  webhook: { logs: { namespace: harvester-system, podPrefix: harvester-webhook } }
+outcomes:
+  - when: { log: { input: webhook, pattern: 'x509', within: 24h } }
+    status: fail
+    message: x509
+remediation:
+  summary: fix
+`;
+      const run = await runRule(rule, opened);
+      expect((await opened.facts()).createdAt).toBeUndefined();
+      expect(run.skipReason).toBe("the bundle's creation time is unknown, so the 24h window of this check cannot be applied");
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -24,7 +24,9 @@ export interface AnalyzeOptions {
   skip?: readonly string[];
   /** Keep `pass` findings in `findings` (they are always counted in the summary). */
   includePass?: boolean;
-  /** Progress: rules done out of total, files read so far. */
+  /** Progress: rules done out of total, files read so far (the same name as in `openBundle`). */
+  onProgress?: (event: AnalyzeProgress) => void;
+  /** @deprecated the former name of `onProgress`. */
   progress?: (event: AnalyzeProgress) => void;
   signal?: AbortSignal;
   /** Longest one rule may take before it is stopped and reported as an error (default 60 s). */
@@ -72,10 +74,11 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, logScans, options));
       releases.finished(rule);
       done += 1;
-      options.progress?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
+      (options.onProgress ?? options.progress)?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, rules.length)) }, worker));
+  const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
 
   let findings: Finding[] = [];
   const skipped: SkippedRule[] = [];
@@ -125,12 +128,13 @@ async function runWithBudget(
   logScans: SharedLogScans,
   options: AnalyzeOptions,
 ): Promise<RuleResult> {
-  const budget = options.ruleTimeoutMs ?? 60_000;
+  const budget = ruleBudget(options.ruleTimeoutMs);
   const controller = new AbortController();
   const abortOnParent = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', abortOnParent, { once: true });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<RuleResult>((resolve) => {
+    if (budget === undefined) return;
     timer = setTimeout(() => {
       controller.abort(new Error('time budget exceeded'));
       resolve({ error: `rule did not finish within its time budget of ${budget / 1000} s and was stopped` });
@@ -157,9 +161,13 @@ async function runRule(
     if (versionReason) return { skipped: versionReason };
     const inputs = await resolveInputs(rule.inputs, bundle, facts);
     if (!inputs.ok) return { skipped: inputs.reason };
-    const fallbackObjects = Object.values(inputs.values).filter(
-      (value): value is KubeObject => value !== undefined && !Array.isArray(value),
+    // What a fail or warn cites when its conditions named no field: the named objects, else the
+    // first object of each list input (the file and line where the list starts).
+    const named = Object.values(inputs.values).filter((value): value is KubeObject => value !== undefined && !Array.isArray(value));
+    const listHeads = Object.values(inputs.values).flatMap((value) =>
+      Array.isArray(value) && value[0] !== undefined && 'metadata' in (value[0] as object) ? [value[0] as KubeObject] : [],
     );
+    const fallbackObjects = named.length > 0 ? named : listHeads;
 
     if (rule.kind === 'code') {
       const context = {
@@ -187,6 +195,7 @@ async function runRule(
             message: draft.message,
             evidence: draft.evidence,
             ...(draft.subject ? { subject: draft.subject } : {}),
+            ...(draft.key ? { key: draft.key } : {}),
             fallbackObjects,
             ...(draft.remediation
               ? { remediation: { summary: draft.remediation.summary, steps: draft.remediation.steps ?? [], commands: draft.remediation.commands ?? [], ...(draft.remediation.patch ? { patch: draft.remediation.patch } : {}) } }
@@ -227,6 +236,16 @@ async function runRule(
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<Finding> {
   return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
+}
+
+/**
+ * The per-rule budget in ms: 60 s by default; 0, a negative or a non-finite value means none.
+ * Capped at setTimeout's largest delay, past which Node fires at once.
+ */
+function ruleBudget(requested: number | undefined): number | undefined {
+  if (requested === undefined) return 60_000;
+  if (!Number.isFinite(requested) || requested <= 0) return undefined;
+  return Math.min(requested, 2 ** 31 - 1);
 }
 
 function reasonText(reason: unknown): string {

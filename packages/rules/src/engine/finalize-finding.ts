@@ -14,6 +14,8 @@ export interface FindingParts {
   message: string;
   evidence: Evidence[];
   subject?: KubeObject;
+  /** Tells apart several findings of one rule about the same objects (code rules). */
+  key?: string;
   /** Objects that may stand as evidence when the conditions cited none (named inputs). */
   fallbackObjects: KubeObject[];
   remediation?: { summary: string; steps: string[]; commands: string[]; patch?: { target: KubeObject; operations: JsonPatchOperation[] } };
@@ -43,7 +45,11 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     tags: [...(rule.tags ?? [])],
     evidence,
     references: [...(rule.references ?? [])],
-    fingerprint: fingerprint(rule.id, parts.subject ? [objectRef(parts.subject)] : evidence.map((item) => item.object)),
+    fingerprint: fingerprint(
+      rule.id,
+      parts.subject ? [objectRef(parts.subject)] : evidence.map((item) => item.object),
+      [...(parts.key ? [`key:${parts.key}`] : []), ...(parts.subject ? [] : evidence.filter((item) => !item.object).map((item) => item.path))],
+    ),
   };
   if (parts.remediation && parts.status !== 'pass') finding.remediation = await buildRemediation(bundle, parts.remediation);
   return finding;

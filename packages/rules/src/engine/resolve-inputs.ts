@@ -64,30 +64,28 @@ async function resolveResource(
     ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
     ...(query.name ? { name: query.name } : {}),
   });
+  // A file that could not be read whole may hide the very object or problem the rule looks for:
+  // evaluating on what was readable could only give a silent pass.
+  const unreadable = await bundle.resourceProblems(query);
+  if (unreadable.length > 0) {
+    const [first] = unreadable;
+    return {
+      ok: false,
+      reason: `${first!.path} could not be fully read (${first!.problem})${unreadable.length > 1 ? ` and ${unreadable.length - 1} more file(s)` : ''}; see diagnostics`,
+    };
+  }
   if (query.name !== undefined) {
     const object = objects[0];
     if (!object && (spec.required ?? true)) {
       const where = namespace ? `${namespace}/${query.name}` : query.name;
-      return { ok: false, reason: `${label} ${where} is not in this bundle${unreadableNote(bundle, query)}` };
+      return { ok: false, reason: `${label} ${where} is not in this bundle` };
     }
     return { ok: true, value: object };
   }
   if (objects.length === 0 && spec.required) {
-    return { ok: false, reason: `no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle${unreadableNote(bundle, query)}` };
+    return { ok: false, reason: `no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle` };
   }
   return { ok: true, value: objects };
-}
-
-/** When the file that should hold an object could not be read, say so: absence is then unknown. */
-function unreadableNote(bundle: Bundle, query: ResourceInputSpec['resource']): string {
-  const files = bundle.resourceFiles({
-    group: query.group,
-    ...(query.resource ? { resource: query.resource } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
-  });
-  const broken = files.filter((file) => bundle.diagnostics().some((diagnostic) => diagnostic.path === file.path && diagnostic.level === 'error'));
-  return broken.length > 0 ? ` (${broken.map((file) => file.path).join(', ')} could not be fully read; see diagnostics)` : '';
 }
 
 function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { ok: true; files: LogFile[] } | { ok: false; reason: string } {
@@ -113,9 +111,9 @@ function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { 
 
 /** The log files a log or node-file input names (nothing is read). */
 export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bundle): LogFile[] {
-  if ('nodeFile' in spec) return bundle.logs({ kind: 'node', file: spec.nodeFile.path });
+  if ('nodeFile' in spec) return nodeFiles(spec.nodeFile.path, bundle);
   const query = spec.logs;
-  if (query.nodeFile !== undefined) return bundle.logs({ kind: 'node', file: query.nodeFile });
+  if (query.nodeFile !== undefined) return nodeFiles(query.nodeFile, bundle);
   return bundle
     .logs({
       kind: 'pod',
@@ -124,4 +122,13 @@ export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bund
       ...(query.previous === undefined ? {} : { previous: query.previous }),
     })
     .filter((file) => query.podPrefix === undefined || (file.pod ?? '').startsWith(query.podPrefix));
+}
+
+/** A node file of every node that has it, logs or not (`configs/etc/harvester-release.yaml` too). */
+function nodeFiles(file: string, bundle: Bundle): LogFile[] {
+  return bundle.index
+    .nodeFiles()
+    .filter((entry) => entry.file === file)
+    .flatMap((entry) => bundle.log(entry.path) ?? [])
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -74,17 +74,32 @@ export function looselyEqual(a: unknown, b: unknown): boolean {
   return String(a) === String(b);
 }
 
-/** Numbers as Kubernetes writes them: 5, "5", "5Gi", "85%". */
+/** Numbers as Kubernetes writes them: 5, "5", "5Gi", "500m", "85%", "1e3". */
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const match = /^\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(Ki|Mi|Gi|Ti|Pi|K|M|G|T|P|%)?\s*$/i.exec(value);
+  const match = /^\s*([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(Ki|Mi|Gi|Ti|Pi|Ei|m|k|K|M|G|T|P|E|%)?\s*$/.exec(value);
   if (!match) return undefined;
-  const base = Number(match[1]);
-  const unit = match[2] ?? '';
-  const factors: Record<string, number> = {
-    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, '%': 1, '': 1,
-  };
-  const factor = factors[unit] ?? factors[unit.charAt(0).toUpperCase() + unit.slice(1)] ?? 1;
-  return base * factor;
+  // Kubernetes quantity suffixes are case-sensitive: `m` is milli, `M` mega.
+  const factor = QUANTITY_FACTORS[match[2] ?? ''];
+  return factor === undefined ? undefined : Number(match[1]) * factor;
 }
+
+const QUANTITY_FACTORS: Record<string, number> = {
+  '': 1,
+  '%': 1,
+  m: 1e-3,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};

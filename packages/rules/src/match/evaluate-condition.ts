@@ -2,6 +2,7 @@ import type { BundleFacts, LogFile } from '@bundle-triage/core';
 import { logSearchFor, type LogSearch, type LogSearchResult } from '../engine/shared-log-scans.js';
 import semver from 'semver';
 import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
+import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
 import { elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
@@ -126,6 +127,9 @@ async function evaluateArray(
   if (kind === 'none') {
     // Nothing matched; what proves it is the list that was searched, where it exists.
     const lists = resolvePath(scope, spec.path).filter((located) => located.root);
+    // A list input searched whole: cite the list file at its first item.
+    const entry = scope.get(spec.path);
+    if (lists.length === 0 && entry?.kind === 'many' && entry.located[0]) lists.push(entry.located[0]);
     return { holds: true, evidence: lists.map((located) => ({ type: 'field', located })), bindings: new Map() };
   }
   const evidence: EvidenceRef[] = [];
@@ -144,6 +148,11 @@ async function evaluateArray(
 async function evaluateLog(spec: LogCondition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
   const entry = scope.get(spec.input);
   const files: readonly LogFile[] = entry?.kind === 'logs' ? entry.files : [];
+  if (spec.within && !context.facts.createdAt) {
+    // Without the bundle's creation time the window has no end; searching the whole log instead
+    // could fail the rule on months-old lines.
+    throw new RuleSkip(`the bundle's creation time is unknown, so the ${spec.within} window of this check cannot be applied`);
+  }
   const search = logSearchFor(spec, context.facts);
   const evidenceLimit = spec.evidenceLimit ?? 3;
   const minCount = spec.minCount ?? 1;

@@ -84,7 +84,8 @@ function applyFilter(filter: string, value: unknown): unknown {
     case 'unique':
       return [...new Set(list.map(display))];
     case 'sort':
-      return [...list].sort((a, b) => display(a).localeCompare(display(b)));
+      // Code-unit order: the same on every machine, whatever its locale.
+      return [...list].sort((a, b) => (display(a) < display(b) ? -1 : display(a) > display(b) ? 1 : 0));
     case 'lower':
       return display(value).toLowerCase();
     case 'upper':

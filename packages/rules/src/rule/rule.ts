@@ -47,6 +47,8 @@ export interface CodeFinding {
   evidence: Evidence[];
   /** Objects that identify this finding (for fingerprints); defaults to the evidence objects. */
   subject?: KubeObject;
+  /** Tells apart two findings of this rule about the same objects (e.g. `paused` and `not-provisioned`). */
+  key?: string;
   remediation?: {
     summary: string;
     steps?: string[];

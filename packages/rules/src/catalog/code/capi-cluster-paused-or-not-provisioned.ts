@@ -42,6 +42,7 @@ export const capiClusterPausedOrNotProvisioned = defineCodeRule({
       findings.push({
         status: 'fail',
         subject: cluster,
+        key: 'paused',
         message: "CAPI cluster is paused. The upgrade will stall until 'spec.paused' is cleared on clusters.cluster.x-k8s.io/local in namespace fleet-local.",
         evidence: [await context.evidence(cluster, '/spec/paused')],
         remediation: {
@@ -58,6 +59,7 @@ export const capiClusterPausedOrNotProvisioned = defineCodeRule({
       findings.push({
         status: 'fail',
         subject: cluster,
+        key: 'not-provisioned',
         message: `An upgrade would be refused with 'cluster fleet-local/local status is ${phase}, please wait for it to be provisioned'.`,
         evidence: [await context.evidence(cluster, phase === '(none)' ? '' : '/status/phase')],
         remediation: {
