@@ -7,8 +7,9 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ facts.harvesterVersion.value }}              dotted form, for names without `/`
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
- * Filters: join[:sep] map:<field> format:"{a}/{b}" ref first last count unique sort lower upper json
- * default:<text>. `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
+ * Filters: join[:sep] map:<field> format:"{a}/{b}" where:<field> whereNot:<field> ref first last
+ * count unique sort lower upper json default:<text>. `where:missing` keeps the elements whose
+ * field is true (or "true", or any other non-empty value but "false"). `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
  * typos at load time.
  */
@@ -28,7 +29,7 @@ export function templateNames(template: string): string[] {
   return names;
 }
 
-export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
+export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'where', 'whereNot', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
 
 /** Checks filters and quoting; returns a problem description or undefined. */
 export function validateTemplate(template: string): string | undefined {
@@ -73,6 +74,10 @@ function applyFilter(filter: string, value: unknown): unknown {
       return list.map((item) => readField(item, argument ?? '', quoted));
     case 'format':
       return list.map((item) => formatItem(item, argument ?? ''));
+    case 'where':
+      return list.filter((item) => truthy(readField(item, argument ?? '', quoted)));
+    case 'whereNot':
+      return list.filter((item) => !truthy(readField(item, argument ?? '', quoted)));
     case 'ref':
       return Array.isArray(value) ? list.map(objectLabel) : value === undefined ? undefined : objectLabel(value);
     case 'first':
@@ -106,6 +111,10 @@ function readField(item: unknown, field: string, wholeKey = false): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+function truthy(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== false && value !== '' && value !== 'false';
 }
 
 /** `format:"{spec/pvcNamespace}/{spec/pvcName}"`: each `{field path}` filled from the element. */

@@ -59,7 +59,7 @@ describe.skipIf(!SAMPLE)(`Fleet / ManagedChart rules on the real v1.0 sample (${
       const failing = report.findings.filter((finding) => finding.status === 'fail');
       expect(failing.map((finding) => finding.ruleId).sort()).toEqual(['mcc-rancher-monitoring-modified-admission-webhook-cabundle', 'upgrade-gate-managedchart-not-ready-generic']);
       expect(failing.find((finding) => finding.ruleId === 'upgrade-gate-managedchart-not-ready-generic')?.message).toContain('managed chart harvester is not ready');
-      expect(failing.find((finding) => finding.ruleId === 'upgrade-gate-managedchart-not-ready-generic')?.message).toContain('modified: ConfigMap longhorn-system/longhorn-storageclass');
+      expect(failing.find((finding) => finding.ruleId === 'upgrade-gate-managedchart-not-ready-generic')?.message).toContain('modified: none; missing (deleted): ConfigMap longhorn-system/longhorn-storageclass');
       const covered = report.findings.find((finding) => finding.ruleId === 'upgrade-gate-managedchart-not-ready-generic' && finding.status === 'info');
       expect(covered?.coveredBy).toBe('mcc-rancher-monitoring-modified-admission-webhook-cabundle');
     } finally {

@@ -127,6 +127,15 @@ describe(`${ID} (S01, the flagship)`, () => {
     expect((await runRule(await catalogRule(ID), bundle)).outcome).toBe('pass');
   });
 
+  it('reports the latent state of a healthy v1.4.1 cluster as low-severity info, with the preventive patch', async () => {
+    const run = await runRule(await catalogRule(ID), healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 }));
+    expect(run.outcome).toBe('info');
+    expect(run.finding!.severity).toBe('low');
+    expect(run.finding!.message).toMatch(/^Not blocking now: /);
+    expect(run.finding!.remediation!.summary).toMatch(/^Before anything edits the harvester ManagedChart/);
+    expect(run.finding!.remediation!.patch!.diff).toContain('+      name: snapshot-validation-webhook-tls');
+  });
+
   it('is skipped as not applicable on v1.4.2, where installs ship the entries', async () => {
     const run = await runRule(await catalogRule(ID), flagship({ serverVersion: 'v1.4.2', targetVersion: 'v1.4.2' }));
     expect(run.outcome).toBe('skipped');

@@ -28,7 +28,7 @@ describe(`${ID} (S18)`, () => {
     expect(run.outcome).toBe('fail');
     expect(run.findings.filter((finding) => finding.status === 'fail')).toHaveLength(1);
     expect(run.finding?.message).toBe(
-      `An upgrade would be refused with 'admission webhook "validator.harvesterhci.io" denied the request: managed chart rancher-monitoring is not ready, please wait for it to be ready': its Fleet state is NotReady (0/1); modified: none; not ready: Deployment cattle-monitoring-system/rancher-monitoring-operator.`,
+      `An upgrade would be refused with 'admission webhook "validator.harvesterhci.io" denied the request: managed chart rancher-monitoring is not ready, please wait for it to be ready': its Fleet state is NotReady (0/1); modified: none; missing (deleted): none; extra: none; not ready: Deployment cattle-monitoring-system/rancher-monitoring-operator.`,
     );
     const evidence = expectCited(builder, run.finding, MANAGED_CHARTS, /^\/status\/conditions\/0\/status$/, 'status: "False"');
     expect(evidence.object).toEqual({ apiVersion: 'management.cattle.io/v3', kind: 'ManagedChart', namespace: 'fleet-local', name: 'rancher-monitoring' });

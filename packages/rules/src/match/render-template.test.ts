@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Scope } from './located.js';
+import { renderTemplate, validateTemplate } from './render-template.js';
+
+const scope: Scope = new Map([
+  [
+    'modified',
+    {
+      kind: 'many',
+      located: [
+        { value: { kind: 'ConfigMap', namespace: 'longhorn-system', name: 'longhorn-storageclass', missing: true }, pointer: '' },
+        { value: { kind: 'Secret', namespace: 'kube-system', name: 'tls', patch: '{}' }, pointer: '' },
+        { value: { kind: 'Deployment', namespace: 'harvester-system', name: 'extra-one', delete: true }, pointer: '' },
+      ],
+    },
+  ],
+]);
+
+describe('renderTemplate', () => {
+  it('splits Fleet modifiedStatus entries into modified, missing and extra with where/whereNot', () => {
+    expect(renderTemplate('{{ modified | whereNot:missing | whereNot:delete | ref | join }}', scope)).toBe('Secret kube-system/tls');
+    expect(renderTemplate('{{ modified | where:missing | ref | join }}', scope)).toBe('ConfigMap longhorn-system/longhorn-storageclass');
+    expect(renderTemplate('{{ modified | where:delete | ref | join }}', scope)).toBe('Deployment harvester-system/extra-one');
+  });
+
+  it('formats each element from several fields, and sorts in code-unit order', () => {
+    expect(renderTemplate('{{ modified | format:"{namespace}/{name}" | sort | join:" " }}', scope)).toBe(
+      'harvester-system/extra-one kube-system/tls longhorn-system/longhorn-storageclass',
+    );
+  });
+
+  it('renders an unknown name as nothing and a default when asked', () => {
+    expect(renderTemplate('[{{ nothing }}] [{{ nothing | default:"none" }}]', scope)).toBe('[] [none]');
+  });
+
+  it('refuses unknown filters at load time', () => {
+    expect(validateTemplate('{{ modified | shout }}')).toMatch(/unknown filter "shout"/);
+  });
+});
