@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateReport } from '@bundle-triage/report';
@@ -90,6 +90,25 @@ describe('analyze: formats', () => {
     expect(run.stdout).toContain(S01);
   });
 
+  it('junit has one test case per rule that ran, passes included, without --include-pass', async () => {
+    const run = await runCli(['analyze', fixture.healthyZip, '--format', 'junit']);
+    expect(run.code).toBe(0);
+    const report = parseReport((await runCli(['analyze', fixture.healthyZip, '--format', 'json', '--include-pass'])).stdout);
+    const rulesThatRan = new Set(report.findings.map((finding) => finding.ruleId)).size;
+    expect(report.summary.pass).toBeGreaterThan(0);
+    const failing = new Set(report.findings.filter((finding) => finding.status === 'fail' || finding.status === 'warn').map((finding) => finding.ruleId)).size;
+    const expected = `tests="${rulesThatRan + report.skipped.length + report.errors.length}" failures="${failing}" skipped="${report.skipped.length}"`;
+    expect(run.stdout).toContain(`<testsuites name="bundle-triage" ${expected}`);
+    const passed = report.findings.find((finding) => finding.status === 'pass')!;
+    expect(run.stdout).toContain(`<testcase classname="${passed.component}" name="${passed.ruleId}" />`);
+  });
+
+  it('the other formats still leave passes out unless --include-pass', async () => {
+    const report = parseReport((await runCli(['analyze', fixture.healthyZip, '--format', 'json'])).stdout);
+    expect(report.summary.pass).toBeGreaterThan(0);
+    expect(report.findings.filter((finding) => finding.status === 'pass')).toEqual([]);
+  });
+
   it('refuses an unknown format as a usage error', async () => {
     const run = await runCli(['analyze', fixture.flagshipZip, '--format', 'yaml']);
     expect(run.code).toBe(2);
@@ -155,6 +174,7 @@ describe('analyze: exit codes, --fail-on, --only, --skip', () => {
 
 describe('analyze: --out', () => {
   it('writes one report to a FILE, in the format its extension names, and nothing to stdout', async () => {
+    mkdirSync(join(temp.path, 'single'));
     const out = join(temp.path, 'single', 'flagship.json');
     const run = await runCli(['analyze', fixture.flagshipZip, '--out', out]);
     expect(run.code).toBe(3);
@@ -168,6 +188,49 @@ describe('analyze: --out', () => {
     const run = await runCli(['analyze', fixture.flagshipZip, fixture.healthyZip, fixture.flagshipFolder, '--format', 'sarif', '--out', out]);
     expect(run.code).toBe(3);
     expect(readdirSync(out).sort()).toEqual(['flagship-v1.4.1-2.sarif', 'flagship-v1.4.1.sarif', 'healthy-v1.4.2-3node.sarif']);
+  });
+
+  it.each([
+    ['r.htm', /^<!doctype html>/i],
+    ['r.markdown', /^# /],
+    ['r.txt', /^✖ FAIL/],
+    ['r.sarif.json', /"version": "2\.1\.0"/],
+    ['r.junit.xml', /^<\?xml/],
+  ])('knows the format of --out %s from its extension', async (name, start) => {
+    const out = join(temp.path, `extension-${name}`);
+    const run = await runCli(['analyze', fixture.flagshipZip, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(start);
+  });
+
+  it.each(['r.pdf', 'r.yaml', 'report'])('refuses --out %s, whose extension names no format, and writes nothing', async (name) => {
+    const out = join(temp.path, name);
+    const run = await runCli(['analyze', fixture.flagshipZip, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(expectOneLineError(run.stderr)).toMatch(/^bundle-triage: usage: --out: cannot tell the format from (\.pdf|\.yaml|"report" \(no extension\)); use --format/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes the --format it is given into a file of any extension', async () => {
+    const out = join(temp.path, 'given.pdf');
+    const run = await runCli(['analyze', fixture.flagshipZip, '--out', out, '--format', 'md']);
+    expect(run.code).toBe(3);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+  });
+
+  it('does not make the missing folders of a FILE', async () => {
+    const out = join(temp.path, 'no-such', 'folder', 'r.json');
+    const run = await runCli(['analyze', fixture.flagshipZip, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(expectOneLineError(run.stderr)).toBe(`bundle-triage: cannot write report: ${out}: no such folder`);
+    expect(existsSync(join(temp.path, 'no-such'))).toBe(false);
+  });
+
+  it('makes a DIR that ends in /, as documented', async () => {
+    const out = `${join(temp.path, 'new', 'reports')}/`;
+    const run = await runCli(['analyze', fixture.flagshipZip, '--format', 'json', '--out', out]);
+    expect(run.code).toBe(3);
+    expect(readdirSync(out)).toEqual(['flagship-v1.4.1.json']);
   });
 
   it('refuses several bundles with --out FILE', async () => {
@@ -204,14 +267,16 @@ describe('analyze: one-line errors on unusable input (exit 2, no stack)', () => 
     const path = writeTruncatedZip(join(temp.path, 'cut-short.zip'));
     const run = await runCli(['analyze', path]);
     expect(run.code).toBe(2);
-    expect(expectOneLineError(run.stderr)).toMatch(/^bundle-triage: cannot read bundle: .*cut-short\.zip: .*(truncated|corrupt)/);
+    expect(expectOneLineError(run.stderr)).toMatch(
+      /^bundle-triage: cannot read bundle: .*cut-short\.zip: not a readable zip \(truncated or corrupt\): no end-of-archive record \(\d+ bytes; download cut short\?\)$/,
+    );
   });
 
   it('a truncated zip on stdin', async () => {
     const whole = readFileSync(join(repositoryRoot, fixture.flagshipZip));
     const run = await runCli(['analyze', '-'], { stdin: whole.subarray(0, 5000) });
     expect(run.code).toBe(2);
-    expect(expectOneLineError(run.stderr)).toMatch(/^bundle-triage: cannot read bundle: -: /);
+    expect(expectOneLineError(run.stderr)).toBe('bundle-triage: cannot read bundle: <stdin>: not a readable zip (truncated or corrupt): no end-of-archive record (5000 bytes; download cut short?)');
   });
 
   it('one broken bundle among good ones: the others are reported, the exit code is 2', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BatchLine } from '@bundle-triage/cli';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,6 +20,9 @@ describe('batch', () => {
     }
     writeTruncatedZip(join(temp.path, 'cut-short.zip'));
     await writeNonBundleZip(join(temp.path, 'holiday-photos.zip'));
+    // A ticket folder also holds attachments: a folder that is not a bundle is no bundle to report.
+    mkdirSync(join(temp.path, 'screenshots'));
+    writeFileSync(join(temp.path, 'screenshots', 'upgrade-error.png'), '');
 
     const run = await runCli(['batch', temp.path, '--jobs', '3']);
     expect(run.code).toBe(2);
@@ -49,7 +52,26 @@ describe('batch', () => {
     expect(run.stderr).toContain('2 of 6 bundles could not be analysed');
   });
 
+  it('names the folders it skipped with --verbose', async () => {
+    const folder = join(temp.path, 'verbose');
+    mkdirSync(join(folder, 'screenshots'), { recursive: true });
+    copyFileSync(join(bundles, 'healthy-v1.4.2-3node.zip'), join(folder, 'healthy.zip'));
+    const run = await runCli(['batch', folder, '--verbose']);
+    expect(run.code).toBe(0);
+    expect(parseLines(run.stdout)).toHaveLength(1);
+    expect(run.stderr).toBe(`bundle-triage: batch: skipped ${join(folder, 'screenshots')}: not a bundle (no metadata.yaml or yamls/, nor a single supportbundle_* folder holding them)\n`);
+  });
+
+  it('does not make the missing folders of --out FILE', async () => {
+    const out = join(temp.path, 'no-such', 'results.jsonl');
+    const run = await runCli(['batch', 'testdata/bundles/healthy-*.zip', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`bundle-triage: cannot write results: ${out}: no such folder\n`);
+    expect(existsSync(join(temp.path, 'no-such'))).toBe(false);
+  });
+
   it('takes a quoted glob, writes --out results.jsonl, exits 0 when every bundle was read', async () => {
+    mkdirSync(join(temp.path, 'out'));
     const out = join(temp.path, 'out', 'results.jsonl');
     const run = await runCli(['batch', 'testdata/bundles/*.zip', '--jobs', '2', '--out', out]);
     expect(run.stderr).toBe('');

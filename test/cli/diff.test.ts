@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ReportDiff } from '@bundle-triage/cli';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { assertBuilt, CLI_TEST_TIMEOUT_MS, fixture, runCli, S01 } from './run-cli.js';
+import { assertBuilt, CLI_TEST_TIMEOUT_MS, expectOneLineError, fixture, runCli, S01, temporaryFolder } from './run-cli.js';
 
 
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
@@ -44,6 +46,22 @@ describe('diff', () => {
     const run = await runCli(['diff', fixture.flagshipZip, fixture.healthyZip, '--format', 'json']);
     expect((JSON.parse(run.stdout) as ReportDiff).sameCluster).toBe(false);
     expect(run.stderr).toMatch(/^bundle-triage: warning: .* come from different clusters/);
+  });
+
+  it('writes the format --out FILE names (d.md is Markdown), and refuses one diff cannot write', async () => {
+    const temp = temporaryFolder('diff');
+    try {
+      const markdown = await runCli(['diff', fixture.flagshipZip, fixture.flagshipFixedZip, '--out', join(temp.path, 'd.md')]);
+      expect(markdown.code).toBe(0);
+      expect(readFileSync(join(temp.path, 'd.md'), 'utf8')).toMatch(/^# Findings from `/);
+      const html = await runCli(['diff', fixture.flagshipZip, fixture.flagshipFixedZip, '--out', join(temp.path, 'd.html')]);
+      expect(html.code).toBe(2);
+      expect(expectOneLineError(html.stderr)).toBe(
+        'bundle-triage: usage: --out: .html is html, which diff does not write (it writes text, md, json); use --format (see bundle-triage diff --help)',
+      );
+    } finally {
+      temp.remove();
+    }
   });
 
   it('needs exactly two bundles', async () => {

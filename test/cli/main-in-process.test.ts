@@ -49,6 +49,6 @@ describe('main() in-process', () => {
   it('says stdin was empty rather than failing obscurely', async () => {
     const run = captureIo({ stdin: Buffer.alloc(0) });
     expect(await main(['analyze', '-'], run.io)).toBe(ExitCode.usage);
-    expect(run.stderr()).toMatch(/^bundle-triage: cannot read bundle: -: empty file, not a zip or tar\.gz\n$/);
+    expect(run.stderr()).toMatch(/^bundle-triage: cannot read bundle: <stdin>: empty file, not a zip or tar\.gz\n$/);
   });
 });

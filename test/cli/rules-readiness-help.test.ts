@@ -73,7 +73,21 @@ describe('rules', () => {
   it('analyze refuses an invalid --rules folder before reading the bundle', async () => {
     const run = await runCli(['analyze', fixture.flagshipZip, '--rules', join(temp.path, 'invalid')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^bundle-triage: invalid rule: .*\.yaml#\/.*; run bundle-triage rules validate to see all\n$/);
+    expect(run.stderr).toMatch(/^bundle-triage: invalid rule: .*\.yaml#\/.*; run bundle-triage rules validate (\S+) to see all\n$/);
+    expect(run.stderr).toContain(`; run bundle-triage rules validate ${join(temp.path, 'invalid')} to see all`);
+  });
+
+  it('validate echoes an absolute folder as absolute, not relative to the working folder', async () => {
+    const folder = join(temp.path, 'invalid');
+    const run = await runCli(['rules', 'validate', folder]);
+    expect(run.code).toBe(2);
+    for (const line of run.stdout.trimEnd().split('\n')) expect(line.startsWith(`${folder}/`), line).toBe(true);
+  });
+
+  it('validate without a folder says the usage once', async () => {
+    const run = await runCli(['rules', 'validate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('bundle-triage: usage: bundle-triage rules validate <dir> (see bundle-triage rules --help)\n');
   });
 });
 
@@ -88,6 +102,34 @@ describe('readiness', () => {
     const run = await runCli(['readiness', fixture.healthyZip, '--format', 'text']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+
+  it('counts the checks for other versions on one line, not as checks that could not be made; --verbose lists them', async () => {
+    const json = JSON.parse((await runCli(['readiness', fixture.healthyZip, '--format', 'json'])).stdout) as {
+      headline: string;
+      notChecked: { reason: string }[];
+      notApplicable: { count: number };
+    };
+    expect(json.notApplicable.count).toBeGreaterThan(0);
+    expect(json.notChecked.filter((entry) => /; this bundle is v1\.4\.2$/.test(entry.reason))).toEqual([]);
+    expect(json.headline).toBe(`No reason found to refuse an upgrade (${json.notChecked.length} checks could not be made from this bundle)`);
+
+    const text = await runCli(['readiness', fixture.healthyZip, '--format', 'text']);
+    expect(text.stdout).toContain(`Not applicable to v1.4.2: ${json.notApplicable.count} checks — --verbose lists them`);
+    expect(text.stdout).not.toMatch(/this bundle is v1\.4\.2/);
+    const verbose = await runCli(['readiness', fixture.healthyZip, '--format', 'text', '--verbose']);
+    expect(verbose.stdout).not.toBe(text.stdout);
+    expect(verbose.stdout).toContain(`Not applicable to v1.4.2: ${json.notApplicable.count} checks:`);
+    expect(verbose.stdout).toMatch(/this bundle is v1\.4\.2/);
+  });
+
+  it('refuses --out r.html, a format readiness does not write, rather than writing JSON into it', async () => {
+    const out = join(temp.path, 'r.html');
+    const run = await runCli(['readiness', fixture.healthyZip, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'bundle-triage: usage: --out: .html is html, which readiness does not write (it writes text, md, json); use --format (see bundle-triage readiness --help)\n',
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 // use the library (the CLI loads no code), so the throwing and endless rules are shown there,
 // and through the CLI what a user can actually hand it: a broken rule file.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { openBundle } from '@bundle-triage/core';
 import { renderReport, validateReport } from '@bundle-triage/report';
 import { analyze, defineCodeRule, loadCatalog, type Report } from '@bundle-triage/rules';
@@ -69,11 +69,6 @@ function bundleWithLongLine(): string {
   return path;
 }
 
-/** How the CLI, run in `scratch`, names a rule file: relative to its working folder (see runCliBounded). */
-function shownFrom(scratch: string, file: string): string {
-  return relative(join(scratch, 'cwd'), file);
-}
-
 describe('a user rule with a catastrophic regex', () => {
   it('runs (a+)+$ in linear time over a line of a million a\'s, through the CLI', async () => {
     const rules = ruleFolder({ 'only-a.yaml': logPatternRule('site-only-a', '^(a+)+$') });
@@ -98,7 +93,8 @@ describe('a user rule with a catastrophic regex', () => {
   ])('refuses %s when the rule is loaded: rules validate and analyze --rules exit 2 naming file and pointer', async (_what, file, pattern) => {
     const rules = ruleFolder({ 'good.yaml': GOOD_RULE, [file]: logPatternRule('site-backtracking', pattern) });
     const scratch = freshFolder();
-    const location = `${shownFrom(scratch, join(rules, file))}#/outcomes/0/when/log/pattern`;
+    // The folder is given as an absolute path, so the CLI names its files absolute too.
+    const location = `${join(rules, file)}#/outcomes/0/when/log/pattern`;
 
     const validate = await runCliBounded(['rules', 'validate', rules], scratch);
     expect(validate.code).toBe(2);
@@ -112,7 +108,6 @@ describe('a user rule with a catastrophic regex', () => {
     expect(boundViolations(analyzeRun)).toEqual([]);
     expect(analyzeRun.code).toBe(2);
     expect(analyzeRun.stdout).toBe('');
-    expect(shownFrom(analyzeScratch, rules)).toBe(shownFrom(scratch, rules));
     expect(expectOneLineError(analyzeRun.stderr)).toMatch(new RegExp(`^bundle-triage: invalid rule: ${escapeRegExp(location)}: pattern .* is refused: `));
   });
 });
@@ -122,14 +117,13 @@ describe('a broken rule among good ones', () => {
     const broken = GOOD_RULE.replace('site-good-rule', 'site-broken-rule').replace('status: warn', 'status: explode');
     const rules = ruleFolder({ 'a-good.yaml': GOOD_RULE, 'b-broken.yaml': broken });
     const scratch = freshFolder();
-    const location = `${shownFrom(scratch, join(rules, 'b-broken.yaml'))}#/outcomes/0/status`;
+    const location = `${join(rules, 'b-broken.yaml')}#/outcomes/0/status`;
 
     const validate = await runCliBounded(['rules', 'validate', rules], scratch);
     expect(validate.code).toBe(2);
     expect(validate.stdout.trimEnd().split('\n').map((line) => line.slice(0, location.length + 1))).toEqual([`${location}:`]);
 
     const analyzeScratch = freshFolder();
-    expect(shownFrom(analyzeScratch, rules)).toBe(shownFrom(scratch, rules));
     const analyzeRun = await runCliBounded(['analyze', join(repositoryRoot, fixture.flagshipZip), '--rules', rules, '--format', 'json'], analyzeScratch);
     expect(boundViolations(analyzeRun)).toEqual([]);
     expect(analyzeRun.code).toBe(2);

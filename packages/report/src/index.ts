@@ -1,6 +1,6 @@
 // The public API of @bundle-triage/report. Everything not exported here is internal.
 export { toCanonicalJson } from './canonical-json.js';
-export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type UpgradeReadiness } from './readiness.js';
+export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type SkippedCheck, type UpgradeReadiness } from './readiness.js';
 export { MASK, redactReport, redactText } from './redact.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';

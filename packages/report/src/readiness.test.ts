@@ -47,4 +47,50 @@ describe('upgrade readiness', () => {
     expect(json.headline).toBe('No reason found to refuse an upgrade (2 checks could not be made from this bundle)');
     expect(json.notChecked).toHaveLength(2);
   });
+
+  describe('checks written for other Harvester versions', () => {
+    const otherVersion = (ruleId: string) => ({ ruleId, title: `${ruleId} title`, reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is v1.4.1', tags: ['upgrade-gate'] });
+    const mixed = () =>
+      withFindings((r) => {
+        r.skipped = [
+          { ruleId: 'gap-a', title: 'a', reason: 'namespace longhorn-system was not collected', tags: ['precheck'] },
+          otherVersion('old-b'),
+          otherVersion('old-c'),
+          // The version is not known here, so the check may apply: it stays "not checked".
+          { ruleId: 'dev-d', title: 'd', reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is a development build (1a861fc-dirty), so the version cannot be compared', tags: ['upgrade'] },
+        ];
+      });
+
+    it('are neither counted nor listed as checks that could not be made', async () => {
+      const view = upgradeReadiness(await mixed());
+      expect(view.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d']);
+      expect(view.notApplicable.map((entry) => entry.ruleId)).toEqual(['old-b', 'old-c']);
+      expect(view.headline).toBe('No reason found to refuse an upgrade (2 checks could not be made from this bundle)');
+    });
+
+    it('get one short "not applicable to <version>" line in every format, and are listed only when verbose', async () => {
+      const report = await mixed();
+      const text = renderReadiness(report, 'text');
+      expect(text).toContain('Not applicable to v1.4.1: 2 checks — --verbose lists them');
+      expect(text).not.toContain('old-b');
+      const markdown = renderReadiness(report, 'markdown');
+      expect(markdown).toContain('Not applicable to v1.4.1: 2 checks — `--verbose` lists them.');
+      expect(markdown).not.toContain('old-b');
+      const json = JSON.parse(renderReadiness(report, 'json')) as { notChecked: { ruleId: string }[]; notApplicable: { count: number; checks?: unknown[] } };
+      expect(json.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d']);
+      expect(json.notApplicable).toEqual({ count: 2 });
+
+      const verboseText = renderReadiness(report, 'text', { verbose: true });
+      expect(verboseText).toContain('Not applicable to v1.4.1: 2 checks:\n  old-b: applies to Harvester >=1.4.0 <1.4.1; this bundle is v1.4.1\n  old-c:');
+      expect(verboseText).not.toContain('--verbose lists them');
+      expect(renderReadiness(report, 'markdown', { verbose: true })).toMatch(/## Not applicable to v1\.4\.1: 2 checks\n\n\| Check \| Why \|\n\| --- \| --- \|\n\| `old-b` old-b title \| applies to Harvester/);
+      const verboseJson = JSON.parse(renderReadiness(report, 'json', { verbose: true })) as { notApplicable: { count: number; checks: { ruleId: string }[] } };
+      expect(verboseJson.notApplicable.checks.map((entry) => entry.ruleId)).toEqual(['old-b', 'old-c']);
+    });
+
+    it('leave no line at all when there are none', async () => {
+      const text = renderReadiness(await withFindings((r) => void (r.skipped = [])), 'text', { verbose: true });
+      expect(text).not.toContain('Not applicable');
+    });
+  });
 });

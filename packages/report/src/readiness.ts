@@ -12,7 +12,8 @@ import { wrapText } from './wrap-text.js';
  * refuses an Upgrade, so only failing `upgrade-gate` rules are reasons it would be refused (the same
  * test as the CLI's exit code). Failing `precheck` rules (the upgrade-helpers pre-check script) and
  * `upgrade` rules are listed after them, as are the checks this bundle could not make: a check that
- * was not made is never counted as passed.
+ * was not made is never counted as passed. Checks written for other Harvester versions are not gaps
+ * in the bundle: they are counted apart, on one line, and listed only in the verbose view.
  */
 export const UPGRADE_GATE_TAG = 'upgrade-gate';
 export const PRECHECK_TAG = 'precheck';
@@ -28,8 +29,27 @@ export interface UpgradeReadiness {
   precheckFailures: Finding[];
   /** Warnings (and other failures) of upgrade rules: the upgrade would start, but may not go well. */
   risks: Finding[];
-  /** Upgrade checks that could not be made from this bundle, with the reason. */
-  notChecked: { ruleId: string; title: string; reason: string }[];
+  /** Upgrade checks that apply to this bundle but could not be made from it, with the reason. */
+  notChecked: SkippedCheck[];
+  /** Upgrade checks skipped because they apply to other Harvester versions only. */
+  notApplicable: SkippedCheck[];
+}
+
+export interface SkippedCheck {
+  ruleId: string;
+  title: string;
+  reason: string;
+}
+
+/**
+ * The engine's version-gate reason for a known version outside the rule's range ("applies to
+ * Harvester >=1.4.0 <1.4.2; this bundle is v1.4.2"). A development build or an unknown version
+ * gets a reason of the same start, but there the check may apply: it stays "not checked".
+ */
+const OTHER_VERSION_REASON = /^applies to Harvester [^;]*; this bundle is (?!a development build)/;
+
+function isNotApplicable(reason: string): boolean {
+  return OTHER_VERSION_REASON.test(reason);
 }
 
 export function upgradeReadiness(report: Report): UpgradeReadiness {
@@ -38,14 +58,21 @@ export function upgradeReadiness(report: Report): UpgradeReadiness {
   const precheckFailures = relevant.filter((finding) => finding.status === 'fail' && !reasons.includes(finding) && finding.tags.includes(PRECHECK_TAG));
   const risks = relevant.filter((finding) => (finding.status === 'fail' || finding.status === 'warn') && !reasons.includes(finding) && !precheckFailures.includes(finding));
   // A skipped rule whose tags the engine did not record may be an upgrade check: list it rather than hide it.
-  const notChecked = report.skipped
+  const skippedChecks = report.skipped
     .filter((entry) => entry.tags === undefined || entry.tags.some((tag) => READINESS_TAGS.includes(tag)))
-    .map((entry) => ({ ruleId: entry.ruleId, title: entry.title, reason: entry.reason }));
+    .map((entry): SkippedCheck => ({ ruleId: entry.ruleId, title: entry.title, reason: entry.reason }));
+  const notChecked = skippedChecks.filter((entry) => !isNotApplicable(entry.reason));
+  const notApplicable = skippedChecks.filter((entry) => isNotApplicable(entry.reason));
   const headline =
     reasons.length > 0
       ? `Upgrade would be refused: ${plural(reasons.length, 'reason')}`
       : `No reason found to refuse an upgrade (${notChecked.length} ${notChecked.length === 1 ? 'check' : 'checks'} could not be made from this bundle)`;
-  return { wouldBeRefused: reasons.length > 0, headline, reasons, precheckFailures, risks, notChecked };
+  return { wouldBeRefused: reasons.length > 0, headline, reasons, precheckFailures, risks, notChecked, notApplicable };
+}
+
+/** "Not applicable to v1.4.2: 17 checks": the one line the not-applicable checks get outside the verbose view. */
+function notApplicableLine(report: Report, count: number): string {
+  return `Not applicable to ${report.bundle.harvesterVersion ?? 'this version'}: ${plural(count, 'check')}`;
 }
 
 export function renderReadinessText(report: Report, context: RenderContext): string {
@@ -67,6 +94,15 @@ export function renderReadinessText(report: Report, context: RenderContext): str
     lines.push('', style('Not checked:', 'bold'));
     for (const entry of view.notChecked) lines.push(...wrapText(`${entry.ruleId}: not checked: ${terminalSafe(entry.reason)}`, context.width, '  '));
   }
+  if (view.notApplicable.length > 0) {
+    const line = terminalSafe(notApplicableLine(report, view.notApplicable.length));
+    if (context.verbose) {
+      lines.push('', style(`${line}:`, 'bold'));
+      for (const entry of view.notApplicable) lines.push(...wrapText(`${entry.ruleId}: ${terminalSafe(entry.reason)}`, context.width, '  '));
+    } else {
+      lines.push('', style(`${line} — --verbose lists them`, 'dim'));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,6 +123,16 @@ export function renderReadinessMarkdown(report: Report, context: RenderContext):
     out.push('## Not checked', '', '| Check | Why |', '| --- | --- |');
     for (const entry of view.notChecked) out.push(`| \`${entry.ruleId}\` ${inline(entry.title)} | not checked: ${inline(entry.reason)} |`);
     out.push('');
+  }
+  if (view.notApplicable.length > 0) {
+    const line = inline(notApplicableLine(report, view.notApplicable.length));
+    if (context.verbose) {
+      out.push(`## ${line}`, '', '| Check | Why |', '| --- | --- |');
+      for (const entry of view.notApplicable) out.push(`| \`${entry.ruleId}\` ${inline(entry.title)} | ${inline(entry.reason)} |`);
+      out.push('');
+    } else {
+      out.push(`${line} — \`--verbose\` lists them.`, '');
+    }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
@@ -111,6 +157,8 @@ export function renderReadinessJson(report: Report, context: RenderContext): str
     precheckFailures: findings(view.precheckFailures),
     risks: findings(view.risks),
     notChecked: view.notChecked,
+    // A count, and the checks themselves only in the verbose view, as in text and Markdown.
+    notApplicable: { count: view.notApplicable.length, ...(context.verbose ? { checks: view.notApplicable } : {}) },
     redaction: context.redaction,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

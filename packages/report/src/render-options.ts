@@ -10,7 +10,10 @@ export interface RenderOptions {
   width?: number;
   /** Show `pass` findings in the finding lists (they are always counted). */
   includePass?: boolean;
-  /** Text only: list skipped rules, rule errors and diagnostics instead of counting them. */
+  /**
+   * Text: list skipped rules, rule errors and diagnostics instead of counting them. The readiness
+   * view (every format): list the checks for other Harvester versions instead of counting them.
+   */
   verbose?: boolean;
 }
 

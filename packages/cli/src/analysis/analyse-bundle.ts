@@ -14,9 +14,6 @@ export interface AnalysisRequest {
   onRuleProgress?: (event: AnalyzeProgress) => void;
 }
 
-/** How a report names a bundle read from stdin. */
-export const STDIN_SOURCE = '<stdin>';
-
 /**
  * Opens one bundle, runs the rules on it and closes it (also when the run fails). The report
  * names the bundle as the user did (core resolves it to an absolute path), so paths in output
@@ -38,7 +35,7 @@ export async function analyseBundle(input: BundleInput, request: AnalysisRequest
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onRuleProgress ? { progress: request.onRuleProgress } : {}),
     });
-    report.bundle.source = input.kind === 'stdin' ? STDIN_SOURCE : inputName(input);
+    report.bundle.source = inputName(input);
     return report;
   } finally {
     await bundle.close();

@@ -26,12 +26,34 @@ describe('expandBatchInputs', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'inbox', 'extracted', 'yamls'), { recursive: true });
   mkdirSync(join(root, 'inbox', 'nested'), { recursive: true });
+  mkdirSync(join(root, 'inbox', 'screenshots'), { recursive: true });
+  mkdirSync(join(root, 'inbox', 'unzipped', 'supportbundle_x_2025-03-12T09-14-07Z'), { recursive: true });
   for (const name of ['a.zip', 'b.tar.gz', 'c.tgz', 'notes.txt', '.hidden.zip']) writeFileSync(join(root, 'inbox', name), '');
   writeFileSync(join(root, 'inbox', 'nested', 'd.zip'), '');
+  writeFileSync(join(root, 'inbox', 'screenshots', 'error.png'), '');
+  writeFileSync(join(root, 'inbox', 'unzipped', 'supportbundle_x_2025-03-12T09-14-07Z', 'metadata.yaml'), '');
 
-  it('takes a folder’s archives and bundle folders, not its other files, sorted', async () => {
+  it('takes a folder’s archives and the folders that look like bundles, not its other files or folders, sorted', async () => {
     const inbox = join(root, 'inbox');
-    expect(await expandBatchInputs([inbox])).toEqual(['a.zip', 'b.tar.gz', 'c.tgz', 'extracted', 'nested'].map((name) => join(inbox, name)));
+    expect(await expandBatchInputs([inbox])).toEqual(['a.zip', 'b.tar.gz', 'c.tgz', 'extracted', 'unzipped'].map((name) => join(inbox, name)));
+  });
+
+  it('says which folders it skipped, for --verbose', async () => {
+    const skipped: string[] = [];
+    await expandBatchInputs([join(root, 'inbox')], (path) => skipped.push(path));
+    expect(skipped).toEqual([join(root, 'inbox', 'nested'), join(root, 'inbox', 'screenshots')]);
+  });
+
+  it('skips a folder a glob matches when it is not a bundle', async () => {
+    expect(await expandBatchInputs([`${root}/inbox/*`])).not.toContain(join(root, 'inbox', 'screenshots'));
+  });
+
+  it('takes a folder holding one unzipped supportbundle_* folder as one bundle', async () => {
+    expect(await expandBatchInputs([join(root, 'inbox', 'unzipped')])).toEqual([join(root, 'inbox', 'unzipped')]);
+  });
+
+  it('refuses a folder with no bundle in it', async () => {
+    await expect(expandBatchInputs([join(root, 'inbox', 'screenshots')])).rejects.toThrow(/matches no bundle/);
   });
 
   it('takes an extracted bundle folder as one bundle', async () => {

@@ -1,7 +1,6 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, type FileHandle } from 'node:fs/promises';
 import { CliError } from '../errors/cli-error.js';
-import { errnoReason, isErrnoError } from '../errors/errno-reason.js';
+import { writeFailureReason } from '../errors/errno-reason.js';
 import type { TextSink } from '../io.js';
 
 /** Where batch lines go as they come: stdout, or a .jsonl file written line by line (a crash keeps what was done). */
@@ -17,10 +16,9 @@ export function stdoutLines(stdout: TextSink): LineSink {
 export async function fileLines(path: string): Promise<LineSink> {
   let handle: FileHandle;
   try {
-    await mkdir(dirname(path), { recursive: true });
     handle = await open(path, 'w');
   } catch (error) {
-    throw new CliError('cannot write results', path, isErrnoError(error) ? errnoReason(error) : String(error));
+    throw new CliError('cannot write results', path, writeFailureReason(error), undefined, { cause: error });
   }
   return { write: async (line) => void (await handle.write(line)), close: () => handle.close() };
 }

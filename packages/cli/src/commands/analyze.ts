@@ -10,7 +10,7 @@ import { EXIT_CODE_HELP, ExitCode, worseExit } from '../exit-codes.js';
 import { bundleBaseName } from '../input/bundle-input.js';
 import type { CliIo } from '../io.js';
 import { renderOptions } from '../output/render-options.js';
-import { ReportFileNames, resolveDestination, writeTextFile } from '../output/report-destination.js';
+import { makeReportFolder, ReportFileNames, resolveDestination, writeTextFile } from '../output/report-destination.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: bundle-triage analyze <bundle>… [options]
@@ -21,13 +21,15 @@ Finds known Harvester failure signatures in support bundles and reports each wit
 
 Options:
   -f, --format <name>   text, md, html, json, sarif or junit (default: text on a terminal,
-                        json otherwise; with --out FILE, the format its extension names)
-  -o, --out <FILE|DIR>  write the report to FILE, or <bundle>.<ext> into DIR (a folder that
-                        exists or a path ending in /); several bundles need a DIR
+                        json otherwise; with --out FILE, the format its extension names:
+                        .txt .md .html .json .sarif .xml; another extension needs --format)
+  -o, --out <FILE|DIR>  write the report to FILE (its folder must exist), or <bundle>.<ext>
+                        into DIR (a folder that exists, or a path ending in / that is made);
+                        several bundles need a DIR
       --rules <DIR>     also run the rules in DIR (repeatable)
       --only <ID|TAG,…> run only these rules (ids, tags, components or signatures like S01)
       --skip <ID|TAG,…> do not run these rules
-      --include-pass    list the rules that passed too
+      --include-pass    list the rules that passed too (junit always has them)
       --fail-on <level> fail (default) or warn: the lowest finding that makes the exit code 3
       --no-redact       show secrets in evidence as they are in the bundle
   -q, --quiet           nothing on stderr but errors
@@ -55,16 +57,19 @@ export const analyzeCommand: Command = {
       return ExitCode.ok;
     }
     const destination = await resolveDestination(options.out, options.inputs.length, 'analyze');
-    const format = options.format ?? defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, ALL_REPORT_FORMATS);
+    const format = options.format ?? defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, ALL_REPORT_FORMATS, 'analyze');
     if (destination.kind === 'stdout' && options.inputs.length > 1 && !CONCATENABLE.includes(format)) {
       throw new UsageError('--format', `${format} reports of several bundles cannot share stdout; use --out DIR/`, 'analyze');
     }
     const rules = await loadUsableRuleSet(options.ruleDirectories);
     const selectors = resolveSelectors(rules, options.only, options.skip);
 
+    // JUnit has one test case per rule that ran, so its report must hold the passes; the other
+    // formats show them only when asked.
+    const includePass = options.includePass || format === 'junit';
     const { analysed, exitCode } = await analyseInputs(
       options.inputs,
-      { rules, only: selectors.only, skip: selectors.skip, includePass: options.includePass },
+      { rules, only: selectors.only, skip: selectors.skip, includePass },
       io,
       options,
     );
@@ -75,7 +80,8 @@ export const analyzeCommand: Command = {
       io.stdout.write(joinForStdout(rendered.map((entry) => entry.text), format, options.inputs.length > 1));
     } else if (destination.kind === 'file') {
       for (const { text } of rendered) await writeTextFile(destination.path, text);
-    } else {
+    } else if (rendered.length > 0) {
+      await makeReportFolder(destination.path);
       const names = new ReportFileNames(destination.path);
       for (const { input, text } of rendered) await writeTextFile(names.next(bundleBaseName(input), FORMAT_EXTENSION[format]), text);
     }

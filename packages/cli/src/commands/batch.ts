@@ -19,17 +19,20 @@ Analyses many bundles in parallel worker threads and writes one JSON line per bu
 finishes: {"path", "headline", "headlineMessage", "harvesterVersion", "fail": [ids],
 "warn": [ids], "fingerprints": [...], "durationMs", "error"?, "errorCode"?}.
 A bundle that cannot be read is one line with "error"; the batch goes on.
-<dir> is a folder of .zip, .tar.gz and extracted bundles; quote a glob ('tickets/**/*.zip')
-or let the shell expand it.
+<dir> is a folder of .zip, .tar.gz and extracted bundles (a folder in it is taken only when it
+holds metadata.yaml or yamls/, or one supportbundle_* folder that does; other folders, such as
+screenshots/, are skipped); quote a glob ('tickets/**/*.zip') or let the shell expand it.
 
 Options:
   -j, --jobs <N>        worker threads (default: the number of CPUs)
-  -o, --out <FILE>      write the lines to FILE (results.jsonl) instead of stdout
+  -o, --out <FILE>      write the lines to FILE (results.jsonl; its folder must exist)
+                        instead of stdout
       --rules <DIR>     also run the rules in DIR (repeatable)
       --only <ID|TAG,…> run only these rules
       --skip <ID|TAG,…> do not run these rules
   -q, --quiet           nothing on stderr but usage errors
-      --verbose         stack traces for internal errors
+      --verbose         name the folders skipped as not bundles; stack traces for internal
+                        errors
   -h, --help            this help
 
 Exit codes:
@@ -57,7 +60,9 @@ export const batchCommand: Command = {
     const ruleDirectories = values.rules ?? [];
     // Refuse broken rules and unknown selectors once, here, rather than once per bundle.
     const selectors = resolveSelectors(await loadUsableRuleSet(ruleDirectories), ruleSelectors(values.only), ruleSelectors(values.skip));
-    const paths = await expandBatchInputs(positionals);
+    const paths = await expandBatchInputs(positionals, (path, reason) => {
+      if (values.verbose) io.stderr.write(`bundle-triage: batch: skipped ${path}: ${reason}\n`);
+    });
 
     const sink = values.out === undefined || values.out === '-' ? stdoutLines(io.stdout) : await fileLines(values.out);
     const progress = Progress.forTerminal(io.stderr, io.isTTY.stderr, values.quiet ?? false);

@@ -3,6 +3,7 @@ import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
 import { resolveSelectors } from '../analysis/resolve-selectors.js';
 import { parseFailThreshold, reachesThreshold } from '../args/fail-threshold.js';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, RULE_OPTIONS } from '../args/parse-command-line.js';
+import { defaultReportFormat, parseReportFormat } from '../args/report-format.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ruleSelectors } from '../args/rule-selectors.js';
 import { compareReports } from '../diff/compare-reports.js';
@@ -12,7 +13,7 @@ import { bundleInput } from '../input/bundle-input.js';
 import { resolveDestination, writeTextFile } from '../output/report-destination.js';
 import type { Command } from './command.js';
 
-const DIFF_FORMATS: Record<string, DiffFormat> = { text: 'text', md: 'markdown', markdown: 'markdown', json: 'json' };
+const DIFF_FORMATS = ['text', 'markdown', 'json'] as const satisfies readonly DiffFormat[];
 
 const HELP = `Usage: bundle-triage diff <old-bundle> <new-bundle> [options]
 
@@ -20,8 +21,9 @@ Findings that appeared, disappeared or stayed between two bundles of the same cl
 fix work? Findings are matched by fingerprint (rule + the objects involved).
 
 Options:
-  -f, --format <name>   text, md or json (default: text on a terminal, json otherwise)
-  -o, --out <FILE>      write the diff to FILE
+  -f, --format <name>   text, md or json (default: text on a terminal, json otherwise; with
+                        --out FILE, the format its extension names: .txt .md .json)
+  -o, --out <FILE>      write the diff to FILE (its folder must exist)
       --rules <DIR>     also run the rules in DIR (repeatable)
       --only <ID|TAG,…> compare only these rules
       --skip <ID|TAG,…> leave these rules out
@@ -57,7 +59,9 @@ export const diffCommand: Command = {
     const failOn = parseFailThreshold(values['fail-on'], 'diff');
     const destination = await resolveDestination(values.out, 1, 'diff');
     if (destination.kind === 'directory') throw new UsageError('--out', 'diff writes one file; name a file, not a folder', 'diff');
-    const format = parseDiffFormat(values.format, destination.kind === 'stdout' && io.isTTY.stdout);
+    const format: DiffFormat = values.format
+      ? parseReportFormat(values.format, 'diff', DIFF_FORMATS)
+      : defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, DIFF_FORMATS, 'diff');
     const settings = { quiet: values.quiet ?? false, verbose: values.verbose ?? false };
 
     const rules = await loadUsableRuleSet(values.rules ?? []);
@@ -78,10 +82,3 @@ export const diffCommand: Command = {
     return worseExit(exitCode, remaining ? ExitCode.findings : ExitCode.ok);
   },
 };
-
-function parseDiffFormat(value: string | undefined, toTerminal: boolean): DiffFormat {
-  if (value === undefined) return toTerminal ? 'text' : 'json';
-  const format = DIFF_FORMATS[value.toLowerCase()];
-  if (!format) throw new UsageError('--format', `"${value}" is not one of text, md, json`, 'diff');
-  return format;
-}

@@ -18,12 +18,14 @@ The upgrade-readiness view: would a Harvester upgrade start now, every reason it
 refused, and the fix for each. <bundle> is a .zip, a .tar.gz, an extracted folder, or "-" (stdin).
 
 Options:
-  -f, --format <name>   text, md or json (default: text on a terminal, json otherwise)
-  -o, --out <FILE>      write the view to FILE
+  -f, --format <name>   text, md or json (default: text on a terminal, json otherwise; with
+                        --out FILE, the format its extension names: .txt .md .json)
+  -o, --out <FILE>      write the view to FILE (its folder must exist)
       --rules <DIR>     also run the rules in DIR (repeatable)
       --no-redact       show secrets in evidence as they are in the bundle
   -q, --quiet           nothing on stderr but errors
-      --verbose         list the checks that could not be made; stack traces for internal errors
+      --verbose         also list the checks that do not apply to this Harvester version (by
+                        default one line counts them); stack traces for internal errors
   -h, --help            this help
 
 Exit codes:
@@ -53,7 +55,7 @@ export const readinessCommand: Command = {
     if (destination.kind === 'directory') throw new UsageError('--out', 'readiness writes one file; name a file, not a folder', 'readiness');
     const format = values.format
       ? parseReportFormat(values.format, 'readiness', READINESS_FORMATS)
-      : defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, READINESS_FORMATS);
+      : defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, READINESS_FORMATS, 'readiness');
 
     const rules = await loadUsableRuleSet(values.rules ?? []);
     const { analysed, exitCode } = await analyseInputs([bundleInput(positionals[0]!)], { rules }, io, settings);

@@ -57,7 +57,7 @@ export const rulesCommand: Command = {
 };
 
 function expectOperands(operands: readonly string[], count: number, usage: string): void {
-  if (operands.length !== count) throw new UsageError(undefined, `usage: bundle-triage ${usage}`, 'rules');
+  if (operands.length !== count) throw new UsageError(undefined, `bundle-triage ${usage}`, 'rules');
 }
 
 function listRules(rules: readonly Rule[], json: boolean, io: CliIo): ExitCode {

@@ -18,3 +18,12 @@ export function isErrnoError(error: unknown): error is NodeJS.ErrnoException {
 export function errnoReason(error: NodeJS.ErrnoException): string {
   return REASONS[error.code ?? ''] ?? error.message.split('\n')[0]!;
 }
+
+/**
+ * Why a file could not be created: ENOENT there means its folder is missing (`--out` never
+ * creates the parents of a file, so a typo in the folder is not silently made into a tree).
+ */
+export function writeFailureReason(error: unknown): string {
+  if (!isErrnoError(error)) return String(error);
+  return error.code === 'ENOENT' ? 'no such folder' : errnoReason(error);
+}

@@ -3,6 +3,7 @@ import { BundleFormatError, BundleIoError, BundleLimitError, BundleNotFoundError
 import { UnknownRuleSelectorError } from '@bundle-triage/rules';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../exit-codes.js';
+import { inputName } from '../input/bundle-input.js';
 import { CliError, UsageError } from './cli-error.js';
 import { describeError } from './one-line-error.js';
 
@@ -22,9 +23,9 @@ describe('describeError', () => {
     );
   });
 
-  it('names stdin "-" for a bundle read from a buffer', () => {
+  it('names a bundle read from stdin "<stdin>", not "-" or core\'s "<buffer>"', () => {
     const error = new BundleFormatError('<buffer>: not a readable zip (truncated or corrupt): bad end', { path: '<buffer>' });
-    expect(describeError(error, { input: '-' }).line).toBe('bundle-triage: cannot read bundle: -: not a readable zip (truncated or corrupt): bad end');
+    expect(describeError(error, { input: inputName({ kind: 'stdin' }) }).line).toBe('bundle-triage: cannot read bundle: <stdin>: not a readable zip (truncated or corrupt): bad end');
   });
 
   it('keeps a multi-line message on one line', () => {

@@ -3,10 +3,14 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 /** A bundle named on the command line: a path (file or folder), or `-` for standard input. */
 export type BundleInput = { kind: 'path'; path: string } | { kind: 'stdin' };
 
-export const STDIN_NAME = '-';
+/** The argument that means standard input. */
+export const STDIN_ARGUMENT = '-';
+
+/** How messages and reports name a bundle read from standard input: a `-:` in an error line reads as a typo. */
+export const STDIN_NAME = '<stdin>';
 
 export function bundleInput(argument: string): BundleInput {
-  return argument === STDIN_NAME ? { kind: 'stdin' } : { kind: 'path', path: displayPath(argument) };
+  return argument === STDIN_ARGUMENT ? { kind: 'stdin' } : { kind: 'path', path: displayPath(argument) };
 }
 
 /** How the input is named in messages and reports. */

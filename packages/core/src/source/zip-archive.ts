@@ -57,7 +57,7 @@ export class ZipArchive {
         reject(error);
       }
     }).catch((cause: unknown) => {
-      throw new BundleFormatError(`${label}: not a readable zip (truncated or corrupt): ${messageOf(cause)}`, {
+      throw new BundleFormatError(`${label}: not a readable zip (truncated or corrupt): ${openFailureReason(cause, store.size)}`, {
         path: label,
         cause,
       });
@@ -181,6 +181,19 @@ function readingFields(entry: yauzl.Entry): yauzl.Entry {
   slim.uncompressedSize = entry.uncompressedSize;
   slim.relativeOffsetOfLocalHeader = entry.relativeOffsetOfLocalHeader;
   return slim;
+}
+
+/**
+ * yauzl's end-of-central-directory messages ("Invalid comment length. Expected: 33735…", "End of
+ * central directory record signature not found…") describe its parser, not the file: the usual
+ * cause is a download cut short, so say that, with the size the user can compare.
+ */
+function openFailureReason(cause: unknown, size: number): string {
+  const message = messageOf(cause);
+  if (/^(invalid comment length|end of central directory record signature not found|invalid zip64 end of central directory)/i.test(message)) {
+    return `no end-of-archive record (${size} bytes; download cut short?)`;
+  }
+  return message;
 }
 
 export function messageOf(cause: unknown): string {
