@@ -5,8 +5,12 @@ import type { Rule } from '../rule/rule.js';
  * typo must not quietly run nothing (or everything).
  */
 export function selectRules(rules: readonly Rule[], only?: readonly string[], skip?: readonly string[]): Rule[] {
+  // Signatures are quoted from the catalogue in any case (`S01`, `s01`).
   const matches = (rule: Rule, selector: string) =>
-    rule.id === selector || rule.signature === selector || (rule.tags ?? []).includes(selector) || rule.component === selector;
+    rule.id === selector ||
+    (rule.signature !== undefined && rule.signature.toUpperCase() === selector.toUpperCase()) ||
+    (rule.tags ?? []).includes(selector) ||
+    rule.component === selector;
   for (const selector of [...(only ?? []), ...(skip ?? [])]) {
     if (!rules.some((rule) => matches(rule, selector))) throw new UnknownRuleSelectorError(selector);
   }
