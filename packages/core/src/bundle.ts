@@ -57,8 +57,12 @@ export class Bundle {
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
   #facts: Promise<BundleFacts> | undefined;
-  /** Texts of the last few files asked for evidence (`lineText`, `locate`): evidence clusters in a few files. */
-  readonly #recentTexts = new Map<string, Promise<string>>();
+  /**
+   * Texts of the files read last (decoding, `locate`, `lineText`), within RECENT_TEXT_CHARS: the
+   * evidence of a finding is cited right after its file was decoded, and clusters in a few files.
+   */
+  readonly #recentTexts = new Map<string, { text: Promise<string>; chars: number }>();
+  #recentChars = 0;
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -70,12 +74,7 @@ export class Bundle {
     this.index = new BundleIndex(source.entries);
     this.#onProgress = options.onProgress;
     this.#diagnostics.addAll(source.diagnostics);
-    this.#resources = new ResourceStore(
-      this.index,
-      (path) => this.readText(path),
-      this.#diagnostics,
-      (path) => this.#recentText(path),
-    );
+    this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics);
     this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
   }
 
@@ -183,12 +182,18 @@ export class Bundle {
    */
   releaseResources(query: ResourceQuery): number {
     let released = 0;
-    for (const file of this.#resources.filesFor(query)) if (this.#resources.release(file.path)) released += 1;
+    for (const file of this.#resources.filesFor(query)) if (this.releaseResourceFile(file.path)) released += 1;
     return released;
   }
 
   /** `releaseResources` for one resource file by its bundle path. */
   releaseResourceFile(path: string): boolean {
+    // Its text goes too: a released file holds no memory.
+    const text = this.#recentTexts.get(path);
+    if (text) {
+      this.#recentTexts.delete(path);
+      this.#recentChars -= text.chars;
+    }
     return this.#resources.release(path);
   }
 
@@ -280,20 +285,36 @@ export class Bundle {
   }
 
   #recentText(path: string): Promise<string> {
-    let text = this.#recentTexts.get(path);
-    if (text) this.#recentTexts.delete(path);
-    else {
-      text = this.readText(path);
-      if (this.#recentTexts.size >= RECENT_TEXTS) this.#recentTexts.delete(this.#recentTexts.keys().next().value!);
+    const cached = this.#recentTexts.get(path);
+    if (cached) {
+      // Most recently used last: eviction takes the oldest first.
+      this.#recentTexts.delete(path);
+      this.#recentTexts.set(path, cached);
+      return cached.text;
     }
-    this.#recentTexts.set(path, text);
-    return text;
+    const entry = { text: this.readText(path), chars: 0 };
+    this.#recentTexts.set(path, entry);
+    entry.text.then(
+      (text) => {
+        if (this.#recentTexts.get(path) !== entry) return;
+        entry.chars = text.length;
+        this.#recentChars += text.length;
+        // Oldest first; a text larger than the whole budget is not kept at all.
+        for (const [oldPath, old] of this.#recentTexts) {
+          if (this.#recentChars <= RECENT_TEXT_CHARS) break;
+          this.#recentTexts.delete(oldPath);
+          this.#recentChars -= old.chars;
+        }
+      },
+      () => this.#recentTexts.get(path) === entry && this.#recentTexts.delete(path),
+    );
+    return entry.text;
   }
 
   #nodeLog(entry: NodeFileEntry): LogFile {
     return new LogFile(
       { path: entry.path, size: entry.size, kind: 'node', node: entry.node, file: entry.file, timestampStyle: nodeLogTimestampStyle(entry.file) },
-      () => this.#openStream(entry.path),
+      () => this.#openStream(entry.path, nodeLogTimestampStyle(entry.file) === 'journal'),
       this.#logContext(),
     );
   }
@@ -305,10 +326,11 @@ export class Bundle {
     };
   }
 
-  async #openStream(path: string) {
+  async #openStream(path: string, needsYear = false) {
     this.#assertOpen();
-    // Journal lines need the bundle's year; make sure facts were read before the first line.
-    if (this.#createdAtMs === undefined) await this.facts();
+    // Journal lines carry no year: it comes from the bundle's creation time, so read the facts
+    // before the first line. Pod logs carry their own full timestamps and do not wait for them.
+    if (needsYear && this.#createdAtMs === undefined) await this.facts();
     const stream = await this.source.openStream(path);
     this.#filesRead += 1;
     this.#onProgress?.({ phase: 'read', path, filesRead: this.#filesRead, bytesRead: this.#bytesRead });
@@ -320,7 +342,8 @@ export class Bundle {
   }
 }
 
-const RECENT_TEXTS = 4;
+/** About 32 MB of UTF-16: a few large lists, or many small ones. */
+const RECENT_TEXT_CHARS = 16 * 1024 * 1024;
 
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

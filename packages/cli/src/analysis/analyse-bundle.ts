@@ -33,7 +33,7 @@ export async function analyseBundle(input: BundleInput, request: AnalysisRequest
       ...(request.skip ? { skip: request.skip } : {}),
       ...(request.includePass ? { includePass: true } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
-      ...(request.onRuleProgress ? { progress: request.onRuleProgress } : {}),
+      ...(request.onRuleProgress ? { onProgress: request.onRuleProgress } : {}),
     });
     report.bundle.source = inputName(input);
     return report;

@@ -23,19 +23,16 @@ export class ResourceStore {
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
   readonly #placements = new WeakMap<object, Placement>();
-  /** The text of a file for `locate`; evidence lookups cluster in a few files, so this caches. */
-  readonly #recentText: (path: string) => Promise<string>;
 
-  constructor(
-    index: BundleIndex,
-    readText: (path: string) => Promise<string>,
-    diagnostics: DiagnosticLog,
-    recentText: (path: string) => Promise<string> = readText,
-  ) {
+  /**
+   * `readText` is the one text source for decoding and for `locate`; the bundle keeps the last
+   * texts it read (within a size budget), so citing evidence right after decoding does not read
+   * the file again.
+   */
+  constructor(index: BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
     this.#index = index;
     this.#readText = readText;
     this.#diagnostics = diagnostics;
-    this.#recentText = recentText;
   }
 
   /** Files that may hold the objects asked for (no file is read). */
@@ -147,7 +144,7 @@ export class ResourceStore {
     const placement = this.#placements.get(object);
     if (!placement) return undefined;
     if (pointer === '') return placement.item.line;
-    const text = await this.#recentText(placement.path);
+    const text = await this.#readText(placement.path);
     try {
       return locatePointer(text, placement.item, pointer);
     } catch {

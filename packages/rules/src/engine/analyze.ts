@@ -26,8 +26,6 @@ export interface AnalyzeOptions {
   includePass?: boolean;
   /** Progress: rules done out of total, files read so far (the same name as in `openBundle`). */
   onProgress?: (event: AnalyzeProgress) => void;
-  /** @deprecated the former name of `onProgress`. */
-  progress?: (event: AnalyzeProgress) => void;
   signal?: AbortSignal;
   /** Longest one rule may take before it is stopped and reported as an error (default 60 s). */
   ruleTimeoutMs?: number;
@@ -74,7 +72,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       results.set(rule.id, await runWithBudget(rule, bundle, facts, pattern, logScans, options));
       releases.finished(rule);
       done += 1;
-      (options.onProgress ?? options.progress)?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
+      options.onProgress?.({ rulesDone: done, rulesTotal: rules.length, ruleId: rule.id, filesRead: bundle.stats.filesRead });
     }
   };
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;

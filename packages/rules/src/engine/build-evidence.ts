@@ -28,10 +28,13 @@ export async function buildEvidence(bundle: Bundle, refs: readonly EvidenceRef[]
 export async function fieldEvidence(bundle: Bundle, object: KubeObject, pointer = ''): Promise<Evidence | undefined> {
   const origin = bundle.origin(object);
   if (!origin) return undefined;
-  const line = (pointer ? await bundle.locate(object, pointer) : undefined) ?? origin.line;
+  const located = pointer ? await bundle.locate(object, pointer) : undefined;
+  // A field not written in the file (dropped "null", absent) is cited at its object's first line,
+  // and then without the pointer: the line holds the object, not that field.
+  const line = located ?? origin.line;
   const text = (await bundle.lineText(origin.path, line)) ?? '';
   const evidence: Evidence = { path: origin.path, line, excerpt: clip(text.trim()), object: objectRef(object) };
-  if (pointer) evidence.pointer = pointer;
+  if (pointer && located !== undefined) evidence.pointer = pointer;
   return evidence;
 }
 

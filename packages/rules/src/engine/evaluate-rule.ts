@@ -39,6 +39,7 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
   const subjects = entry?.kind === 'many' ? entry.located : entry?.kind === 'one' ? [entry.located] : [];
   const name = rule.match?.as ?? 'object';
   const drafts: FindingDraft[] = [];
+  const skips: FindingDraft[] = [];
   let considered = 0;
   for (const subject of subjects) {
     const inner = new Map<string, ScopeValue>(scope);
@@ -47,10 +48,14 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
     considered += 1;
     const draft = await decide(rule, inner, context);
     if (subject.root) draft.subject = subject.root;
-    // A skip outcome is about the whole rule; for one object of many it reads as "nothing to report".
-    if (draft.status !== 'pass' && draft.status !== 'skip') drafts.push(draft);
+    if (draft.status === 'skip') skips.push(draft);
+    else if (draft.status !== 'pass') drafts.push(draft);
   }
   if (drafts.length === 0) {
+    // Objects that could not be checked are not a pass: with nothing else to report, the rule skips.
+    if (skips.length > 0) {
+      return [{ ...skips[0]!, message: `${skips.length} of ${considered} ${forEach} object(s) could not be checked: ${skips[0]!.message}` }];
+    }
     const what = considered === 0 ? `no ${forEach} object to check` : `all ${considered} ${forEach} object(s) checked`;
     return [passDraft(rule, scope, `${what}; none matched`)];
   }

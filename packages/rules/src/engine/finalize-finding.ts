@@ -34,6 +34,11 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
       const item = await fieldEvidence(bundle, object);
       if (item) evidence = [...evidence, item];
     }
+    // The report's promise: a fail or warn always cites a path and a line. A rule that cannot
+    // cite anything is a rule bug, reported as its error rather than as an unproven finding.
+    if (evidence.length === 0 && parts.status !== 'info') {
+      throw new Error(`rule produced a ${parts.status} finding ("${parts.message.slice(0, 80)}") with no evidence to cite`);
+    }
   }
   const finding: Finding = {
     ruleId: rule.id,

@@ -69,11 +69,6 @@ export class ReleasePlan {
     return ordered;
   }
 
-  /** Rules that declared the file and have not finished. */
-  pending(path: string): number {
-    return this.#pending.get(path) ?? 0;
-  }
-
   /** Marks a rule finished (whatever its result) and releases the files no later rule declared. */
   finished(rule: Rule): void {
     for (const path of this.#filesOf.get(rule.id) ?? []) {

@@ -20,7 +20,7 @@ export interface LogSearchResult {
   matches: LogMatch[];
 }
 
-const MAX_KEPT_MATCHES = 100;
+export const MAX_KEPT_MATCHES = 100;
 
 /**
  * One pass over a log serves every rule that searches it. Several catalog rules grep the same

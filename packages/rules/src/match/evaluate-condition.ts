@@ -1,5 +1,5 @@
 import type { BundleFacts, LogFile } from '@bundle-triage/core';
-import { logSearchFor, type LogSearch, type LogSearchResult } from '../engine/shared-log-scans.js';
+import { logSearchFor, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from '../engine/shared-log-scans.js';
 import semver from 'semver';
 import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
 import { RuleSkip } from '../rule/rule.js';
@@ -32,10 +32,10 @@ export interface EvaluationContext {
   pattern(source: string): SafePattern;
   signal?: AbortSignal;
   /** Searches a log; the engine shares one scan of a file between the rules that search it. */
-  searchLog?: (file: LogFile, search: LogSearch, signal?: AbortSignal) => Promise<LogSearchResult>;
+  searchLog: (file: LogFile, search: LogSearch, signal?: AbortSignal) => Promise<LogSearchResult>;
 }
 
-const MAX_BOUND_LOG_MATCHES = 100;
+
 
 /**
  * Evaluates a condition tree. This is the one place where the meaning of every condition kind
@@ -161,13 +161,11 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   const evidence: EvidenceRef[] = [];
   const matches: Located[] = [];
   for (const file of files) {
-    const result = context.searchLog
-      ? await context.searchLog(file, search, context.signal)
-      : await searchDirectly(file, search, context.pattern(spec.pattern), context.signal);
+    const result = await context.searchLog(file, search, context.signal);
     count += result.count;
     for (const match of result.matches) {
       if (evidence.length < evidenceLimit) evidence.push({ type: 'log', path: file.path, line: match.line, raw: match.raw });
-      if (matches.length < MAX_BOUND_LOG_MATCHES) {
+      if (matches.length < MAX_KEPT_MATCHES) {
         const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
         if (match.time !== undefined) binding.time = match.time;
         // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
@@ -179,20 +177,6 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   const bindings = new Map<string, Located[]>([[spec.as ?? spec.input, matches]]);
   bindings.set(`${spec.as ?? spec.input}Count`, [{ value: count, pointer: '' }]);
   return { holds: true, evidence, bindings };
-}
-
-/** A search of one file on its own (code paths without the engine's shared scans). */
-async function searchDirectly(file: LogFile, search: LogSearch, pattern: SafePattern, signal?: AbortSignal): Promise<LogSearchResult> {
-  const result: LogSearchResult = { count: 0, matches: [] };
-  for await (const match of file.grep(pattern, {
-    ...(search.prefilter ? { prefilter: search.prefilter } : {}),
-    ...(search.since === undefined ? {} : { since: search.since }),
-    ...(signal ? { signal } : {}),
-  })) {
-    result.count += 1;
-    if (result.matches.length < MAX_BOUND_LOG_MATCHES) result.matches.push(match);
-  }
-  return result;
 }
 
 function definedGroups(groups: Record<string, string | undefined>): Record<string, string> {

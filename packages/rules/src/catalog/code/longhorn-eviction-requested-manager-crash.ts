@@ -2,9 +2,8 @@ import type { KubeObject } from '@bundle-triage/core';
 import type { Evidence } from '../../report/report-types.js';
 import { defineCodeRule, type CodeFinding } from '../../rule/rule.js';
 import type { JsonPatchOperation } from '../../rule/rule-types.js';
+import { escapeSegment } from '../../match/located.js';
 
-/** A JSON-pointer segment for a map key (disk ids are plain, but escape anyway). */
-const segment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 interface DiskSpec {
   evictionRequested?: unknown;
@@ -69,7 +68,7 @@ export const longhornEvictionRequestedManagerCrash = defineCodeRule({
       }
       for (const [diskId, disk] of Object.entries(spec.disks ?? {})) {
         if (!isTrue(disk?.evictionRequested)) continue;
-        const pointer = `/spec/disks/${segment(diskId)}/evictionRequested`;
+        const pointer = `/spec/disks/${escapeSegment(diskId)}/evictionRequested`;
         evidence.push(await context.evidence(node, pointer));
         operations.push({ op: 'replace', path: pointer, value: false });
         what.push(`disk ${diskId}${typeof disk.path === 'string' ? ` (${disk.path})` : ''}`);

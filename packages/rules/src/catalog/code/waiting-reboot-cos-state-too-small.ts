@@ -1,6 +1,7 @@
 import type { KubeObject, LogFile } from '@bundle-triage/core';
 import type { CodeFinding } from '../../rule/rule.js';
 import { defineCodeRule } from '../../rule/rule.js';
+import { escapeSegment } from '../../match/located.js';
 
 const PASSIVE_BOOT = String.raw`Command line: .*cos-img/filename=/cOS/passive\.img`;
 
@@ -40,7 +41,7 @@ export const waitingRebootCosStateTooSmall = defineCodeRule({
     const target = String((upgrade.spec as { version?: string } | undefined)?.version ?? '');
     const findings: CodeFinding[] = [];
     for (const node of waiting) {
-      const stateEvidence = await context.evidence(upgrade, `/status/nodeStatuses/${node.replace(/~/g, '~0').replace(/\//g, '~1')}/state`);
+      const stateEvidence = await context.evidence(upgrade, `/status/nodeStatuses/${escapeSegment(node)}/state`);
       const kernel = context.bundle.logs({ kind: 'node', node, file: 'logs/kernel.log' });
       let passive: { file: LogFile; line: number; raw: string } | undefined;
       for (const file of kernel) {
@@ -49,6 +50,11 @@ export const waitingRebootCosStateTooSmall = defineCodeRule({
         }
       }
       const release = await installedRelease(context.bundle, node);
+      // Without the node's bundle neither the boot image nor the installed release can be read:
+      // that is "cannot tell", not "fine".
+      if (kernel.length === 0 && !release) {
+        context.skip(`node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name}, but its node bundle was not collected, so its boot image and installed release cannot be read`);
+      }
       const stillOld = release !== undefined && target !== '' && release.version !== target;
       if (!passive && !stillOld) continue;
       const evidence = [stateEvidence];
