@@ -160,7 +160,7 @@ describe('analyze: exit codes, --fail-on, --only, --skip', () => {
     const run = await runCli(['analyze', fixture.flagshipZip, '--only', 'no-such-rule']);
     expect(run.code).toBe(2);
     expect(expectOneLineError(run.stderr)).toBe(
-      'bundle-triage: unknown rule selector: no-such-rule: no rule has this id, tag or component (see bundle-triage rules list)',
+      'bundle-triage: unknown rule selector: no-such-rule: no rule has this id, signature, tag or component (see bundle-triage rules list)',
     );
     expect(run.stdout).toBe('');
   });

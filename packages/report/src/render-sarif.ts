@@ -1,5 +1,5 @@
 import type { Evidence, Finding, Report } from '@bundle-triage/rules';
-import { objectLabel } from './describe-report.js';
+import { objectLabel, redactionNote } from './describe-report.js';
 import type { RenderContext } from './render-options.js';
 
 /**
@@ -24,9 +24,8 @@ export function renderSarif(report: Report, context: RenderContext): string {
       locations: [{ physicalLocation: physicalLocation(entry.path, entry.line) }],
     })),
   ];
-  if (context.redaction.applied && context.redaction.masked > 0) {
-    notifications.push({ level: 'note', message: { text: `${context.redaction.masked} secrets masked in messages and snippets; render with redaction off to show them` } } as (typeof notifications)[number]);
-  }
+  const note = redactionNote(context.redaction);
+  if (note) notifications.push({ level: 'note', message: { text: note } } as (typeof notifications)[number]);
 
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',

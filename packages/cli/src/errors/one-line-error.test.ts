@@ -47,7 +47,7 @@ describe('describeError', () => {
 
   it('maps an unknown --only/--skip selector to a usage error naming it', () => {
     expect(describeError(new UnknownRuleSelectorError('S99'))).toEqual({
-      line: 'bundle-triage: unknown rule selector: S99: no rule has this id, tag or component (see bundle-triage rules list)',
+      line: 'bundle-triage: unknown rule selector: S99: no rule has this id, signature, tag or component (see bundle-triage rules list)',
       exitCode: ExitCode.usage,
     });
   });

@@ -37,7 +37,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   if (error instanceof CliError) return described(error.what, error.where, error.why, error.exitCode);
   if (isBundleError(error)) return describeBundleError(error, context);
   if (error instanceof UnknownRuleSelectorError) {
-    return described('unknown rule selector', error.selector, `no rule has this id, tag or component (see bundle-triage rules list)`, ExitCode.usage);
+    return described('unknown rule selector', error.selector, 'no rule has this id, signature, tag or component (see bundle-triage rules list)', ExitCode.usage);
   }
   if (isAbort(error)) return described('interrupted', undefined, 'stopped before the end', ExitCode.interrupted);
   if (isErrnoError(error) && error.path) return described('cannot access', error.path, errnoReason(error), ExitCode.usage);

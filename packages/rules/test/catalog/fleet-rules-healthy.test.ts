@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze.js';
@@ -46,7 +48,8 @@ describe('Fleet / ManagedChart rules (S02 – S18) on healthy clusters', () => {
 });
 
 const SAMPLE = process.env.BUNDLE_TRIAGE_SAMPLE_V10 ?? '';
-describe.skipIf(!SAMPLE)(`Fleet / ManagedChart rules on the real v1.0 sample (${SAMPLE || 'absent'})`, () => {
+const hasSample = SAMPLE !== '' && existsSync(join(SAMPLE, 'metadata.yaml'));
+describe.skipIf(!hasSample)(`Fleet / ManagedChart rules on the real v1.0 sample (${hasSample ? SAMPLE : 'absent: set BUNDLE_TRIAGE_SAMPLE_V10'})`, () => {
   // The sample is a real v1.0 cluster: mcc-rancher-monitoring is modified on the
   // rancher-monitoring-admission webhooks (S14, #2152) and mcc-harvester reports
   // "configmap.v1 longhorn-system/longhorn-storageclass missing".
