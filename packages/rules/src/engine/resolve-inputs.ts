@@ -23,18 +23,11 @@ export async function resolveInputs(inputs: Record<string, InputSpec> | undefine
       if (Array.isArray(resolved.value)) scope.set(name, { kind: 'many', located: resolved.value.map(locatedObject) });
       else if (resolved.value) scope.set(name, { kind: 'one', located: locatedObject(resolved.value) });
       else scope.set(name, { kind: 'value', value: undefined });
-    } else if ('logs' in spec) {
+    } else {
       const resolved = resolveLogs(spec, bundle, facts);
       if (!resolved.ok) return resolved;
       values[name] = resolved.files;
       scope.set(name, { kind: 'logs', files: resolved.files });
-    } else {
-      const files = logFilesFor(spec, bundle);
-      if (files.length === 0 && (spec.required ?? true)) {
-        return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${spec.nodeFile.path}` };
-      }
-      values[name] = files;
-      scope.set(name, { kind: 'logs', files });
     }
   }
   return { ok: true, scope, values };
@@ -88,16 +81,22 @@ async function resolveResource(
   return { ok: true, value: objects };
 }
 
-function resolveLogs(spec: LogInputSpec, bundle: Bundle, facts: BundleFacts): { ok: true; files: LogFile[] } | { ok: false; reason: string } {
-  const query = spec.logs;
+/** Log and node-file inputs: the files, or why the rule cannot run without them. */
+function resolveLogs(
+  spec: LogInputSpec | NodeFileInputSpec,
+  bundle: Bundle,
+  facts: BundleFacts,
+): { ok: true; files: LogFile[] } | { ok: false; reason: string } {
   const required = spec.required ?? true;
-  if (query.nodeFile !== undefined) {
+  const nodeFile = 'nodeFile' in spec ? spec.nodeFile.path : spec.logs.nodeFile;
+  if (nodeFile !== undefined) {
     const files = logFilesFor(spec, bundle);
     if (files.length === 0 && required) {
-      return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle has ${query.nodeFile}` };
+      return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${nodeFile}` };
     }
     return { ok: true, files };
   }
+  const query = (spec as LogInputSpec).logs;
   if (query.namespace && !facts.collectedNamespaces.includes(query.namespace)) {
     return { ok: false, reason: `namespace ${query.namespace} was not collected in this bundle` };
   }

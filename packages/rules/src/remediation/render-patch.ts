@@ -1,4 +1,4 @@
-import type { KubeObject, ObjectRef } from '@bundle-triage/core';
+import { apiGroupOf, type KubeObject, type ObjectRef } from '@bundle-triage/core';
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
 import type { JsonPatchOperation } from '../rule/rule-types.js';
@@ -30,7 +30,7 @@ export function renderPatch(object: KubeObject, operations: readonly JsonPatchOp
 
 export function kubectlPatchCommand(target: ObjectRef | KubeObject, operations: readonly JsonPatchOperation[], resource?: string): string {
   const ref = 'metadata' in target ? { apiVersion: target.apiVersion, kind: target.kind, name: target.metadata.name, namespace: target.metadata.namespace } : target;
-  const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+  const group = apiGroupOf(ref.apiVersion);
   const type = resource ? (group ? `${resource}.${group}` : resource) : ref.kind.toLowerCase();
   const namespace = ref.namespace ? ` -n ${ref.namespace}` : '';
   const json = JSON.stringify(operations);
