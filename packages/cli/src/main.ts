@@ -1,16 +1,10 @@
-import { TOOL_VERSION } from '@bundle-triage/rules';
-import { analyzeCommand } from './commands/analyze.js';
-import { batchCommand } from './commands/batch.js';
 import type { Command } from './commands/command.js';
-import { diffCommand } from './commands/diff.js';
-import { readinessCommand } from './commands/readiness.js';
-import { rulesCommand } from './commands/rules.js';
+import { COMMANDS } from './commands/command-table.js';
 import { UsageError } from './errors/cli-error.js';
 import { writeError } from './errors/write-error.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-
-const COMMANDS: readonly Command[] = [analyzeCommand, readinessCommand, rulesCommand, batchCommand, diffCommand];
+import { CLI_VERSION } from './version.js';
 
 const HELP = `Usage: bundle-triage <command> [options]
 
@@ -46,24 +40,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return ExitCode.ok;
     }
     if (name === '--version' || name === '-V') {
-      io.stdout.write(`bundle-triage ${TOOL_VERSION}\n`);
+      io.stdout.write(`bundle-triage ${CLI_VERSION}\n`);
       return ExitCode.ok;
     }
     if (name === 'help') return await helpFor(args[0], io);
-    return await findCommand(name).run(args, io);
+    return await (await findCommand(name)).run(args, io);
   } catch (error) {
     return writeError(io.stderr, error, { verbose: argv.includes('--verbose') });
   }
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string): Promise<Command> {
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command) return command;
+  if (command) return command.load();
   const hint = /\.(zip|tar\.gz|tgz)$/i.test(name) || name === '-' ? `; did you mean bundle-triage analyze ${name}?` : '';
   throw new UsageError(name, `not a command${hint}`);
 }
 
 async function helpFor(name: string | undefined, io: CliIo): Promise<ExitCode> {
-  io.stdout.write(`${name === undefined ? HELP : findCommand(name).help}\n`);
+  io.stdout.write(`${name === undefined ? HELP : (await findCommand(name)).help}\n`);
   return ExitCode.ok;
 }
