@@ -3,7 +3,8 @@ import type { PrinterColumn } from './printer-column.js';
 /**
  * `additionalPrinterColumns` of the CRDs Harvester installs, copied from their definitions
  * (virt-operator's crds.go, longhorn-manager k8s/crds.yaml at v1.2.4 for v1beta1 and v1.7.2 for
- * v1beta2, fleet-crd v0.11, harvester-crd at v1.4.1, helm-controller). Used when the bundle has
+ * v1beta2, fleet-crd v0.11, harvester-crd at v1.4.1 (which also carries the external-snapshotter's),
+ * helm-controller). Used when the bundle has
  * no `customresourcedefinitions.yaml` to read them from. Keyed by `group/resource`, then by
  * version where the columns changed between versions (`*` for any other).
  */
@@ -112,6 +113,31 @@ export const KNOWN_PRINTER_COLUMNS: Readonly<Record<string, Readonly<Record<stri
   'harvesterhci.io/virtualmachinerestores': { '*': columns(['TARGET_KIND', 'string', '.spec.target.kind'], ['TARGET_NAME', 'string', '.spec.target.name'], ['COMPLETE', 'boolean', '.status.complete'], ['AGE', 'date', '.metadata.creationTimestamp'], ['ERROR', 'date', '.status.error.message']) },
   'harvesterhci.io/addons': { '*': columns(['HelmRepo', 'string', '.spec.repo'], ['ChartName', 'string', '.spec.chart'], ['Enabled', 'boolean', '.spec.enabled']) },
   'harvesterhci.io/schedulevmbackups': { '*': columns(['Cron', 'string', '.spec.cron'], ['Retain', 'integer', '.spec.retain'], ['MaxFailure', 'integer', '.spec.maxFailure'], ['SpecSuspend', 'boolean', '.spec.suspend'], ['Source', 'string', '.spec.vmbackup.source.name'], ['Suspended', 'string', '.status.suspended'], ['Failure', 'integer', '.status.failure']) },
+  'snapshot.storage.k8s.io/volumesnapshots': {
+    '*': columns(
+      ['ReadyToUse', 'boolean', '.status.readyToUse'],
+      ['SourcePVC', 'string', '.spec.source.persistentVolumeClaimName'],
+      ['SourceSnapshotContent', 'string', '.spec.source.volumeSnapshotContentName'],
+      ['RestoreSize', 'string', '.status.restoreSize'],
+      ['SnapshotClass', 'string', '.spec.volumeSnapshotClassName'],
+      ['SnapshotContent', 'string', '.status.boundVolumeSnapshotContentName'],
+      ['CreationTime', 'date', '.status.creationTime'],
+      AGE,
+    ),
+  },
+  'snapshot.storage.k8s.io/volumesnapshotcontents': {
+    '*': columns(
+      ['ReadyToUse', 'boolean', '.status.readyToUse'],
+      ['RestoreSize', 'integer', '.status.restoreSize'],
+      ['DeletionPolicy', 'string', '.spec.deletionPolicy'],
+      ['Driver', 'string', '.spec.driver'],
+      ['VolumeSnapshotClass', 'string', '.spec.volumeSnapshotClassName'],
+      ['VolumeSnapshot', 'string', '.spec.volumeSnapshotRef.name'],
+      ['VolumeSnapshotNamespace', 'string', '.spec.volumeSnapshotRef.namespace'],
+      AGE,
+    ),
+  },
+  'snapshot.storage.k8s.io/volumesnapshotclasses': { '*': columns(['Driver', 'string', '.driver'], ['DeletionPolicy', 'string', '.deletionPolicy'], AGE) },
   'helm.cattle.io/helmcharts': {
     '*': strings(['Job', '.status.jobName'], ['Chart', '.spec.chart'], ['TargetNamespace', '.spec.targetNamespace'], ['Version', '.spec.version'], ['Repo', '.spec.repo'], ['HelmVersion', '.spec.helmVersion'], ['Bootstrap', '.spec.bootstrap']),
   },
