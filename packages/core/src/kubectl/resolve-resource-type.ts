@@ -91,8 +91,7 @@ function match(types: readonly ResourceType[], typed: string, name: string, grou
     const matches = candidates.filter(fits);
     if (matches.length === 0) return undefined;
     const [first, ...others] = matches as [ResourceType, ...ResourceType[]];
-    // The same objects listed under two groups (events, ingresses), or their metrics, are no real ambiguity.
-    const alsoMatches = others.filter((other) => !(other.resource === first.resource && other.kind === first.kind) && other.group !== 'metrics.k8s.io');
+    const alsoMatches = others.filter((other) => !sameObjects(first, other));
     const result: ResolvedResourceType = { type: first, typed, matchedBy, alsoMatches, ...(version ? { version } : {}) };
     if (alsoMatches.length > 0) result.explanation = explain(typed, matchedBy, first, alsoMatches);
     return result;
@@ -103,6 +102,20 @@ function match(types: readonly ResourceType[], typed: string, name: string, grou
     found('shortName', (type) => type.shortNames.includes(name)) ??
     found('kind', (type) => type.kind !== '' && type.kind.toLowerCase() === name)
   );
+}
+
+/**
+ * The same objects served by two groups (events by core and events.k8s.io, ingresses by
+ * extensions and networking.k8s.io on old clusters), or their metrics: no real ambiguity.
+ */
+const SAME_OBJECTS: readonly (readonly [string, string, string])[] = [
+  ['events', '', 'events.k8s.io'],
+  ['ingresses', 'extensions', 'networking.k8s.io'],
+];
+
+function sameObjects(a: ResourceType, b: ResourceType): boolean {
+  if (b.group === 'metrics.k8s.io' || a.group === 'metrics.k8s.io') return true;
+  return SAME_OBJECTS.some(([resource, one, other]) => a.resource === resource && b.resource === resource && [one, other].includes(a.group) && [one, other].includes(b.group));
 }
 
 function explain(typed: string, matchedBy: ResolvedResourceType['matchedBy'], chosen: ResourceType, others: readonly ResourceType[]): string {
