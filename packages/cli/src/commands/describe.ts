@@ -3,7 +3,7 @@ import { redactText } from '@bundle-triage/report';
 import { parseCommandLine } from '../args/parse-command-line.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
-import { bundleArguments, bundleLookalikeHint, withBundle } from '../kubectl/kubectl-bundle.js';
+import { bundleArguments, withBundle } from '../kubectl/kubectl-bundle.js';
 import { kubectlCliError } from '../kubectl/kubectl-error.js';
 import { BUNDLE_HELP, KUBECTL_OPTIONS } from '../kubectl/kubectl-options.js';
 import { renderDescription } from '../kubectl/render-description.js';
@@ -72,7 +72,7 @@ export const describeCommand: Command = {
         }),
       );
     } catch (error) {
-      throw kubectlCliError(error, (typed) => bundleLookalikeHint(typed, bundle));
+      throw kubectlCliError(error);
     }
     const text = descriptions.map(renderDescription).join('\n\n');
     io.stdout.write(values['no-redact'] ? text : redactText(text).text);

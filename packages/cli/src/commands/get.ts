@@ -4,7 +4,7 @@ import { parseCommandLine } from '../args/parse-command-line.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { bundleArguments, bundleLookalikeHint, withBundle } from '../kubectl/kubectl-bundle.js';
+import { bundleArguments, withBundle } from '../kubectl/kubectl-bundle.js';
 import { kubectlCliError } from '../kubectl/kubectl-error.js';
 import { BUNDLE_HELP, KUBECTL_OPTIONS, writeNotes } from '../kubectl/kubectl-options.js';
 import { renderObjects } from '../kubectl/render-objects.js';
@@ -97,7 +97,7 @@ export const getCommand: Command = {
         }),
       );
     } catch (error) {
-      throw kubectlCliError(error, (typed) => bundleLookalikeHint(typed, bundle));
+      throw kubectlCliError(error);
     }
 
     writeNotes(io, result.notes, quiet);

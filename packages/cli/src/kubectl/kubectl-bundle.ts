@@ -25,26 +25,36 @@ export interface BundleArguments {
 export function bundleArguments(command: string, positionals: readonly string[], bundleOption: string | undefined, io: CliIo): BundleArguments {
   if (bundleOption !== undefined) {
     if (bundleOption === '') throw new UsageError('--bundle', 'needs a bundle path', command);
-    return { input: bundleInput(bundleOption), rest: [...positionals], from: '--bundle' };
+    const named: BundleArguments = { input: bundleInput(bundleOption), rest: [...positionals], from: '--bundle' };
+    refuseBundleLookalike(command, named);
+    return named;
   }
   const fromEnvironment = io.env[BUNDLE_ENV];
-  if (fromEnvironment) return { input: bundleInput(fromEnvironment), rest: [...positionals], from: BUNDLE_ENV };
+  if (fromEnvironment) {
+    const named: BundleArguments = { input: bundleInput(fromEnvironment), rest: [...positionals], from: BUNDLE_ENV };
+    refuseBundleLookalike(command, named);
+    return named;
+  }
   const [first, ...rest] = positionals;
   if (first === undefined) throw new UsageError(undefined, `no bundle given: name it first, or with --bundle PATH or ${BUNDLE_ENV}`, command);
   return { input: bundleInput(first), rest, from: 'argument' };
 }
 
 /**
- * When the bundle came from `--bundle` or the variable, an argument that looks like a bundle was
- * probably meant as one: the hint to add to an "unknown resource type" message.
+ * With the bundle named by `--bundle` or the variable, a first argument that looks like a
+ * bundle (`….zip`, `….tar.gz`, `….tgz`, or an existing path with a `/`) was surely meant as
+ * one: refused with the reason, instead of being read as a resource.
  */
-export function bundleLookalikeHint(argument: string, bundle: BundleArguments): string | undefined {
-  if (bundle.from === 'argument') return undefined;
-  const looksLikeBundle = /\.(zip|tar\.gz|tgz)$/i.test(argument) || argument.includes('/') || existsSync(argument);
-  if (!looksLikeBundle) return undefined;
-  return bundle.from === '--bundle'
-    ? `--bundle names the bundle, so "${argument}" was read as a resource`
-    : `${BUNDLE_ENV} is set (${inputName(bundle.input)}), so "${argument}" was read as a resource; use --bundle to name another bundle`;
+export function refuseBundleLookalike(command: string, bundle: BundleArguments): void {
+  const [first] = bundle.rest;
+  if (bundle.from === 'argument' || first === undefined) return;
+  const looksLikeBundle = /\.(zip|tar\.gz|tgz)$/i.test(first) || (first.includes('/') && existsSync(first));
+  if (!looksLikeBundle) return;
+  const why =
+    bundle.from === '--bundle'
+      ? `--bundle names the bundle, so every argument is a resource`
+      : `${BUNDLE_ENV} is set (${inputName(bundle.input)}), so every argument is a resource; use --bundle to name another bundle`;
+  throw new UsageError(first, why, command);
 }
 
 /** Opens the bundle, runs `read`, and closes the bundle (also when `read` fails). */

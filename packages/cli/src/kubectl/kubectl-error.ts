@@ -1,4 +1,4 @@
-import { isKubectlError, UnknownResourceTypeError } from '@bundle-triage/core';
+import { isKubectlError } from '@bundle-triage/core';
 import { CliError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -8,15 +8,13 @@ import { ExitCode } from '../exit-codes.js';
  * 4), `bundle-triage: error: the bundle has no resource type "vmz" (did you mean vm, vms?)`
  * (exit 2). Anything else passes through for the usual handling.
  */
-export function kubectlCliError(error: unknown, hint?: (typed: string) => string | undefined): unknown {
+export function kubectlCliError(error: unknown): unknown {
   if (!isKubectlError(error)) return error;
   switch (error.code) {
     case 'NOT_FOUND':
       return new CliError('Error from bundle (NotFound)', undefined, error.message, ExitCode.notFound, { cause: error });
-    case 'UNKNOWN_RESOURCE_TYPE': {
-      const extra = hint && error instanceof UnknownResourceTypeError ? hint(error.typed) : undefined;
-      return new CliError('error', undefined, extra ? `${error.message}; ${extra}` : error.message, ExitCode.usage, { cause: error });
-    }
+    case 'UNKNOWN_RESOURCE_TYPE':
+      return new CliError('error', undefined, error.message, ExitCode.usage, { cause: error });
     case 'INVALID_SELECTOR':
       return new CliError('usage', undefined, error.message, ExitCode.usage, { cause: error });
     case 'BAD_REQUEST':

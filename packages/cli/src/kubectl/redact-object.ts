@@ -11,7 +11,9 @@ export function redactObject<T>(value: T): { value: T; masked: number } {
   let masked = 0;
   const visit = (item: unknown, key: string | undefined): unknown => {
     if (typeof item === 'string') {
-      const result = key === undefined ? redactText(item) : redactKeyed(key, item);
+      // A multi-line string (a config file, Helm values) is masked as text, line by line; a
+      // one-line value is judged with its key.
+      const result = key === undefined || item.includes('\n') ? redactText(item) : redactKeyed(key, item);
       masked += result.masked;
       return result.text;
     }
