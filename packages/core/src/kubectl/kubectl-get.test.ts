@@ -72,6 +72,12 @@ describe.each([
     ]);
   });
 
+  it('keeps events.k8s.io Events as that API has them (regarding, note), printed with the same columns', async () => {
+    const result = await kubectlGet(bundle, { resources: ['events.events.k8s.io'], namespace: 'harvester-system', fieldSelector: 'reason=BackOff' });
+    expect(result.types[0]!.objects[0]!.object).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { kind: 'Pod', name: CRASHLOOP } });
+    expect(rows(result)[1]!.slice(0, 4)).toEqual(['60s', 'Warning', 'BackOff', `pod/${CRASHLOOP}`]);
+  });
+
   it('names each row kind/name when the output spans several types', async () => {
     const result = await kubectlGet(bundle, { resources: ['svc,pvc'], namespace: 'default' });
     expect(result.types.map((entry) => entry.table.rows.map((row) => row.cells[0]))).toEqual([

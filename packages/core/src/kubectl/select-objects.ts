@@ -1,6 +1,6 @@
 import type { Bundle } from '../bundle.js';
 import type { KubeObject, ObjectOrigin } from '../resources/kube-object.js';
-import { readBundleEvents, toCoreEvent } from './bundle-events.js';
+import { readBundleEvents } from './bundle-events.js';
 import { matchesFields, parseFieldSelector, type FieldSelector } from './field-selector.js';
 import { matchesLabels, parseLabelSelector, type LabelSelector } from './label-selector.js';
 import type { ResourceType } from './resource-type.js';
@@ -37,13 +37,14 @@ export interface SelectionResult {
 export async function selectObjects(bundle: Bundle, type: ResourceType, selection: ObjectSelection = {}): Promise<SelectionResult> {
   const namespace = !type.namespaced ? null : selection.allNamespaces ? undefined : (selection.namespace ?? 'default');
   const query = { group: type.group, resource: type.resource, ...(namespace === undefined ? {} : { namespace }) };
-  const isEvents = type.resource === 'events' && (type.group === '' || type.group === 'events.k8s.io');
+  // Core events are read from both lists, merged; events.k8s.io events are shown as that API has them.
+  const isCoreEvents = type.resource === 'events' && type.group === '';
   let candidates: SelectedObject[];
-  if (isEvents && type.group === '') {
+  if (isCoreEvents) {
     candidates = await readBundleEvents(bundle, namespace);
   } else {
     const objects = await bundle.resources(query);
-    candidates = objects.map((object) => ({ object: isEvents ? toCoreEvent(object) : object, origin: bundle.origin(object) }));
+    candidates = objects.map((object) => ({ object, origin: bundle.origin(object) }));
   }
   const labels = typeof selection.labelSelector === 'string' ? parseLabelSelector(selection.labelSelector) : selection.labelSelector;
   const fields = typeof selection.fieldSelector === 'string' ? parseFieldSelector(selection.fieldSelector) : selection.fieldSelector;
@@ -58,7 +59,7 @@ export async function selectObjects(bundle: Bundle, type: ResourceType, selectio
     selected.sort((a, b) => compare(a.object.metadata.namespace ?? '', b.object.metadata.namespace ?? '') || compare(a.object.metadata.name, b.object.metadata.name));
   }
   const problems = await bundle.resourceProblems(query);
-  if (isEvents && type.group === '') problems.push(...(await bundle.resourceProblems({ ...query, group: 'events.k8s.io' })));
+  if (isCoreEvents) problems.push(...(await bundle.resourceProblems({ ...query, group: 'events.k8s.io' })));
   return { objects: selected, problems };
 }
 

@@ -1,6 +1,7 @@
 import { podPrinter } from './pods.js';
 import { componentStatusPrinter, namespacePrinter, nodePrinter } from './cluster.js';
 import { apiServicePrinter, configMapPrinter, leasePrinter, podDisruptionBudgetPrinter, priorityClassPrinter, roleBindingPrinter, secretPrinter, serviceAccountPrinter, webhookConfigurationPrinter } from './config.js';
+import { toCoreEvent } from '../bundle-events.js';
 import { eventPrinter } from './events.js';
 import { endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter } from './network.js';
 import type { ResourcePrinter } from './printer.js';
@@ -23,7 +24,8 @@ export const BUILT_IN_PRINTERS: Readonly<Record<string, ResourcePrinter>> = {
   '/namespaces': namespacePrinter,
   '/componentstatuses': componentStatusPrinter,
   '/events': eventPrinter,
-  'events.k8s.io/events': eventPrinter,
+  // The API server prints events.k8s.io Events with the core printer, after converting them.
+  'events.k8s.io/events': { columns: eventPrinter.columns, cells: (event, context) => eventPrinter.cells(toCoreEvent(event), context) },
   '/services': servicePrinter,
   '/endpoints': endpointsPrinter,
   '/configmaps': configMapPrinter,

@@ -50,39 +50,30 @@ export const deploymentPrinter: ResourcePrinter = {
   },
 };
 
-export const replicaSetPrinter: ResourcePrinter = {
-  columns: () => [NAME, column('Desired', 'integer'), column('Current', 'integer'), column('Ready', 'integer'), AGE, CONTAINERS, IMAGES, SELECTOR],
-  cells: (object, context) => {
-    const [names, images] = templateContainers(object, 'spec', 'template');
-    return [
-      nameOf(object),
-      desiredReplicas(object),
-      integer(field(object, 'status', 'replicas')),
-      integer(field(object, 'status', 'readyReplicas')),
-      ageOf(object, context),
-      names,
-      images,
-      formatLabelSelector(field(object, 'spec', 'selector')),
-    ];
-  },
-};
+/** ReplicaSets and ReplicationControllers: DESIRED, CURRENT, READY; they differ in how the selector prints. */
+function replicaCountPrinter(selector: (object: unknown) => string): ResourcePrinter {
+  return {
+    columns: () => [NAME, column('Desired', 'integer'), column('Current', 'integer'), column('Ready', 'integer'), AGE, CONTAINERS, IMAGES, SELECTOR],
+    cells: (object, context) => {
+      const [names, images] = templateContainers(object, 'spec', 'template');
+      return [
+        nameOf(object),
+        desiredReplicas(object),
+        integer(field(object, 'status', 'replicas')),
+        integer(field(object, 'status', 'readyReplicas')),
+        ageOf(object, context),
+        names,
+        images,
+        selector(object),
+      ];
+    },
+  };
+}
 
-export const replicationControllerPrinter: ResourcePrinter = {
-  columns: () => [NAME, column('Desired', 'integer'), column('Current', 'integer'), column('Ready', 'integer'), AGE, CONTAINERS, IMAGES, SELECTOR],
-  cells: (object, context) => {
-    const [names, images] = templateContainers(object, 'spec', 'template');
-    return [
-      nameOf(object),
-      desiredReplicas(object),
-      integer(field(object, 'status', 'replicas')),
-      integer(field(object, 'status', 'readyReplicas')),
-      ageOf(object, context),
-      names,
-      images,
-      formatLabels(field(object, 'spec', 'selector')),
-    ];
-  },
-};
+export const replicaSetPrinter = replicaCountPrinter((object) => formatLabelSelector(field(object, 'spec', 'selector')));
+
+/** A ReplicationController's selector is a plain label map. */
+export const replicationControllerPrinter = replicaCountPrinter((object) => formatLabels(field(object, 'spec', 'selector')));
 
 export const daemonSetPrinter: ResourcePrinter = {
   columns: () => [
