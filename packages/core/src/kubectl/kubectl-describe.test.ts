@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle, type Bundle } from '../bundle.js';
 import { kubectlDescribe } from './describe-object.js';
 import { NotInBundleError } from './kubectl-errors.js';
-import { WORKLOADS, workloadsVariant } from './test-bundles.js';
+import { WORKLOADS, workloadsVariant, workloadsNames } from './test-bundles.js';
 
-const CRASHLOOP = 'harvester-network-controller-manager-p2z294f4b-dwz47';
+const NAMES = workloadsNames();
+const CRASHLOOP = NAMES.crashLoopPod;
 
 let bundle: Bundle;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('kubectlDescribe', () => {
   it("follows the owner chain Pod → ReplicaSet → Deployment, each with its bundle path", async () => {
     const [description] = await kubectlDescribe(bundle, { target: 'pods', name: CRASHLOOP, namespace: 'harvester-system' });
     expect(description!.owners.map((owner) => [owner.kind, owner.name, owner.origin?.path])).toEqual([
-      ['ReplicaSet', 'harvester-network-controller-manager-p2z294f4b', 'yamls/namespaced/harvester-system/apps/v1/replicasets.yaml'],
+      ['ReplicaSet', NAMES.crashLoopReplicaSet, 'yamls/namespaced/harvester-system/apps/v1/replicasets.yaml'],
       ['Deployment', 'harvester-network-controller-manager', 'yamls/namespaced/harvester-system/apps/v1/deployments.yaml'],
     ]);
   });
@@ -41,7 +42,7 @@ describe('kubectlDescribe', () => {
 
   it('says why an owner is missing instead of stopping in silence', async () => {
     const variant = await workloadsVariant(({ builder }) => {
-      builder.removeObject('apps/v1', 'ReplicaSet', 'harvester-system', 'harvester-network-controller-manager-p2z294f4b');
+      builder.removeObject('apps/v1', 'ReplicaSet', 'harvester-system', NAMES.crashLoopReplicaSet);
     });
     try {
       const [description] = await kubectlDescribe(variant, { target: `pod/${CRASHLOOP}`, namespace: 'harvester-system' });

@@ -5,7 +5,7 @@ import { openBundle, type Bundle } from '../bundle.js';
 import { HARVESTER_CRDS, addCustomResourceDefinitions } from '../../../../testdata/generator/index.js';
 import { InvalidSelectorError } from './kubectl-errors.js';
 import { kubectlGet, type GetResult } from './kubectl-get.js';
-import { SAMPLE, WORKLOADS, workloadsVariant } from './test-bundles.js';
+import { SAMPLE, WORKLOADS, workloadsVariant, workloadsNames } from './test-bundles.js';
 
 /** A table as header and rows of text cells, as the assertions read it. */
 function rows(result: GetResult, index = 0): string[][] {
@@ -13,7 +13,8 @@ function rows(result: GetResult, index = 0): string[][] {
   return [table.columns.map((column) => column.name.toUpperCase()), ...table.rows.map((row) => row.cells.map((cell) => (cell === null ? '' : String(cell))))];
 }
 
-const CRASHLOOP = 'harvester-network-controller-manager-p2z294f4b-dwz47';
+const NAMES = workloadsNames();
+const CRASHLOOP = NAMES.crashLoopPod;
 
 describe.each([
   ['zip', WORKLOADS.zip],
@@ -35,10 +36,10 @@ describe.each([
   });
 
   it('adds the wide columns with -o wide and NAMESPACE across namespaces', async () => {
-    const result = await kubectlGet(bundle, { resources: ['po'], allNamespaces: true, wide: true, fieldSelector: 'metadata.name=longhorn-manager-5f7h8' });
+    const result = await kubectlGet(bundle, { resources: ['po'], allNamespaces: true, wide: true, fieldSelector: `metadata.name=${NAMES.restartedPod.name}` });
     expect(rows(result)).toEqual([
       ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
-      ['longhorn-system', 'longhorn-manager-5f7h8', '2/2', 'Running', '2 (47m ago)', '29d', '10.52.2.31', 'harvester-node-2', '<none>', '<none>'],
+      ['longhorn-system', NAMES.restartedPod.name, '2/2', 'Running', '2 (47m ago)', '29d', NAMES.restartedPod.ip, NAMES.restartedPod.node, '<none>', '<none>'],
     ]);
   });
 
@@ -82,7 +83,7 @@ describe.each([
     const result = await kubectlGet(bundle, { resources: ['svc,pvc'], namespace: 'default' });
     expect(result.types.map((entry) => entry.table.rows.map((row) => row.cells[0]))).toEqual([
       ['service/kubernetes'],
-      ['persistentvolumeclaim/sles15-sp6-db-disk-0-q6gl4', 'persistentvolumeclaim/ubuntu-2204-web-disk-0-6dlt7'],
+      NAMES.claims.map((claim) => `persistentvolumeclaim/${claim}`),
     ]);
   });
 

@@ -6,9 +6,10 @@ import { parseGoDuration, parseSince } from './log-since.js';
 import { selectNodeLog } from './node-logs.js';
 import { selectPodLogs } from './pod-logs.js';
 import { podForController } from './pods-of-controller.js';
-import { WORKLOADS, workloadsVariant } from './test-bundles.js';
+import { WORKLOADS, workloadsVariant, workloadsNames } from './test-bundles.js';
 
-const CRASHLOOP = 'harvester-network-controller-manager-p2z294f4b-dwz47';
+const NAMES = workloadsNames();
+const CRASHLOOP = NAMES.crashLoopPod;
 
 async function collect(lines: AsyncIterable<BundleLogLine>): Promise<BundleLogLine[]> {
   const out: BundleLogLine[] = [];
@@ -44,15 +45,15 @@ describe.each([
   });
 
   it('defaults to the first container and says so when the pod has several, as kubectl does', async () => {
-    const selection = await selectPodLogs(bundle, { namespace: 'longhorn-system', pod: 'longhorn-manager-5f7h8' });
+    const selection = await selectPodLogs(bundle, { namespace: 'longhorn-system', pod: NAMES.restartedPod.name });
     expect(selection.sources.map((source) => (source.kind === 'pod' ? source.container : ''))).toEqual(['longhorn-manager']);
     expect(selection.notes).toEqual(['Defaulted container "longhorn-manager" out of: longhorn-manager, pre-pull-share-manager-image']);
   });
 
   it('says the container never restarted when asked for a previous run it does not have', async () => {
-    const error = await selectPodLogs(bundle, { namespace: 'harvester-system', pod: 'virt-handler-2fscc', previous: true }).catch((caught: unknown) => caught);
+    const error = await selectPodLogs(bundle, { namespace: 'harvester-system', pod: NAMES.quietPod, previous: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotInBundleError);
-    expect((error as Error).message).toBe('previous terminated container "virt-handler" in pod "virt-handler-2fscc" not found: it has not restarted (restartCount 0), so there is no previous run');
+    expect((error as Error).message).toBe(`previous terminated container "virt-handler" in pod "${NAMES.quietPod}" not found: it has not restarted (restartCount 0), so there is no previous run`);
   });
 
   it('filters with a linear-time pattern, --since the bundle creation, and --tail', async () => {
@@ -99,16 +100,16 @@ describe('logs the bundle cannot show', () => {
 
   it('asks for a container when the pod object is missing and its logs are of several containers', async () => {
     const bundle = await workloadsVariant(({ builder }) => {
-      const pod = builder.listObjects('v1', 'Pod', 'longhorn-system').find((candidate) => candidate.metadata.name === 'longhorn-manager-5f7h8')!;
+      const pod = builder.listObjects('v1', 'Pod', 'longhorn-system').find((candidate) => candidate.metadata.name === NAMES.restartedPod.name)!;
       builder.addPodLog('longhorn-system', pod.metadata.name, 'pre-pull-share-manager-image', ['pulled']);
       builder.removeObject('v1', 'Pod', 'longhorn-system', pod.metadata.name);
     });
     try {
-      await expect(selectPodLogs(bundle, { namespace: 'longhorn-system', pod: 'longhorn-manager-5f7h8' })).rejects.toThrow(
-        new BadRequestError('a container name must be specified for pod longhorn-manager-5f7h8, choose one of: [longhorn-manager pre-pull-share-manager-image]'),
+      await expect(selectPodLogs(bundle, { namespace: 'longhorn-system', pod: NAMES.restartedPod.name })).rejects.toThrow(
+        new BadRequestError(`a container name must be specified for pod ${NAMES.restartedPod.name}, choose one of: [longhorn-manager pre-pull-share-manager-image]`),
       );
-      const selection = await selectPodLogs(bundle, { namespace: 'longhorn-system', pod: 'longhorn-manager-5f7h8', container: 'longhorn-manager' });
-      expect(selection.notes).toEqual(['the bundle has no Pod object longhorn-system/longhorn-manager-5f7h8, only its logs']);
+      const selection = await selectPodLogs(bundle, { namespace: 'longhorn-system', pod: NAMES.restartedPod.name, container: 'longhorn-manager' });
+      expect(selection.notes).toEqual([`the bundle has no Pod object longhorn-system/${NAMES.restartedPod.name}, only its logs`]);
     } finally {
       await bundle.close();
     }
