@@ -54,7 +54,7 @@ export function workloadsNames(): WorkloadsNames {
   };
 }
 
-function restartCount(pod: { status?: unknown }): number {
+function restartCount(pod: { status?: unknown; [field: string]: unknown }): number {
   const statuses = (pod.status as { containerStatuses?: { restartCount?: number }[] } | undefined)?.containerStatuses ?? [];
   return statuses.reduce((sum, status) => sum + (status.restartCount ?? 0), 0);
 }
