@@ -83,6 +83,7 @@ describe('batch', () => {
       'testdata/bundles/flagship-v1.4.1.zip',
       'testdata/bundles/healthy-v1.4.1-1node.zip',
       'testdata/bundles/healthy-v1.4.2-3node.zip',
+      'testdata/bundles/workloads-v1.4.2.zip',
     ]);
   });
 

@@ -41,11 +41,13 @@ export function assertBuilt(): void {
   }
 }
 
-export function runCli(args: readonly string[], options: { stdin?: Buffer; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { stdin?: Buffer; cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
+  // The caller's BUNDLE_TRIAGE_BUNDLE would change what get/describe/logs read: only a test sets it.
+  const { BUNDLE_TRIAGE_BUNDLE: _ignored, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBin, ...args], {
       cwd: options.cwd ?? repositoryRoot,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...inherited, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 120_000,
     });

@@ -5,7 +5,9 @@
 import type { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
 import { fixS01 } from './faults/fix-s01.js';
 import { flagshipS01 } from './faults/flagship-s01.js';
-import { healthyCluster } from './healthy-cluster.js';
+import { addCustomResourceDefinitions } from './custom-resource-definitions.js';
+import { generateHealthyCluster, healthyCluster } from './healthy-cluster.js';
+import { addWorkloadHistory } from './workload-history.js';
 
 export interface Fixture {
   /** File or folder name under testdata/bundles. */
@@ -19,6 +21,14 @@ const flagship = (): BundleBuilder => {
   const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 7996 });
   flagshipS01(bundle);
   return bundle;
+};
+
+/** A three-node v1.4.2 cluster with a history (workload-history.ts) and its CRD list. */
+const workloads = (): BundleBuilder => {
+  const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1421 });
+  addWorkloadHistory(cluster);
+  addCustomResourceDefinitions(cluster);
+  return cluster.builder;
 };
 
 export const FIXTURES: readonly Fixture[] = [
@@ -61,6 +71,24 @@ export const FIXTURES: readonly Fixture[] = [
     format: 'directory',
     description: 'The S01 bundle extracted: this folder is the bundle root (metadata.yaml, yamls/, logs/, nodes/).',
     build: flagship,
+  },
+  {
+    name: 'workloads-v1.4.2.zip',
+    format: 'zip',
+    description: 'Three-node v1.4.2 with a history: ReplicaSets, a CrashLoopBackOff controller and a restarted longhorn-manager (with .log.1 previous logs), RKE2 HelmCharts and their completed Jobs, Services, PVs, warning events in both event lists, and the CRD list.',
+    build: workloads,
+  },
+  {
+    name: 'workloads-v1.4.2.tar.gz',
+    format: 'tar.gz',
+    description: 'The workloads bundle as a .tar.gz (top folder kept, node zips left zipped).',
+    build: workloads,
+  },
+  {
+    name: 'workloads-v1.4.2',
+    format: 'directory',
+    description: 'The workloads bundle extracted: this folder is the bundle root.',
+    build: workloads,
   },
 ];
 

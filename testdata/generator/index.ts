@@ -10,5 +10,7 @@ export { healthyCluster, generateHealthyCluster, DEFAULT_CREATED_AT, type Health
 export { flagshipS01, snapshotWebhookModifications, type FlagshipS01Options } from './faults/flagship-s01.js';
 export { fixS01 } from './faults/fix-s01.js';
 export { FIXTURES, type Fixture } from './fixtures.js';
+export { addWorkloadHistory } from './workload-history.js';
+export { addCustomResourceDefinitions, HARVESTER_CRDS } from './custom-resource-definitions.js';
 export { BundleBuilder, type BundleBuilderOptions, type KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 export { toGoYaml } from '../../packages/rules/src/testing/go-yaml.js';

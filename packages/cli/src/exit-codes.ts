@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 2,
   /** The analysis ran and found something at or above `--fail-on`. */
   findings: 3,
+  /** get, describe, logs: the object, container log or node file asked for is not in the bundle. */
+  notFound: 4,
   /** Stopped by Ctrl-C (SIGINT), by shell convention. */
   interrupted: 130,
 } as const;
@@ -19,7 +21,8 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 // When several bundles end differently, the exit code tells the worst: a bug outranks unusable
 // input, which outranks findings (a run that could not read a bundle is not a finished analysis).
-const RANK: Record<ExitCode, number> = { 0: 0, 3: 1, 2: 2, 1: 3, 130: 4 };
+// A missing object ranks with findings: the read ran, and the answer is "not there".
+const RANK: Record<ExitCode, number> = { 0: 0, 3: 1, 4: 2, 2: 3, 1: 4, 130: 5 };
 
 export function worseExit(a: ExitCode, b: ExitCode): ExitCode {
   return RANK[b] > RANK[a] ? b : a;
@@ -28,5 +31,6 @@ export function worseExit(a: ExitCode, b: ExitCode): ExitCode {
 export const EXIT_CODE_HELP = `Exit codes:
   0  analysis done, nothing at or above --fail-on
   3  a finding at or above --fail-on
+  4  get, describe, logs: what was asked for is not in the bundle
   2  unusable input or usage (one line on stderr: what, where, why)
   1  internal error (--verbose prints the stack)`;

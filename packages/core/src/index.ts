@@ -34,3 +34,51 @@ export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
+export { ageAt, humanDuration } from './kubectl/human-duration.js';
+export { readBundleEvents, toCoreEvent, type BundleEvent } from './kubectl/bundle-events.js';
+export {
+  kubectlDescribe,
+  type DescribeRequest,
+  type DescribedCondition,
+  type DescribedSubject,
+  type DescriptionSection,
+  type DescriptionSectionProvider,
+  type ObjectDescription,
+} from './kubectl/describe-object.js';
+export { evaluateJsonPath, JsonPathError, parseJsonPath, type JsonPath } from './kubectl/json-path.js';
+export { matchesFields, parseFieldSelector, type FieldRequirement, type FieldSelector } from './kubectl/field-selector.js';
+export { kubectlGet, type GetRequest, type GetResult, type GetTypeResult } from './kubectl/kubectl-get.js';
+export {
+  BadRequestError,
+  InvalidSelectorError,
+  isKubectlError,
+  KubectlError,
+  NotInBundleError,
+  UnknownResourceTypeError,
+  type KubectlErrorCode,
+} from './kubectl/kubectl-errors.js';
+export { matchesLabels, parseLabelSelector, type LabelRequirement, type LabelSelector } from './kubectl/label-selector.js';
+export { readLogLines, type BundleLogLine, type LogReadOptions, type LogSource } from './kubectl/log-lines.js';
+export { parseGoDuration, parseSince } from './kubectl/log-since.js';
+export { selectNodeLog, type NodeLogRequest, type NodeLogSelection } from './kubectl/node-logs.js';
+export { eventsAbout, type DescribedEvent } from './kubectl/object-events.js';
+export { ownerChain, type OwnerLink } from './kubectl/owner-chain.js';
+export { selectPodLogs, type PodLogRequest, type PodLogSelection } from './kubectl/pod-logs.js';
+export { podForController } from './kubectl/pods-of-controller.js';
+export { printContextOf } from './kubectl/print-context.js';
+export type { PrinterColumn } from './kubectl/printer-column.js';
+export { resolveResourceType, resolveResourceTypes, type ResolvedResourceType } from './kubectl/resolve-resource-type.js';
+export {
+  buildResourceTable,
+  printerFor,
+  type Cell,
+  type ColumnDefinition,
+  type ColumnsSource,
+  type PrintContext,
+  type ResourceTable,
+  type ResourceTableRow,
+  type TableOptions,
+} from './kubectl/resource-table.js';
+export { qualifiedKind, qualifiedResource, type ResourceType } from './kubectl/resource-type.js';
+export { resourceTypesOf } from './kubectl/resource-types.js';
+export { selectObjects, type ObjectSelection, type SelectedObject, type SelectionResult } from './kubectl/select-objects.js';

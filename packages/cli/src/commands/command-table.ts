@@ -31,4 +31,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'findings that appeared, disappeared or stayed between two bundles',
     load: async () => (await import('./diff.js')).diffCommand,
   },
+  {
+    name: 'get',
+    summary: "kubectl get over a bundle: objects with kubectl's columns, -o wide|yaml|json|name",
+    load: async () => (await import('./get.js')).getCommand,
+  },
+  {
+    name: 'describe',
+    summary: 'kubectl describe over a bundle: fields, conditions, events, owner chain',
+    load: async () => (await import('./describe.js')).describeCommand,
+  },
+  {
+    name: 'logs',
+    summary: 'kubectl logs over a bundle: a container\'s log (or previous run), a node\'s journal',
+    load: async () => (await import('./logs.js')).logsCommand,
+  },
 ];

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBundle, type Bundle } from '../bundle.js';
+import { kubectlDescribe } from './describe-object.js';
+import { NotInBundleError } from './kubectl-errors.js';
+import { WORKLOADS, workloadsVariant, workloadsNames } from './test-bundles.js';
+
+const NAMES = workloadsNames();
+const CRASHLOOP = NAMES.crashLoopPod;
+
+let bundle: Bundle;
+beforeAll(async () => {
+  bundle = await openBundle(WORKLOADS.zip);
+});
+afterAll(() => bundle.close());
+
+describe('kubectlDescribe', () => {
+  it('gives the conditions, the events about the object (oldest first) and where it is in the bundle', async () => {
+    const [description] = await kubectlDescribe(bundle, { target: `pod/${CRASHLOOP}`, namespace: 'harvester-system' });
+    expect(description!.conditions.find((condition) => condition.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', lastTransitionAge: '95m' });
+    expect(description!.events.map((event) => [event.type, event.reason, event.age, event.from])).toEqual([
+      ['Normal', 'Pulled', '4m (x15 over 95m)', 'kubelet'],
+      ['Warning', 'BackOff', '60s (x397 over 92m)', 'kubelet'],
+    ]);
+    expect(description!.events[1]!.message).toMatch(/^spec\.containers\{harvester-network-manager\}: Back-off restarting/);
+    expect(description!.origin?.path).toBe('yamls/namespaced/harvester-system/v1/pods.yaml');
+  });
+
+  it("follows the owner chain Pod → ReplicaSet → Deployment, each with its bundle path", async () => {
+    const [description] = await kubectlDescribe(bundle, { target: 'pods', name: CRASHLOOP, namespace: 'harvester-system' });
+    expect(description!.owners.map((owner) => [owner.kind, owner.name, owner.origin?.path])).toEqual([
+      ['ReplicaSet', NAMES.crashLoopReplicaSet, 'yamls/namespaced/harvester-system/apps/v1/replicasets.yaml'],
+      ['Deployment', 'harvester-network-controller-manager', 'yamls/namespaced/harvester-system/apps/v1/deployments.yaml'],
+    ]);
+  });
+
+  it('follows a HelmChart-owned Job, and a static pod to its (cluster-scoped) Node', async () => {
+    const [job] = await kubectlDescribe(bundle, { target: 'job/helm-install-rke2-canal', namespace: 'kube-system' });
+    expect(job!.owners.map((owner) => `${owner.kind}/${owner.name}`)).toEqual(['HelmChart/rke2-canal']);
+    const [etcd] = await kubectlDescribe(bundle, { target: 'pod/etcd-harvester-node-0', namespace: 'kube-system' });
+    expect(etcd!.owners[0]).toMatchObject({ kind: 'Node', name: 'harvester-node-0', namespace: undefined });
+  });
+
+  it('says why an owner is missing instead of stopping in silence', async () => {
+    const variant = await workloadsVariant(({ builder }) => {
+      builder.removeObject('apps/v1', 'ReplicaSet', 'harvester-system', NAMES.crashLoopReplicaSet);
+    });
+    try {
+      const [description] = await kubectlDescribe(variant, { target: `pod/${CRASHLOOP}`, namespace: 'harvester-system' });
+      expect(description!.owners).toHaveLength(1);
+      expect(description!.owners[0]!.missing).toMatch(/not in the bundle/);
+    } finally {
+      await variant.close();
+    }
+  });
+
+  it('describes every object whose name starts with a prefix, as kubectl does', async () => {
+    const descriptions = await kubectlDescribe(bundle, { target: 'pods', name: 'kube-vip-', namespace: 'harvester-system' });
+    expect(descriptions).toHaveLength(3);
+  });
+
+  it('is a NotInBundleError naming the namespace when nothing matches', async () => {
+    const error = await kubectlDescribe(bundle, { target: 'vm/nope' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotInBundleError);
+    expect((error as Error).message).toBe('virtualmachines.kubevirt.io "nope" not found in namespace "default"');
+  });
+
+  it('adds the sections other parts of the analyzer give it (the seam for findings and timeline)', async () => {
+    const [description] = await kubectlDescribe(bundle, {
+      target: 'bundles.fleet.cattle.io/mcc-harvester',
+      namespace: 'fleet-local',
+      extraSections: [({ ref, origin }) => [{ title: 'Findings', entries: [{ text: `nothing about ${ref.kind}/${ref.name}`, evidence: { path: origin!.path, line: origin!.line } }] }]],
+    });
+    expect(description!.sections).toEqual([{ title: 'Findings', entries: [{ text: 'nothing about Bundle/mcc-harvester', evidence: { path: 'yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml', line: expect.any(Number) } }] }]);
+  });
+});
