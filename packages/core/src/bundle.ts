@@ -6,6 +6,7 @@ import { BundleIndex } from './index/bundle-index.js';
 import type { IndexEntry, NodeFileEntry, ResourceFileEntry } from './index/index-entry.js';
 import { resolveLimits, type BundleLimits } from './limits.js';
 import { LogFile } from './logs/log-file.js';
+import { groupLogSeries, rotationOf, type LogSeries } from './logs/log-series.js';
 import { nodeLogTimestampStyle } from './logs/log-timestamps.js';
 import type { KubeObject, ObjectOrigin } from './resources/kube-object.js';
 import type { ResourceQuery } from './resources/resource-query.js';
@@ -37,7 +38,10 @@ export interface LogQuery {
   previous?: boolean;
   /** Node files of this node. */
   node?: string;
-  /** Node file path inside the node folder (`logs/kernel.log`), or a test on it. */
+  /**
+   * A node file by its path inside the node folder: any node file when a string
+   * (`logs/kernel.log`, `supportconfig/messages.txt`), else a test on the paths of its `logs/`.
+   */
   file?: string | ((file: string) => boolean);
   /** Pod logs only or node logs only. */
   kind?: 'pod' | 'node';
@@ -234,13 +238,30 @@ export class Bundle {
     }
     if (wantsNodes && query.previous === undefined) {
       for (const entry of this.index.nodeFiles(query.node)) {
-        if (!entry.file.startsWith('logs/')) continue;
-        if (typeof query.file === 'string' && entry.file !== query.file) continue;
-        if (typeof query.file === 'function' && !query.file(entry.file)) continue;
+        if (entry.supportconfigArchive) continue;
+        if (typeof query.file === 'string') {
+          if (entry.file !== query.file) continue;
+        } else {
+          if (!entry.file.startsWith('logs/')) continue;
+          if (typeof query.file === 'function' && !query.file(entry.file)) continue;
+        }
         files.push(this.#nodeLog(entry));
       }
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * The logs of a query as series across their rotations, oldest first (see LogSeries): a
+   * container's `.log.1` then `.log`, a node's `kernel.log.2`, `kernel.log.1`, `kernel.log`. A
+   * string `file` names the current file (`logs/kernel.log`) and takes its rotations along;
+   * `previous` is ignored (a series holds both runs).
+   */
+  logSeries(query: LogQuery = {}): LogSeries[] {
+    const { previous: _previous, file, ...rest } = query;
+    if (typeof file !== 'string') return groupLogSeries(this.logs({ ...rest, ...(file ? { file } : {}) }));
+    const rotations = (candidate: string): boolean => rotationOf(candidate).base === file;
+    return groupLogSeries(this.logs({ ...rest, file: file.startsWith('logs/') ? rotations : file }));
   }
 
   /** A log by bundle path (a pod log or a node file), whatever its timestamp style. */

@@ -27,10 +27,12 @@ export type {
 } from './index/index-entry.js';
 export { DEFAULT_LIMITS, resolveLimits, type BundleLimits } from './limits.js';
 export { LogFile, type GrepOptions, type LineOptions, type LinePattern, type LogFileInfo, type LogLine, type LogMatch } from './logs/log-file.js';
-export { splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
+export { LogSeries, type SeriesLine, type SeriesMatch } from './logs/log-series.js';
+export { splitIsoLine, splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
 export { scanLines, type ScanOptions, type ScannedLine } from './logs/scan-lines.js';
 export { apiGroupOf, objectRef, type KubeObject, type KubeObjectMeta, type ObjectOrigin, type ObjectRef } from './resources/kube-object.js';
 export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
+export type { NodeBundleChoice, SupportconfigChoice } from './source/node-layout.js';
