@@ -50,6 +50,7 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
     release,
     nodes: [],
     vip: '192.168.122.100',
+    nodeHealth: new Map(),
     ...createClock(createdAt),
   };
   context.nodes = createNodes(context, options.nodes);

@@ -30,22 +30,21 @@ const ZIP_SUFFIX = '.zip';
 export function parseNodePath(path: string): NodePath | undefined {
   if (!path.startsWith('nodes/')) return undefined;
   const rest = path.slice('nodes/'.length);
-  const bang = rest.indexOf('!/');
-  if (bang >= 0) {
-    const archive = rest.slice(0, bang);
-    if (archive.includes('/') || !archive.endsWith(ZIP_SUFFIX) || archive.length <= ZIP_SUFFIX.length) return undefined;
+  const slash = rest.indexOf('/');
+  if (slash <= 0) return undefined;
+  const first = rest.slice(0, slash);
+  if (first.endsWith(`${ZIP_SUFFIX}!`)) {
+    const archive = first.slice(0, -1);
     const node = archive.slice(0, -ZIP_SUFFIX.length);
-    const member = rest.slice(bang + 2);
+    if (!node) return undefined;
+    const member = rest.slice(slash + 1);
     // Entries of a node zip start with `<node>/`; tolerate a zip made without the top folder.
     const file = member.startsWith(`${node}/`) ? member.slice(node.length + 1) : member;
     return file ? { node, container: `nodes/${archive}`, packaging: 'zip', file } : undefined;
   }
-  const slash = rest.indexOf('/');
-  if (slash <= 0) return undefined;
-  const node = rest.slice(0, slash);
   const file = rest.slice(slash + 1);
-  if (node.endsWith(ZIP_SUFFIX) || !file) return undefined;
-  return { node, container: `nodes/${node}`, packaging: 'folder', file };
+  if (first.endsWith(ZIP_SUFFIX) || first.includes('!') || !file) return undefined;
+  return { node: first, container: `nodes/${first}`, packaging: 'folder', file };
 }
 
 /** `nodes/<node>.zip` itself. */

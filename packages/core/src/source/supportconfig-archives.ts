@@ -20,8 +20,11 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
   const entries = context.table.list();
   const wanted = new Set<string>();
   for (const choice of chooseNodeBundles(entries)) {
-    // Before any archive is opened, the choice names the first archive of the node bundle read.
-    if (choice.supportconfig?.packaging === 'txz') wanted.add(choice.supportconfig.path);
+    // Before any archive is opened none counts as readable, so an unpacked copy may be chosen over
+    // it: the archive is still the one to try (the index then prefers it once it opened).
+    const scc = choice.supportconfig;
+    if (scc?.packaging === 'txz') wanted.add(scc.path);
+    else if (scc?.copy !== undefined) wanted.add(scc.copy);
   }
   for (const path of [...wanted].sort()) {
     context.signal?.throwIfAborted();
