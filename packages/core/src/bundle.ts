@@ -10,6 +10,8 @@ import { groupLogSeries, rotationOf, type LogSeries } from './logs/log-series.js
 import { nodeLogTimestampStyle } from './logs/log-timestamps.js';
 import type { KubeObject, ObjectOrigin } from './resources/kube-object.js';
 import type { ResourceQuery } from './resources/resource-query.js';
+import type { NodeSupportconfig } from './supportconfig/node-supportconfig.js';
+import { readNodeSupportconfig } from './supportconfig/read-supportconfig.js';
 import { ResourceStore } from './resources/resource-store.js';
 import type { BundleFormat, BundleSource } from './source/bundle-source.js';
 import { openSource } from './source/index.js';
@@ -61,6 +63,7 @@ export class Bundle {
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
   #facts: Promise<BundleFacts> | undefined;
+  readonly #supportconfigs = new Map<string, Promise<NodeSupportconfig | undefined>>();
   /**
    * Texts of the files read last (decoding, `locate`, `lineText`), within RECENT_TEXT_CHARS: the
    * evidence of a finding is cited right after its file was decoded, and clusters in a few files.
@@ -78,6 +81,16 @@ export class Bundle {
     this.index = new BundleIndex(source.entries);
     this.#onProgress = options.onProgress;
     this.#diagnostics.addAll(source.diagnostics);
+    for (const choice of this.index.nodeBundles()) {
+      // Said once per copy, so a report shows which one its node evidence comes from.
+      if (choice.copy !== undefined) {
+        this.#diagnostics.add({ path: choice.copy, level: 'info', message: `node ${choice.node}: read from ${choice.path}; ${choice.copy} is the same node bundle and was not read` });
+      }
+      const scc = choice.supportconfig;
+      if (scc?.copy !== undefined) {
+        this.#diagnostics.add({ path: scc.copy, level: 'info', message: `node ${choice.node}: supportconfig read from ${scc.path}; ${scc.copy} is the same and was not read` });
+      }
+    }
     this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics);
     this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
   }
@@ -278,6 +291,35 @@ export class Bundle {
   /** A node's file by its path inside the node folder (`configs/etc/harvester-release.yaml`). */
   nodeFile(node: string, file: string): NodeFileEntry | undefined {
     return this.index.nodeFiles(node).find((entry) => entry.file === file);
+  }
+
+  /** Nodes whose node bundle holds a supportconfig (read or unpacked), sorted. */
+  supportconfigNodes(): string[] {
+    return this.index.nodeBundles().filter((choice) => choice.supportconfig !== undefined).map((choice) => choice.node);
+  }
+
+  /**
+   * What the node's supportconfig says (free space per filesystem, memory and swap, load, failed
+   * units, kernel events, SMART), each fact with its file and line inside the archive; parsed on
+   * first use, once. Undefined when the node bundle holds no supportconfig (kit < v0.0.26, a
+   * trimmed or failed node bundle) or there is no such node bundle.
+   */
+  supportconfig(node: string): Promise<NodeSupportconfig | undefined> {
+    this.#assertOpen();
+    let pending = this.#supportconfigs.get(node);
+    if (!pending) {
+      const choice = this.index.nodeBundles().find((candidate) => candidate.node === node);
+      pending = choice
+        ? readNodeSupportconfig({
+            choice,
+            files: this.index.nodeFiles(node).filter((entry) => entry.file.startsWith('supportconfig/')),
+            readText: (path) => this.readText(path),
+            log: (path) => this.log(path),
+          })
+        : Promise.resolve(undefined);
+      this.#supportconfigs.set(node, pending);
+    }
+    return pending;
   }
 
   /** Facts about the cluster (versions, nodes, namespaces), read once. */

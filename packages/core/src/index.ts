@@ -34,5 +34,18 @@ export { apiGroupOf, objectRef, type KubeObject, type KubeObjectMeta, type Objec
 export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
+export type {
+  DiskHealth,
+  FailedUnit,
+  FilesystemUsage,
+  HarvesterMountRole,
+  KernelEvent,
+  KernelEventKind,
+  LoadAverage,
+  MemoryUsage,
+  NodeSupportconfig,
+  SwapUsage,
+} from './supportconfig/node-supportconfig.js';
+export { parseSections as parseSupportconfigSections, type SupportconfigSection } from './supportconfig/sections.js';
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
 export type { NodeBundleChoice, SupportconfigChoice } from './source/node-layout.js';
