@@ -233,6 +233,16 @@ export class Bundle {
     return this.#resources.locate(object, pointer);
   }
 
+  /**
+   * `metadata.managedFields` of an object, read again from its file: decoded objects leave them
+   * out (they are most of an object's text in newer bundles and never evidence), so decoding
+   * skips them; a caller that needs them asks here.
+   */
+  managedFields(object: KubeObject): Promise<Record<string, unknown>[] | undefined> {
+    this.#assertOpen();
+    return this.#resources.managedFields(object);
+  }
+
   /** Pod logs and node log files matching the query, sorted by path. */
   logs(query: LogQuery = {}): LogFile[] {
     const files: LogFile[] = [];
