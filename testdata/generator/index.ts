@@ -10,5 +10,9 @@ export { healthyCluster, generateHealthyCluster, DEFAULT_CREATED_AT, type Health
 export { flagshipS01, snapshotWebhookModifications, type FlagshipS01Options } from './faults/flagship-s01.js';
 export { fixS01 } from './faults/fix-s01.js';
 export { FIXTURES, type Fixture } from './fixtures.js';
+export { updateNodeHealth } from './node-bundle.js';
+export { restartContainer } from './pod-logs.js';
+export { healthyNodeHealth, supportconfigFiles, type NodeFilesystem, type NodeHealth } from './supportconfig.js';
+export { KIT_GENERATIONS, KIT_PROFILES, type KitName, type KitProfile } from '../../packages/rules/src/testing/kit-profile.js';
 export { BundleBuilder, type BundleBuilderOptions, type KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 export { toGoYaml } from '../../packages/rules/src/testing/go-yaml.js';

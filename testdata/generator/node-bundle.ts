@@ -12,11 +12,16 @@ import { healthyNodeHealth, supportconfigFiles, type NodeHealth } from './suppor
 
 const REFORMATTED = '# Note: this file is re-formatted by support-bundle-kit collector.\n';
 
-export function addNodeBundles(context: ClusterContext): void {
-  for (const node of context.nodes) addNodeBundle(context, node);
+export interface NodeBundleOptions {
+  /** Boots before this one whose kernel journal is still on the node (`kernel.log.1`, `kernel.log.2`). */
+  previousBoots: number;
 }
 
-function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
+export function addNodeBundles(context: ClusterContext, options: NodeBundleOptions = { previousBoots: 0 }): void {
+  for (const node of context.nodes) addNodeBundle(context, node, options);
+}
+
+function addNodeBundle(context: ClusterContext, node: ClusterNode, options: NodeBundleOptions): void {
   const { builder, release, random } = context;
   const name = node.name;
   const file = (path: string, content: string) => builder.addNodeFile(name, path, content);
@@ -97,6 +102,17 @@ function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
       [301, 'sd 2:0:0:1: [sdb] 41943040 512-byte logical blocks: (21.5 GB/20.0 GiB)'],
     ]),
   ]);
+  for (let boot = 1; boot <= options.previousBoots; boot += 1) {
+    // `journalctl -k -b -<n>`: an earlier boot of the same node, ending in a clean shutdown.
+    const bootedBefore = new Date(Date.parse(booted) - boot * 7 * 24 * 3_600_000).toISOString();
+    const before = (seconds: number) => new Date(Date.parse(bootedBefore) + seconds * 1000).toISOString();
+    builder.addNodeLog(name, `kernel.log.${boot}`, [
+      { time: before(0), identifier: 'kernel', text: 'Linux version 5.14.21-150500.55.83-default (geeko@buildhost) (gcc (SUSE Linux) 7.5.0, GNU ld (GNU Binutils; SUSE Linux Enterprise 15) 2.41.0.20230908-150100.7.46) #1 SMP PREEMPT_DYNAMIC Tue Oct 22 09:13:04 UTC 2024 (f2d4d36)' },
+      { time: before(9), identifier: 'kernel', text: 'EXT4-fs (sda5): mounted filesystem with ordered data mode. Opts: (null). Quota mode: none.' },
+      { time: before(41), identifier: 'kernel', text: 'IPv6: ADDRCONF(NETDEV_CHANGE): mgmt-br: link becomes ready' },
+      { time: before(6 * 24 * 3600), identifier: 'kernel', text: 'mgmt-br: port 1(eno1) entered disabled state' },
+    ]);
+  }
   builder.addNodeLog(name, 'rke2-server.log', node.controlPlane
     ? journal(`rke2[${2100 + context.nodes.indexOf(node)}]`, [
         [60, `time="${at(60).slice(0, 19)}Z" level=info msg="Starting rke2 ${release.kubernetes} (${random.hex(8)})"`],
