@@ -83,8 +83,9 @@ function apacheTime(time: string): string {
  */
 export function restartContainer(context: ClusterContext, namespace: string, podPrefix: string, container: string, lines: readonly PodLogLine[]): string {
   const { builder } = context;
-  const pod = builder.listObjects('v1', 'Pod', namespace).find((candidate) => candidate.metadata.name.startsWith(podPrefix));
-  if (!pod) throw new Error(`no pod ${namespace}/${podPrefix}* in this cluster`);
+  const runs = (candidate: { spec?: unknown }) => ((candidate.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []).some((c) => c.name === container);
+  const pod = builder.listObjects('v1', 'Pod', namespace).find((candidate) => candidate.metadata.name.startsWith(podPrefix) && runs(candidate));
+  if (!pod) throw new Error(`no pod ${namespace}/${podPrefix}* with a container ${container} in this cluster`);
   builder.updateObject('v1', 'Pod', namespace, pod.metadata.name, (object) => {
     const statuses = ((object.status as { containerStatuses?: { name: string; restartCount: number }[] }).containerStatuses ?? []);
     for (const status of statuses) if (status.name === container) status.restartCount += 1;
