@@ -83,7 +83,7 @@ function apacheTime(time: string): string {
  */
 export function restartContainer(context: ClusterContext, namespace: string, podPrefix: string, container: string, lines: readonly PodLogLine[]): string {
   const { builder } = context;
-  const runs = (candidate: { spec?: unknown }) => ((candidate.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []).some((c) => c.name === container);
+  const runs = (candidate: { [field: string]: unknown }) => ((candidate.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []).some((c) => c.name === container);
   const pod = builder.listObjects('v1', 'Pod', namespace).find((candidate) => candidate.metadata.name.startsWith(podPrefix) && runs(candidate));
   if (!pod) throw new Error(`no pod ${namespace}/${podPrefix}* with a container ${container} in this cluster`);
   builder.updateObject('v1', 'Pod', namespace, pod.metadata.name, (object) => {
