@@ -28,7 +28,8 @@ const RELEASE_OF: Record<string, string> = {
   'v0.0.84': 'v1.8-dev',
 };
 
-const scratch = mkdtempSync(join(tmpdir(), 'bundle-triage-generations-'));
+// Temp folders of opened bundles go here too, not into the OS temp dir that hostile tests watch for leftovers.
+const scratch = mkdtempSync(join(tmpdir(), 'generations-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The cluster of a kit generation, with one restarted container (its pod name in `restarted`). */
@@ -46,11 +47,12 @@ const PACKAGINGS: Packaging[] = ['zip', 'tar.gz', 'directory'];
 
 async function open(generated: ReturnType<typeof cluster>, packaging: Packaging, layout: BundleLayout = {}): Promise<Bundle> {
   const { builder } = generated;
-  if (packaging === 'zip') return openBundle(builder.toZip(layout));
-  if (packaging === 'tar.gz') return openBundle(builder.toTarGz(layout));
+  const options = { tempDir: scratch };
+  if (packaging === 'zip') return openBundle(builder.toZip(layout), options);
+  if (packaging === 'tar.gz') return openBundle(builder.toTarGz(layout), options);
   const folder = mkdtempSync(join(scratch, 'bundle-'));
   builder.writeDirectory(join(folder, builder.topFolderName), layout);
-  return openBundle(folder);
+  return openBundle(folder, options);
 }
 
 /** What must read the same whatever the packaging. */

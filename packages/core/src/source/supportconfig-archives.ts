@@ -26,6 +26,9 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
     if (scc?.packaging === 'txz') wanted.add(scc.path);
     else if (scc?.copy !== undefined) wanted.add(scc.copy);
   }
+  // A recent supportconfig is 1–3 MB of text: all of it stays in memory, up to 32 MiB across nodes
+  // (old full runs can be far larger; the rest goes to the spill file).
+  const memory = { memberBytes: 4 * 1024 * 1024, leftBytes: 32 * 1024 * 1024 };
   for (const path of [...wanted].sort()) {
     context.signal?.throwIfAborted();
     const entry = context.table.get(path);
@@ -52,6 +55,7 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
       const members = await listTarMembers([decoded], context, {
         label: path,
         report: (level, message) => problems.push({ level, message }),
+        memory,
       });
       context.table.markArchive(path);
       for (const member of members) if (member.path !== '') context.table.add(`${path}!/`, member.path, member);

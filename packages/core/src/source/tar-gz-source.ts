@@ -4,7 +4,7 @@ import { BundleError, BundleFormatError } from '../errors.js';
 import { addEntriesBelowRoot, detectBundleRoot, type ListedEntry } from './bundle-root.js';
 import { limitExceeded } from './limit-budget.js';
 import type { OpenContext } from './open-context.js';
-import { listTarMembers } from './tar-members.js';
+import { listTarMembers, tarGzAllowance } from './tar-members.js';
 import { messageOf } from './zip-archive.js';
 
 /**
@@ -19,7 +19,7 @@ export async function listTarGzBundle(input: Readable, context: OpenContext): Pr
   const [countCompressed, gunzip, countInflated] = boundedGunzip(context);
   let listed: ListedEntry[];
   try {
-    listed = await listTarMembers([input, countCompressed, gunzip, countInflated], context, { label: location, report });
+    listed = await listTarMembers([input, countCompressed, gunzip, countInflated], context, { label: location, report, memory: tarGzAllowance() });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (cause instanceof BundleError) throw cause;

@@ -8,15 +8,26 @@ import { limitExceeded } from './limit-budget.js';
 import type { OpenContext } from './open-context.js';
 import { SpillFile } from './spill-file.js';
 
-/** Members up to this size stay in memory, while the in-memory total stays under the next constant. */
-const IN_MEMORY_MEMBER_BYTES = 64 * 1024;
-const IN_MEMORY_TOTAL_BYTES = 64 * 1024 * 1024;
+/**
+ * How much of what is listed stays in memory: members up to `memberBytes` while `leftBytes` lasts
+ * (shared by every listing it is passed to); the rest goes to the spill file.
+ */
+export interface InMemoryAllowance {
+  memberBytes: number;
+  leftBytes: number;
+}
+
+/** A tar.gz bundle: small members in memory, up to 64 MiB in all. */
+export function tarGzAllowance(): InMemoryAllowance {
+  return { memberBytes: 64 * 1024, leftBytes: 64 * 1024 * 1024 };
+}
 
 export interface TarListing {
   /** What messages name: the bundle's location, or the nested archive's bundle path. */
   label: string;
   /** Where refused and skipped members are reported (their names are quoted in the message). */
   report: (level: 'error' | 'warning', message: string) => void;
+  memory: InMemoryAllowance;
 }
 
 /**
@@ -33,12 +44,12 @@ export async function listTarMembers(
   const { limits, signal } = context;
   const listed: ListedEntry[] = [];
   let spill: SpillFile | undefined;
-  let inMemoryBytes = 0;
   let memberCount = 0;
+  const { memory } = listing;
 
   const keep = async (member: AsyncIterable<Buffer>, size: number): Promise<ByteStore> => {
-    if (size <= IN_MEMORY_MEMBER_BYTES && inMemoryBytes + size <= IN_MEMORY_TOTAL_BYTES) {
-      inMemoryBytes += size;
+    if (size <= memory.memberBytes && size <= memory.leftBytes) {
+      memory.leftBytes -= size;
       const chunks: Buffer[] = [];
       for await (const chunk of member) chunks.push(chunk);
       return new BufferStore(Buffer.concat(chunks));
