@@ -358,7 +358,10 @@ export class BundleBuilder {
     const files = new Map<string, Uint8Array>();
     files.set('metadata.yaml', encoder.encode(this.metadataYaml()));
     files.set('bundleGenerationError.log', encoder.encode(this.generationErrors.map((line) => `${line}\n`).join('')));
-    for (const [path, content] of [...this.rootFiles].sort(([a], [b]) => byteOrder(a, b))) files.set(path, content);
+    for (const [path, content] of [...this.rootFiles].sort(([a], [b]) => byteOrder(a, b))) {
+      if (path === 'prometheus-alerts.json' && !this.kit.prometheusAlerts) continue; // kit ≥ v0.0.40 only
+      files.set(path, content);
+    }
     for (const [path, text] of this.resourceListFiles()) files.set(path, encoder.encode(text));
     for (const [path, lines] of [...this.podLogs].sort(([a], [b]) => byteOrder(a, b))) {
       const namespace = path.split('/')[1]!;
