@@ -5,6 +5,7 @@
 import type { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
 import type { HarvesterRelease } from './harvester-releases.js';
 import type { SeededRandom } from './random.js';
+import type { NodeHealth } from './supportconfig.js';
 
 export interface ClusterNode {
   name: string;
@@ -23,6 +24,8 @@ export interface ClusterContext {
   nodes: ClusterNode[];
   /** The management VIP. */
   vip: string;
+  /** What each node's supportconfig reports, by node name (see node-bundle.ts updateNodeHealth). */
+  nodeHealth: Map<string, NodeHealth>;
   /** RFC3339 time `minutes` after the cluster was installed (installed 30 days before createdAt). */
   at(minutes: number): string;
   /** RFC3339 time `minutes` before the bundle was created. */

@@ -102,7 +102,17 @@ describe('generated bundles have the real layout', () => {
     expect(entries.find((entry) => entry.name.endsWith('/metadata.yaml'))?.method).toBe(8);
     const nodeEntries = listZip(bundle.toFiles().get('nodes/harvester-node-1.zip')!).map((entry) => entry.name);
     expect(nodeEntries[0]).toBe('harvester-node-1/');
-    expect(nodeEntries).toEqual(expect.arrayContaining(['harvester-node-1/configs/etc/harvester-release.yaml', 'harvester-node-1/logs/kernel.log', 'harvester-node-1/logs/NetworkManager.log']));
+    // Kit v0.0.46 collects wicked's journal (NetworkManager's only from v0.0.74), and the node's
+    // supportconfig in scc/ without the random suffix (added in v0.0.65).
+    expect(nodeEntries).toEqual(
+      expect.arrayContaining([
+        'harvester-node-1/configs/etc/harvester-release.yaml',
+        'harvester-node-1/logs/kernel.log',
+        'harvester-node-1/logs/wicked.log',
+        'harvester-node-1/scc/scc_supportconfig_harvester-node-1.txz',
+      ]),
+    );
+    expect(nodeEntries).not.toContain('harvester-node-1/logs/NetworkManager.log');
   });
 
   it('lists collected and uncollected namespaces, and writes nothing for the uncollected ones', () => {

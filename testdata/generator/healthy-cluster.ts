@@ -4,6 +4,7 @@
  * states the catalog detects. Deterministic: the same options give the same bytes.
  */
 import { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
+import type { KitName } from '../../packages/rules/src/testing/kit-profile.js';
 import { createClock, type ClusterContext } from './cluster-context.js';
 import { addEvents, routineEvents } from './events.js';
 import { addFleet } from './fleet.js';
@@ -26,6 +27,12 @@ export interface HealthyClusterOptions {
   seed: number;
   /** When the bundle was created (RFC3339 UTC, whole seconds). */
   createdAt?: string;
+  /** The support-bundle-kit generation that writes the bundle (kit-profile.ts); `current` by default. */
+  kit?: KitName;
+  /** Harvester's `support-bundle-file-name` setting (kit ≥ v0.0.82 names the bundle after it). */
+  fileName?: string;
+  /** Boots before this one whose kernel journal the node still holds (`kernel.log.1`, `.2`; kit ≥ v0.0.11 writes them). */
+  previousBoots?: 0 | 1 | 2;
 }
 
 export const DEFAULT_CREATED_AT = '2025-03-12T09:14:07Z';
@@ -43,13 +50,21 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
   const release = harvesterRelease(options.harvesterVersion);
   const createdAt = options.createdAt ?? DEFAULT_CREATED_AT;
   const random = new SeededRandom(options.seed);
-  const builder = new BundleBuilder({ createdAt, kubernetesVersion: release.kubernetes, namespaceUid: random.uuid(), bundleName: `bundle-${random.podSuffix()}` });
+  const builder = new BundleBuilder({
+    createdAt,
+    kubernetesVersion: release.kubernetes,
+    namespaceUid: random.uuid(),
+    bundleName: `bundle-${random.podSuffix()}`,
+    ...(options.kit ? { kit: options.kit } : {}),
+    ...(options.fileName ? { fileName: options.fileName } : {}),
+  });
   const context: ClusterContext = {
     builder,
     random,
     release,
     nodes: [],
     vip: '192.168.122.100',
+    nodeHealth: new Map(),
     ...createClock(createdAt),
   };
   context.nodes = createNodes(context, options.nodes);
@@ -63,7 +78,7 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
   addLonghorn(context, volumes);
   addEvents(context, routineEvents(context));
   addPodLogs(context, workloads);
-  addNodeBundles(context);
+  addNodeBundles(context, { previousBoots: options.previousBoots ?? 0 });
   builder.addGenerationError('Failed to get /apis/authentication.k8s.io/v1/tokenreviews: the server does not allow this method on the requested resource');
   builder.addGenerationError('Failed to get /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the server does not allow this method on the requested resource');
   return context;

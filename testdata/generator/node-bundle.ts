@@ -2,18 +2,26 @@
  * The node bundle (`nodes/<node>.zip`) that `collector-harvester` writes on each node
  * (bundle-format.md §1.7): configs under `configs/etc` and `configs/oem` (secrets masked, the
  * kit's re-format comment on YAML files), journal logs, copies of kubelet/containerd/console
- * logs, and the supportconfig tarball (an opaque stand-in here).
+ * logs, and the node's supportconfig (supportconfig.ts). The kit profile decides which of them a
+ * given kit writes and where.
  */
 import type { JournalLine } from '../../packages/rules/src/testing/log-lines.js';
 import type { ClusterContext, ClusterNode } from './cluster-context.js';
+import { versionAtLeast } from './harvester-releases.js';
+import { healthyNodeHealth, supportconfigFiles, type NodeHealth } from './supportconfig.js';
 
 const REFORMATTED = '# Note: this file is re-formatted by support-bundle-kit collector.\n';
 
-export function addNodeBundles(context: ClusterContext): void {
-  for (const node of context.nodes) addNodeBundle(context, node);
+export interface NodeBundleOptions {
+  /** Boots before this one whose kernel journal is still on the node (`kernel.log.1`, `kernel.log.2`). */
+  previousBoots: number;
 }
 
-function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
+export function addNodeBundles(context: ClusterContext, options: NodeBundleOptions = { previousBoots: 0 }): void {
+  for (const node of context.nodes) addNodeBundle(context, node, options);
+}
+
+function addNodeBundle(context: ClusterContext, node: ClusterNode, options: NodeBundleOptions): void {
   const { builder, release, random } = context;
   const name = node.name;
   const file = (path: string, content: string) => builder.addNodeFile(name, path, content);
@@ -94,6 +102,17 @@ function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
       [301, 'sd 2:0:0:1: [sdb] 41943040 512-byte logical blocks: (21.5 GB/20.0 GiB)'],
     ]),
   ]);
+  for (let boot = 1; boot <= options.previousBoots; boot += 1) {
+    // `journalctl -k -b -<n>`: an earlier boot of the same node, ending in a clean shutdown.
+    const bootedBefore = new Date(Date.parse(booted) - boot * 7 * 24 * 3_600_000).toISOString();
+    const before = (seconds: number) => new Date(Date.parse(bootedBefore) + seconds * 1000).toISOString();
+    builder.addNodeLog(name, `kernel.log.${boot}`, [
+      { time: before(0), identifier: 'kernel', text: 'Linux version 5.14.21-150500.55.83-default (geeko@buildhost) (gcc (SUSE Linux) 7.5.0, GNU ld (GNU Binutils; SUSE Linux Enterprise 15) 2.41.0.20230908-150100.7.46) #1 SMP PREEMPT_DYNAMIC Tue Oct 22 09:13:04 UTC 2024 (f2d4d36)' },
+      { time: before(9), identifier: 'kernel', text: 'EXT4-fs (sda5): mounted filesystem with ordered data mode. Opts: (null). Quota mode: none.' },
+      { time: before(41), identifier: 'kernel', text: 'IPv6: ADDRCONF(NETDEV_CHANGE): mgmt-br: link becomes ready' },
+      { time: before(6 * 24 * 3600), identifier: 'kernel', text: 'mgmt-br: port 1(eno1) entered disabled state' },
+    ]);
+  }
   builder.addNodeLog(name, 'rke2-server.log', node.controlPlane
     ? journal(`rke2[${2100 + context.nodes.indexOf(node)}]`, [
         [60, `time="${at(60).slice(0, 19)}Z" level=info msg="Starting rke2 ${release.kubernetes} (${random.hex(8)})"`],
@@ -114,11 +133,21 @@ function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
     [240, `time="${at(240).slice(0, 19)}Z" level=info msg="[Applyinator] No image provided, creating empty working directory /var/lib/rancher/agent/work/${random.hex(8)}"`],
   ]));
   builder.addNodeLog(name, 'iscsid.log', journal('systemd[1]', [[2, 'Starting Open-iSCSI...'], [2, 'Started Open-iSCSI.']]));
-  builder.addNodeLog(name, 'NetworkManager.log', journal('NetworkManager[1270]', [
-    [5, '<info>  [1741320325.1234] NetworkManager (version 1.38.6) is starting... (boot:' + random.uuid() + ')'],
-    [6, '<info>  [1741320326.4410] device (mgmt-br): state change: activated -> activated (reason \'none\', sys-iface-state: \'managed\')'],
-    [7, `<info>  [1741320327.0031] dhcp4 (mgmt-br): state changed new lease, address=${node.ip}`],
-  ]));
+  // Harvester's OS manages the management bridge with wicked up to v1.6 and NetworkManager from v1.7.
+  const bootId = random.uuid();
+  if (usesNetworkManager(release.harvester)) {
+    builder.addNodeLog(name, 'NetworkManager.log', journal('NetworkManager[1270]', [
+      [5, `<info>  [1741320325.1234] NetworkManager (version 1.38.6) is starting... (boot:${bootId})`],
+      [6, '<info>  [1741320326.4410] device (mgmt-br): state change: activated -> activated (reason \'none\', sys-iface-state: \'managed\')'],
+      [7, `<info>  [1741320327.0031] dhcp4 (mgmt-br): state changed new lease, address=${node.ip}`],
+    ]));
+  } else {
+    builder.addNodeLog(name, 'wicked.log', journal('wickedd-dhcp4[1208]', [
+      [5, `mgmt-br: Request to acquire DHCPv4 lease with UUID ${bootId}`],
+      [6, `mgmt-br: Committed DHCPv4 lease with address ${node.ip} (lease time 3600 sec, renew 1800 sec, rebind 3150 sec)`],
+      [7, 'mgmt-br: link up'],
+    ]));
+  }
   const klogTime = (seconds: number) => {
     const iso = at(seconds);
     return `${iso.slice(5, 7)}${iso.slice(8, 10)} ${iso.slice(11, 23)}000`;
@@ -136,6 +165,30 @@ function addNodeBundle(context: ClusterContext, node: ClusterNode): void {
   ].join('\n'));
   file('logs/console.log', `time="${at(20).slice(0, 19)}Z" level=info msg="Harvester ${release.harvester} console started"\n`);
   file('logs/containerd-images.log', `REF                                          TYPE                                                      DIGEST                                                                  SIZE      PLATFORMS   LABELS\ndocker.io/rancher/harvester:${release.harvester} application/vnd.docker.distribution.manifest.list.v2+json sha256:${random.hex(64)} 273.8 MiB linux/amd64 io.cri-containerd.image=managed\n`);
-  // supportconfig is an xz tarball the analyzer treats as opaque; a short stand-in keeps fixtures small.
-  builder.addNodeFile(name, `scc/scc_supportconfig_${name}.txz`, Uint8Array.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, ...Array.from({ length: 58 }, () => random.int(0, 255))]));
+  // 6 + 58 draws, as the opaque stand-in this replaced drew, so every later value of the seed stays the same.
+  const draws = Array.from({ length: 58 }, () => random.int(0, 255));
+  const suffix = draws.slice(0, 6).map((draw) => SUFFIX_ALPHABET[draw % SUFFIX_ALPHABET.length]).join('');
+  const health = healthyNodeHealth(node, release, builder.createdAt, context.nodes.indexOf(node));
+  context.nodeHealth.set(name, health);
+  builder.addSupportconfig(name, supportconfigFiles(node, release, builder.createdAt, health, suffix));
+}
+
+/** `tr -dc 'a-zA-Z0-9'`: the kit's suffix alphabet (v0.0.65+). */
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+function usesNetworkManager(harvester: string): boolean {
+  return /^v\d/.test(harvester) ? versionAtLeast(harvester, 'v1.7.0') : true;
+}
+
+/**
+ * Changes what a node's supportconfig reports (a fuller disk, OOM kills, a failed unit) and
+ * writes it again; for faults.
+ */
+export function updateNodeHealth(context: ClusterContext, nodeName: string, change: (health: NodeHealth) => void): void {
+  const node = context.nodes.find((candidate) => candidate.name === nodeName);
+  const health = context.nodeHealth.get(nodeName);
+  if (!node || !health) throw new Error(`no node ${nodeName} with a supportconfig in this cluster`);
+  change(health);
+  const previous = context.builder.supportconfigSuffix(nodeName) ?? 'aB3dE9';
+  context.builder.addSupportconfig(nodeName, supportconfigFiles(node, context.release, context.builder.createdAt, health, previous));
 }

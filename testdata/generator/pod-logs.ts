@@ -76,3 +76,20 @@ function apacheTime(time: string): string {
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.getUTCMonth()];
   return `${String(date.getUTCDate()).padStart(2, '0')}/${month}/${date.getUTCFullYear()}:${time.slice(11, 19)} +0000`;
 }
+
+/**
+ * A container that restarted: its pod's `restartCount` goes up and its previous run's log
+ * (`<container>.log.1`, kit ≥ v0.0.26) is added, ending where the run crashed.
+ */
+export function restartContainer(context: ClusterContext, namespace: string, podPrefix: string, container: string, lines: readonly PodLogLine[]): string {
+  const { builder } = context;
+  const runs = (candidate: { [field: string]: unknown }) => ((candidate.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []).some((c) => c.name === container);
+  const pod = builder.listObjects('v1', 'Pod', namespace).find((candidate) => candidate.metadata.name.startsWith(podPrefix) && runs(candidate));
+  if (!pod) throw new Error(`no pod ${namespace}/${podPrefix}* with a container ${container} in this cluster`);
+  builder.updateObject('v1', 'Pod', namespace, pod.metadata.name, (object) => {
+    const statuses = ((object.status as { containerStatuses?: { name: string; restartCount: number }[] }).containerStatuses ?? []);
+    for (const status of statuses) if (status.name === container) status.restartCount += 1;
+  });
+  builder.addPodLog(namespace, pod.metadata.name, container, lines, { previous: true });
+  return pod.metadata.name;
+}

@@ -6,9 +6,12 @@ import { BundleIndex } from './index/bundle-index.js';
 import type { IndexEntry, NodeFileEntry, ResourceFileEntry } from './index/index-entry.js';
 import { resolveLimits, type BundleLimits } from './limits.js';
 import { LogFile } from './logs/log-file.js';
+import { groupLogSeries, rotationOf, type LogSeries } from './logs/log-series.js';
 import { nodeLogTimestampStyle } from './logs/log-timestamps.js';
 import type { KubeObject, ObjectOrigin } from './resources/kube-object.js';
 import type { ResourceQuery } from './resources/resource-query.js';
+import type { NodeSupportconfig } from './supportconfig/node-supportconfig.js';
+import { readNodeSupportconfig } from './supportconfig/read-supportconfig.js';
 import { ResourceStore } from './resources/resource-store.js';
 import type { BundleFormat, BundleSource } from './source/bundle-source.js';
 import { openSource } from './source/index.js';
@@ -37,7 +40,10 @@ export interface LogQuery {
   previous?: boolean;
   /** Node files of this node. */
   node?: string;
-  /** Node file path inside the node folder (`logs/kernel.log`), or a test on it. */
+  /**
+   * A node file by its path inside the node folder: any node file when a string
+   * (`logs/kernel.log`, `supportconfig/messages.txt`), else a test on the paths of its `logs/`.
+   */
   file?: string | ((file: string) => boolean);
   /** Pod logs only or node logs only. */
   kind?: 'pod' | 'node';
@@ -57,6 +63,7 @@ export class Bundle {
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
   #facts: Promise<BundleFacts> | undefined;
+  readonly #supportconfigs = new Map<string, Promise<NodeSupportconfig | undefined>>();
   /**
    * Texts of the files read last (decoding, `locate`, `lineText`), within RECENT_TEXT_CHARS: the
    * evidence of a finding is cited right after its file was decoded, and clusters in a few files.
@@ -74,6 +81,16 @@ export class Bundle {
     this.index = new BundleIndex(source.entries);
     this.#onProgress = options.onProgress;
     this.#diagnostics.addAll(source.diagnostics);
+    for (const choice of this.index.nodeBundles()) {
+      // Said once per copy, so a report shows which one its node evidence comes from.
+      if (choice.copy !== undefined) {
+        this.#diagnostics.add({ path: choice.copy, level: 'info', message: `node ${choice.node}: read from ${choice.path}; ${choice.copy} is the same node bundle and was not read` });
+      }
+      const scc = choice.supportconfig;
+      if (scc?.copy !== undefined) {
+        this.#diagnostics.add({ path: scc.copy, level: 'info', message: `node ${choice.node}: supportconfig read from ${scc.path}; ${scc.copy} is the same and was not read` });
+      }
+    }
     this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics);
     this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
   }
@@ -216,6 +233,16 @@ export class Bundle {
     return this.#resources.locate(object, pointer);
   }
 
+  /**
+   * `metadata.managedFields` of an object, read again from its file: decoded objects leave them
+   * out (they are most of an object's text in newer bundles and never evidence), so decoding
+   * skips them; a caller that needs them asks here.
+   */
+  managedFields(object: KubeObject): Promise<Record<string, unknown>[] | undefined> {
+    this.#assertOpen();
+    return this.#resources.managedFields(object);
+  }
+
   /** Pod logs and node log files matching the query, sorted by path. */
   logs(query: LogQuery = {}): LogFile[] {
     const files: LogFile[] = [];
@@ -234,13 +261,30 @@ export class Bundle {
     }
     if (wantsNodes && query.previous === undefined) {
       for (const entry of this.index.nodeFiles(query.node)) {
-        if (!entry.file.startsWith('logs/')) continue;
-        if (typeof query.file === 'string' && entry.file !== query.file) continue;
-        if (typeof query.file === 'function' && !query.file(entry.file)) continue;
+        if (entry.supportconfigArchive) continue;
+        if (typeof query.file === 'string') {
+          if (entry.file !== query.file) continue;
+        } else {
+          if (!entry.file.startsWith('logs/')) continue;
+          if (typeof query.file === 'function' && !query.file(entry.file)) continue;
+        }
         files.push(this.#nodeLog(entry));
       }
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * The logs of a query as series across their rotations, oldest first (see LogSeries): a
+   * container's `.log.1` then `.log`, a node's `kernel.log.2`, `kernel.log.1`, `kernel.log`. A
+   * string `file` names the current file (`logs/kernel.log`) and takes its rotations along;
+   * `previous` is ignored (a series holds both runs).
+   */
+  logSeries(query: LogQuery = {}): LogSeries[] {
+    const { previous: _previous, file, ...rest } = query;
+    if (typeof file !== 'string') return groupLogSeries(this.logs({ ...rest, ...(file ? { file } : {}) }));
+    const rotations = (candidate: string): boolean => rotationOf(candidate).base === file;
+    return groupLogSeries(this.logs({ ...rest, file: file.startsWith('logs/') ? rotations : file }));
   }
 
   /** A log by bundle path (a pod log or a node file), whatever its timestamp style. */
@@ -257,6 +301,35 @@ export class Bundle {
   /** A node's file by its path inside the node folder (`configs/etc/harvester-release.yaml`). */
   nodeFile(node: string, file: string): NodeFileEntry | undefined {
     return this.index.nodeFiles(node).find((entry) => entry.file === file);
+  }
+
+  /** Nodes whose node bundle holds a supportconfig (read or unpacked), sorted. */
+  supportconfigNodes(): string[] {
+    return this.index.nodeBundles().filter((choice) => choice.supportconfig !== undefined).map((choice) => choice.node);
+  }
+
+  /**
+   * What the node's supportconfig says (free space per filesystem, memory and swap, load, failed
+   * units, kernel events, SMART), each fact with its file and line inside the archive; parsed on
+   * first use, once. Undefined when the node bundle holds no supportconfig (kit < v0.0.26, a
+   * trimmed or failed node bundle) or there is no such node bundle.
+   */
+  supportconfig(node: string): Promise<NodeSupportconfig | undefined> {
+    this.#assertOpen();
+    let pending = this.#supportconfigs.get(node);
+    if (!pending) {
+      const choice = this.index.nodeBundles().find((candidate) => candidate.node === node);
+      pending = choice
+        ? readNodeSupportconfig({
+            choice,
+            files: this.index.nodeFiles(node).filter((entry) => entry.file.startsWith('supportconfig/')),
+            readText: (path) => this.readText(path),
+            log: (path) => this.log(path),
+          })
+        : Promise.resolve(undefined);
+      this.#supportconfigs.set(node, pending);
+    }
+    return pending;
   }
 
   /** Facts about the cluster (versions, nodes, namespaces), read once. */

@@ -27,12 +27,26 @@ export type {
 } from './index/index-entry.js';
 export { DEFAULT_LIMITS, resolveLimits, type BundleLimits } from './limits.js';
 export { LogFile, type GrepOptions, type LineOptions, type LinePattern, type LogFileInfo, type LogLine, type LogMatch } from './logs/log-file.js';
-export { splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
+export { LogSeries, type SeriesLine, type SeriesMatch } from './logs/log-series.js';
+export { splitIsoLine, splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
 export { scanLines, type ScanOptions, type ScannedLine } from './logs/scan-lines.js';
 export { apiGroupOf, objectRef, type KubeObject, type KubeObjectMeta, type ObjectOrigin, type ObjectRef } from './resources/kube-object.js';
 export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
+export type {
+  DiskHealth,
+  FailedUnit,
+  FilesystemUsage,
+  HarvesterMountRole,
+  KernelEvent,
+  KernelEventKind,
+  LoadAverage,
+  MemoryUsage,
+  NodeSupportconfig,
+  SwapUsage,
+} from './supportconfig/node-supportconfig.js';
+export { parseSections as parseSupportconfigSections, type SupportconfigSection } from './supportconfig/sections.js';
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
 export { ageAt, humanDuration } from './kubectl/human-duration.js';
 export { readBundleEvents, toCoreEvent, type BundleEvent } from './kubectl/bundle-events.js';
@@ -82,3 +96,4 @@ export {
 export { qualifiedKind, qualifiedResource, type ResourceType } from './kubectl/resource-type.js';
 export { resourceTypesOf } from './kubectl/resource-types.js';
 export { selectObjects, type ObjectSelection, type SelectedObject, type SelectionResult } from './kubectl/select-objects.js';
+export type { NodeBundleChoice, SupportconfigChoice } from './source/node-layout.js';

@@ -14,7 +14,10 @@ export interface BundleLimits {
   maxCompressionRatio: number;
   /** Entries smaller than this are exempt from the ratio check (tiny files compress absurdly well). */
   compressionRatioMinBytes: number;
-  /** Archives inside archives: 1 means `nodes/<node>.zip` is opened, a zip inside it is not. */
+  /**
+   * Archives inside archives, each only at its known place: 1 opens `nodes/<node>.zip`, 2 also the
+   * node's supportconfig `.txz` inside it (a zip inside a node zip is never opened); 0 opens none.
+   */
   maxNestingDepth: number;
   /** Largest entry `readFile` returns as one Buffer; larger content must be streamed. */
   maxReadBytes: number;
@@ -28,7 +31,7 @@ export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxEntryBytes: 8 * 1024 ** 3,
   maxCompressionRatio: 1_000,
   compressionRatioMinBytes: 1024 * 1024,
-  maxNestingDepth: 1,
+  maxNestingDepth: 2,
   maxReadBytes: 512 * 1024 ** 2,
 });
 

@@ -85,17 +85,31 @@ export const getCommand: Command = {
     const redact = !values['no-redact'];
 
     let result: GetResult;
+    // Objects are rendered while the bundle is open: --show-managed-fields reads them back from it.
+    let objectText: string | undefined;
     try {
-      result = await withBundle(bundle.input, io, (opened) =>
-        kubectlGet(opened, {
+      result = await withBundle(bundle.input, io, async (opened) => {
+        const got = await kubectlGet(opened, {
           resources: bundle.rest,
           ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
           allNamespaces: values['all-namespaces'] ?? false,
           ...(values.selector === undefined ? {} : { labelSelector: values.selector }),
           ...(values['field-selector'] === undefined ? {} : { fieldSelector: values['field-selector'] }),
           wide: output === 'wide',
-        }),
-      );
+        });
+        if (output !== 'table' && output !== 'wide') {
+          const singleItem = bundle.rest.length === 1 && got.types.length === 1 && bundle.rest[0]!.includes('/');
+          const named = bundle.rest.length === 2 && !bundle.rest[0]!.includes(',') && got.types.length === 1;
+          objectText = (
+            await renderObjects(got, output, {
+              singleItem: singleItem || named,
+              ...(values['show-managed-fields'] ? { managedFields: (object) => opened.managedFields(object) } : {}),
+              redact,
+            })
+          ).text;
+        }
+        return got;
+      });
     } catch (error) {
       throw kubectlCliError(error);
     }
@@ -107,10 +121,7 @@ export const getCommand: Command = {
       if (text !== '') io.stdout.write(text);
       if (count === 0 && result.notFound.length === 0) io.stderr.write(`${noResourcesFound(result)}\n`);
     } else {
-      const singleItem = bundle.rest.length === 1 && result.types.length === 1 && (bundle.rest[0]!.includes('/') || false);
-      const named = bundle.rest.length === 2 && !bundle.rest[0]!.includes(',') && result.types.length === 1;
-      const { text } = renderObjects(result, output, { singleItem: singleItem || named, showManagedFields: values['show-managed-fields'] ?? false, redact });
-      io.stdout.write(text);
+      io.stdout.write(objectText ?? '');
     }
     for (const missing of result.notFound) io.stderr.write(`bundle-triage: Error from bundle (NotFound): ${missing.message}\n`);
     return result.notFound.length > 0 ? ExitCode.notFound : ExitCode.ok;

@@ -1,4 +1,5 @@
 import type { SourceEntry } from '../source/bundle-source.js';
+import { chooseNodeBundles, parseNodePath, type NodeBundleChoice } from '../source/node-layout.js';
 import { classifyPath } from './classify-path.js';
 import type { IndexEntry, NodeFileEntry, PodLogEntry, ResourceFileEntry } from './index-entry.js';
 
@@ -22,7 +23,9 @@ export interface PodLogQuery {
 /**
  * Every file of the bundle by what it is, built once from entry names only (nothing is read):
  * resource lists by group/version/resource and namespace, pod logs, node files, the special
- * top-level files, and the rest as `other`.
+ * top-level files, and the rest as `other` (folders a newer kit adds included: indexed, not read).
+ * A node bundle present twice (zip and unpacked folder) or a supportconfig present twice (`.txz`
+ * and unpacked folder) is indexed once: the copy not read is `other` with `copyOf`.
  */
 export class BundleIndex {
   /** Every file, nested node-zip members included; directories are not listed. */
@@ -36,10 +39,13 @@ export class BundleIndex {
   readonly #logNamespaces = new Set<string>();
   readonly #archiveMembers = new Map<string, number>();
   readonly #topLevelFiles: number;
+  readonly #nodeBundles: NodeBundleChoice[];
 
   constructor(sourceEntries: readonly SourceEntry[]) {
     const entries: IndexEntry[] = [];
     let topLevelFiles = 0;
+    this.#nodeBundles = chooseNodeBundles(sourceEntries);
+    const chosen = new Map(this.#nodeBundles.map((choice) => [choice.node, choice]));
     for (const sourceEntry of sourceEntries) {
       const bang = sourceEntry.path.indexOf('!/');
       if (bang >= 0) {
@@ -51,7 +57,7 @@ export class BundleIndex {
         continue;
       }
       if (bang < 0) topLevelFiles += 1;
-      const entry = classifyPath(sourceEntry.path, sourceEntry.size);
+      const entry = readOnce(classifyPath(sourceEntry.path, sourceEntry.size), chosen);
       entries.push(entry);
       this.#byPath.set(entry.path, entry);
       switch (entry.type) {
@@ -83,6 +89,14 @@ export class BundleIndex {
     if (parts[0] === 'yamls' && parts[1] === 'namespaced' && parts[2] && !path.includes('!/')) this.#namespaceFolders.add(parts[2]);
     if (parts[0] === 'logs' && parts.length >= 2 && parts[1]) this.#logNamespaces.add(parts[1]);
     if (parts[0] === 'nodes' && parts.length === 2 && parts[1] && !parts[1].endsWith('.zip')) this.#nodes.add(parts[1]);
+  }
+
+  /**
+   * For each node with a node bundle: which copy is read (the zip, or an unpacked folder when
+   * there is no readable zip) and which copy of its supportconfig, with the copies left unread.
+   */
+  nodeBundles(): NodeBundleChoice[] {
+    return this.#nodeBundles.map((choice) => ({ ...choice, ...(choice.supportconfig ? { supportconfig: { ...choice.supportconfig } } : {}) }));
   }
 
   get(path: string): IndexEntry | undefined {
@@ -142,4 +156,18 @@ export class BundleIndex {
   has(path: string): boolean {
     return this.#byPath.has(path);
   }
+}
+
+/** A node file from the copy of a node bundle (or supportconfig) that is not read becomes `other`. */
+function readOnce(entry: IndexEntry, chosen: ReadonlyMap<string, NodeBundleChoice>): IndexEntry {
+  if (entry.type !== 'nodeFile') return entry;
+  const choice = chosen.get(entry.node);
+  const container = parseNodePath(entry.path)?.container;
+  if (!choice || container === undefined) return entry;
+  if (container !== choice.path) return { type: 'other', path: entry.path, size: entry.size, copyOf: choice.path };
+  if (!entry.file.startsWith('supportconfig/')) return entry;
+  const read = choice.supportconfig;
+  if (read === undefined) return entry;
+  const inRead = read.packaging === 'txz' ? entry.path.startsWith(`${read.path}!/`) : entry.path.startsWith(`${read.path}/`);
+  return inRead ? entry : { type: 'other', path: entry.path, size: entry.size, copyOf: read.path };
 }

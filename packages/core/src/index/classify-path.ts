@@ -1,3 +1,4 @@
+import { nodeArchiveName, parseNodePath, parseSupportconfigPath } from '../source/node-layout.js';
 import type { IndexEntry } from './index-entry.js';
 
 /**
@@ -6,8 +7,8 @@ import type { IndexEntry } from './index-entry.js';
  * Anything that does not fit the grammar is `other`; this function never throws.
  */
 export function classifyPath(path: string, size = 0): IndexEntry {
-  const nested = path.indexOf('!/');
-  if (nested >= 0) return classifyNestedMember(path, nested, size);
+  if (path.startsWith('nodes/')) return classifyNodePath(path, size);
+  if (path.includes('!/')) return other(path, size);
 
   const parts = path.split('/');
   const top = parts[0];
@@ -19,7 +20,6 @@ export function classifyPath(path: string, size = 0): IndexEntry {
   }
   if (top === 'yamls') return classifyResourcePath(parts, path, size);
   if (top === 'logs') return classifyPodLogPath(parts, path, size);
-  if (top === 'nodes') return classifyNodePath(parts, path, size);
   return other(path, size);
 }
 
@@ -68,33 +68,15 @@ function classifyPodLogPath(parts: string[], path: string, size: number): IndexE
   return { type: 'podLog', path, size, namespace, pod, container: file.slice(0, -suffix.length), previous };
 }
 
-function classifyNodePath(parts: string[], path: string, size: number): IndexEntry {
-  const name = parts[1]!;
-  if (parts.length === 2) {
-    if (name.endsWith('.zip') && name.length > '.zip'.length) {
-      return { type: 'nodeArchive', path, size, node: name.slice(0, -'.zip'.length) };
-    }
-    return other(path, size);
-  }
-  // An already-extracted node bundle: nodes/<node>/<file…>
-  if (!name || name.endsWith('.zip')) return other(path, size);
-  const file = parts.slice(2).join('/');
-  return file ? { type: 'nodeFile', path, size, node: name, file } : other(path, size);
-}
-
-function classifyNestedMember(path: string, bang: number, size: number): IndexEntry {
-  const archive = path.slice(0, bang);
-  const member = path.slice(bang + 2);
-  const archiveParts = archive.split('/');
-  if (archiveParts.length !== 2 || archiveParts[0] !== 'nodes' || !archiveParts[1]!.endsWith('.zip')) {
-    return other(path, size);
-  }
-  const node = archiveParts[1]!.slice(0, -'.zip'.length);
-  // Entries of a node zip start with `<node>/`; tolerate a zip made without the top folder.
-  const memberParts = member.split('/');
-  const file = memberParts[0] === node ? memberParts.slice(1).join('/') : member;
-  if (!node || !file) return other(path, size);
-  return { type: 'nodeFile', path, size, node, file };
+function classifyNodePath(path: string, size: number): IndexEntry {
+  const node = nodeArchiveName(path);
+  if (node !== undefined) return { type: 'nodeArchive', path, size, node };
+  const parsed = parseNodePath(path);
+  if (!parsed) return other(path, size);
+  const supportconfig = parseSupportconfigPath(parsed.file);
+  if (supportconfig?.kind === 'archive') return { type: 'nodeFile', path, size, node: parsed.node, file: parsed.file, supportconfigArchive: true };
+  if (supportconfig?.kind === 'member') return { type: 'nodeFile', path, size, node: parsed.node, file: `supportconfig/${supportconfig.file}` };
+  return { type: 'nodeFile', path, size, node: parsed.node, file: parsed.file };
 }
 
 function other(path: string, size: number): IndexEntry {

@@ -41,8 +41,15 @@ export interface NodeFileEntry {
   path: string;
   size: number;
   node: string;
-  /** Path inside the node's folder, e.g. `logs/kernel.log`, `configs/etc/harvester-release.yaml`. */
+  /**
+   * Path inside the node's folder, e.g. `logs/kernel.log`, `configs/etc/harvester-release.yaml`.
+   * Files of the node's supportconfig are `supportconfig/<name>` (`supportconfig/messages.txt`),
+   * whichever kit wrote the archive (`logs/` or `scc/`, with or without a suffix) and whether it
+   * was read in place or unpacked.
+   */
   file: string;
+  /** The supportconfig archive itself (`scc/scc_supportconfig_<node>-<suffix>.txz`): a file, never a log. */
+  supportconfigArchive?: true;
 }
 
 /** `nodes/<node>.zip` itself. */
@@ -63,4 +70,9 @@ export interface OtherEntry {
   type: 'other';
   path: string;
   size: number;
+  /**
+   * Set on the second copy of a node bundle or supportconfig (an unpacked folder beside its zip
+   * or `.txz`): the bundle path of the copy that is read instead. Never read, never counted twice.
+   */
+  copyOf?: string;
 }

@@ -1,9 +1,11 @@
 /**
  * The timestamps that start bundle log lines (bundle-format.md §2.5):
  * - pod logs: `<RFC3339Nano> <payload>` (kubelet `timestamps=true`), 0–9 fractional digits;
- * - node journal logs: `Mar 06 22:45:28[.123456] <host> <unit>: …`, with no year.
+ * - node journal logs: `Mar 06 22:45:28[.123456] <host> <unit>: …`, with no year;
+ * - the supportconfig's `messages.txt`: `journalctl --output=short-iso`,
+ *   `2024-06-13T11:06:15+0000 <host> <unit>: …` (newer systemd writes `+00:00`).
  */
-export type TimestampStyle = 'pod' | 'journal' | 'none';
+export type TimestampStyle = 'pod' | 'journal' | 'iso' | 'none';
 
 export interface SplitLine {
   /** Milliseconds since the epoch, when the line has a timestamp. */
@@ -49,14 +51,27 @@ export function splitJournalLine(raw: string, bundleCreatedAt: number | undefine
   return { time, text: raw.slice(match[0].length) };
 }
 
+const ISO_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,9})?(Z|[+-]\d\d:?\d\d) /;
+
+/** `journalctl -o short-iso` lines: an ISO 8601 time with its offset (colon optional), then a space. */
+export function splitIsoLine(raw: string): SplitLine {
+  const match = ISO_PREFIX.exec(raw);
+  if (!match) return { text: raw };
+  const offset = match[3]!.length === 5 ? `${match[3]!.slice(0, 3)}:${match[3]!.slice(3)}` : match[3]!;
+  const time = Date.parse(`${match[1]}${(match[2] ?? '').slice(0, 4)}${offset}`);
+  return Number.isNaN(time) ? { text: raw } : { time, text: raw.slice(match[0].length) };
+}
+
 export function splitLogLine(raw: string, style: TimestampStyle, bundleCreatedAt: number | undefined): SplitLine {
   if (style === 'pod') return splitPodLogLine(raw);
+  if (style === 'iso') return splitIsoLine(raw);
   if (style === 'journal') return splitJournalLine(raw, bundleCreatedAt);
   return { text: raw };
 }
 
 /** Which node files are journalctl output (the kit's `journalctl … > logs/<unit>.log`). */
 export function nodeLogTimestampStyle(file: string): TimestampStyle {
+  if (file === 'supportconfig/messages.txt') return 'iso';
   if (!file.startsWith('logs/')) return 'none';
   const name = file.slice('logs/'.length);
   if (/^(kubelet|containerd|console|containerd-images)\.log$/.test(name)) return 'none';

@@ -57,6 +57,9 @@ const ESCAPES: Record<number, string> = {
   0x5f: '\xa0', 0x4c: '\u2028', 0x50: '\u2029',
 };
 
+/** The value of a key left out of the decoded object (skipped managedFields). */
+const SKIPPED = Symbol('skipped');
+
 /** Thrown (never escapes this module) when the text leaves the subset. */
 const DECLINED = { declined: true };
 
@@ -70,8 +73,8 @@ function decline(): never {
  * one value per item, or undefined when js-yaml must decide. Ranges are expected in increasing
  * order, so the check for unsupported characters scans the text once.
  */
-export function goYamlItemDecoder(text: string): (start: number, end: number) => unknown[] | undefined {
-  const decodeRange = createParser();
+export function goYamlItemDecoder(text: string, options: GoYamlOptions = {}): (start: number, end: number) => unknown[] | undefined {
+  const decodeRange = createParser(options.skipManagedFields ?? false);
   let searchedFrom = 0;
   let unsupportedAt = -1; // first unsupported character at or after searchedFrom; Infinity: none
   return (start, stop) => {
@@ -86,16 +89,25 @@ export function goYamlItemDecoder(text: string): (start: number, end: number) =>
   };
 }
 
+export interface GoYamlOptions {
+  /**
+   * Leave each item's `metadata.managedFields` out, skipping its lines without decoding them:
+   * field-ownership records are most of an object's text in newer bundles and no rule reads them
+   * (bundle.managedFields(object) decodes them on demand).
+   */
+  skipManagedFields?: boolean;
+}
+
 /** Decodes a whole text of list items (see goYamlItemDecoder). */
-export function decodeGoYamlItems(text: string): unknown[] | undefined {
-  return goYamlItemDecoder(text)(0, text.length);
+export function decodeGoYamlItems(text: string, options: GoYamlOptions = {}): unknown[] | undefined {
+  return goYamlItemDecoder(text, options)(0, text.length);
 }
 
 /**
  * The parser, as a closure: its state (position, indents, the last quoted scalar's end) belongs to
  * one decoder, so nothing is shared between bundles or calls.
  */
-function createParser(): (text: string, start: number, stop: number) => unknown[] | undefined {
+function createParser(skipManagedFields: boolean): (text: string, start: number, stop: number) => unknown[] | undefined {
   // Parser state: the text, the end of the range being decoded, the start of the next line not yet
   // consumed and that line's indent (-1 at the end of the range).
   let src = '';
@@ -106,6 +118,8 @@ function createParser(): (text: string, start: number, stop: number) => unknown[
   // Set by readQuoted: just past the closing quote, and whether the scalar crossed a line.
   let quotedEnd = 0;
   let quotedSpansLines = false;
+  // Set while the item's own `metadata:` mapping (keys at column 4) is parsed.
+  let inItemMetadata = false;
 
   function decodeRange(text: string, start: number, stop: number): unknown[] | undefined {
     if (stop <= start) return undefined;
@@ -118,6 +132,7 @@ function createParser(): (text: string, start: number, stop: number) => unknown[
     src = text;
     end = stop;
     depth = 0;
+    inItemMetadata = false;
     try {
       if (src.charCodeAt(start) !== DASH || src.charCodeAt(start + 1) !== SPACE) return undefined;
       const values = parseSequence(0, start);
@@ -252,15 +267,27 @@ function createParser(): (text: string, start: number, stop: number) => unknown[
         peek();
         if (nextIndent < indent) decline(); // an empty value: js-yaml reads null, yaml.v2 writes `null`
         const childAt = pos + nextIndent;
-        if (src.charCodeAt(childAt) === DASH && src.charCodeAt(childAt + 1) === SPACE) value = parseSequence(nextIndent, childAt);
-        else if (nextIndent > indent) value = parseMapping(nextIndent, childAt);
-        else decline();
+        if (skipManagedFields && inItemMetadata && indent === 4 && key === 'managedFields') {
+          skipBlock(indent);
+          value = SKIPPED;
+        } else if (src.charCodeAt(childAt) === DASH && src.charCodeAt(childAt + 1) === SPACE) {
+          value = parseSequence(nextIndent, childAt);
+        } else if (nextIndent > indent) {
+          const metadata = skipManagedFields && indent === 2 && key === 'metadata';
+          if (metadata) inItemMetadata = true;
+          value = parseMapping(nextIndent, childAt);
+          if (metadata) inItemMetadata = false;
+        } else {
+          decline();
+        }
       } else {
         decline();
       }
 
       if (Object.prototype.hasOwnProperty.call(mapping, key)) decline(); // js-yaml: duplicated mapping key
-      if (key === '__proto__') Object.defineProperty(mapping, key, { configurable: true, enumerable: true, writable: true, value });
+      if (value === SKIPPED) {
+        // left out
+      } else if (key === '__proto__') Object.defineProperty(mapping, key, { configurable: true, enumerable: true, writable: true, value });
       else mapping[key] = value;
 
       if (nextIndent !== indent) {
@@ -271,6 +298,22 @@ function createParser(): (text: string, start: number, stop: number) => unknown[
     }
     depth--;
     return mapping;
+  }
+
+  /**
+   * Consumes the block value of a key at `indent` without decoding it: every following line
+   * indented deeper, or at the same indent starting with `- ` (yaml.v2 writes a sequence at its
+   * key's indent). A blank line inside still declines, as peek() does everywhere.
+   */
+  function skipBlock(indent: number): void {
+    for (;;) {
+      if (nextIndent < 0 || nextIndent < indent) return;
+      const at = pos + nextIndent;
+      if (nextIndent === indent && !(src.charCodeAt(at) === DASH && src.charCodeAt(at + 1) === SPACE)) return;
+      const newline = src.indexOf('\n', at);
+      pos = newline < 0 || newline >= end ? end : newline + 1;
+      peek();
+    }
   }
 
   function resolvePlain(text: string): unknown {

@@ -74,10 +74,11 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
       if (anchors.within(slice.start, slice.end)) normalizeNullStrings(value);
       else normalizeNullStringsInTree(value);
     }
+    dropManagedFields(value);
     items.push({ object: value, index, line: slice.line, start: slice.start, end: slice.end });
   };
 
-  const decodeFast = USE_GO_YAML_DECODER ? goYamlItemDecoder(text) : () => undefined;
+  const decodeFast = USE_GO_YAML_DECODER ? goYamlItemDecoder(text, { skipManagedFields: true }) : () => undefined;
   for (let first = 0; first < slices.length; ) {
     let last = first + 1;
     while (last < slices.length && last - first < BATCH_ITEMS && slices[last]!.end - slices[first]!.start < BATCH_CHARS) last += 1;
@@ -223,6 +224,7 @@ function decodeWhole(path: string, text: string, diagnostics: Diagnostic[]): Dec
       return;
     }
     normalizeNullStrings(value);
+    dropManagedFields(value);
     items.push({ object: value, index, line: 1 });
   });
   return { items, emptyList: emptyList && items.length === 0, diagnostics };
@@ -248,6 +250,15 @@ function describeYamlError(error: unknown): { line?: number; reason: string } {
     return { ...(line === undefined ? {} : { line: line - 1 }), reason: error.message.split('\n')[0] ?? 'unknown error' };
   }
   return { reason: String(error) };
+}
+
+/**
+ * Decoded objects never carry `metadata.managedFields` (the fast decoder skips their lines; this
+ * drops what js-yaml decoded): field-ownership records are not evidence of anything, and an object
+ * without them cannot lead a rule into them. `bundle.managedFields(object)` reads them on demand.
+ */
+function dropManagedFields(object: KubeObject): void {
+  if ('managedFields' in object.metadata) delete (object.metadata as Record<string, unknown>).managedFields;
 }
 
 function isKubeObject(value: unknown): value is KubeObject {

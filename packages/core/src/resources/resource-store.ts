@@ -3,7 +3,9 @@ import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
 import { decodeResourceFile, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
 import type { KubeObject, ObjectOrigin } from './kube-object.js';
+import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
+import { normalizeNullStrings } from './normalize-null.js';
 import { pluralCandidates, type ResourceQuery } from './resource-query.js';
 
 interface Placement {
@@ -134,16 +136,40 @@ export class ResourceStore {
     return found;
   }
 
+  /**
+   * `metadata.managedFields` of an object as the bundle holds them (decoded objects leave them
+   * out), read again from the file; `[]` when the object has none, undefined for an object that
+   * did not come from this bundle or a file that can no longer be read.
+   */
+  async managedFields(object: KubeObject): Promise<Record<string, unknown>[] | undefined> {
+    const placement = this.#placements.get(object);
+    if (!placement) return undefined;
+    try {
+      const again = decodeItemAgain(await this.#readText(placement.path), placement.item) as KubeObject | undefined;
+      const fields = again?.metadata?.managedFields;
+      if (!Array.isArray(fields)) return [];
+      normalizeNullStrings(fields);
+      return fields as Record<string, unknown>[];
+    } catch {
+      return undefined;
+    }
+  }
+
   origin(object: KubeObject): ObjectOrigin | undefined {
     const placement = this.#placements.get(object);
     return placement && { path: placement.path, line: placement.item.line, index: placement.item.index };
   }
 
-  /** 1-based line of `pointer` inside `object` in its file, or undefined when it is not there. */
+  /**
+   * 1-based line of `pointer` inside `object` in its file, or undefined when it is not there.
+   * Never a line inside `metadata.managedFields`: those are field-ownership records that repeat
+   * every field name, not evidence (use managedFields() to read them).
+   */
   async locate(object: KubeObject, pointer: string): Promise<number | undefined> {
     const placement = this.#placements.get(object);
     if (!placement) return undefined;
     if (pointer === '') return placement.item.line;
+    if (pointer === '/metadata/managedFields' || pointer.startsWith('/metadata/managedFields/')) return undefined;
     const text = await this.#readText(placement.path);
     try {
       return locatePointer(text, placement.item, pointer);
@@ -151,6 +177,16 @@ export class ResourceStore {
       return undefined;
     }
   }
+}
+
+/** The item's own text, decoded whole again (managedFields included), or undefined. */
+export function decodeItemAgain(text: string, item: DecodedItem): unknown {
+  if (item.start !== undefined && item.end !== undefined) {
+    const values = loadYaml(text.slice(item.start, item.end), { schema: JSON_SCHEMA, json: true, maxDepth: 1000 } as LoadOptions);
+    return Array.isArray(values) ? values[0] : undefined;
+  }
+  const list = loadYaml(text, { schema: JSON_SCHEMA, json: true, maxDepth: 1000 } as LoadOptions) as { items?: unknown[] } | null;
+  return Array.isArray(list?.items) ? list.items[item.index] : undefined;
 }
 
 export function errorMessage(error: unknown): string {

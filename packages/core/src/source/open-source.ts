@@ -10,6 +10,7 @@ import { listDirectoryBundle } from './directory-source.js';
 import { EntryTable } from './entry-table.js';
 import { LimitBudget } from './limit-budget.js';
 import { openNodeArchives } from './nested-archives.js';
+import { openSupportconfigArchives } from './supportconfig-archives.js';
 import type { OpenContext } from './open-context.js';
 import { OpenedBundle, releaseContext } from './opened-bundle.js';
 import { ResourceStack } from './resource-stack.js';
@@ -52,6 +53,7 @@ export async function openSource(input: string | Uint8Array, options: OpenSource
   try {
     const { format, root } = await listBundle(input, context);
     await openNodeArchives(context);
+    await openSupportconfigArchives(context);
     signal?.throwIfAborted();
     return new OpenedBundle(format, root, context);
   } catch (error) {

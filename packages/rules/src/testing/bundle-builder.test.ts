@@ -4,11 +4,12 @@ import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
+import type { KitName } from './kit-profile.js';
 import { BundleBuilder, type KubeObject } from './bundle-builder.js';
 
 const CREATED_AT = '2025-03-06T22:45:28Z';
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
-const newBundle = (kit: 'current' | 'old' = 'current') =>
+const newBundle = (kit: KitName = 'current') =>
   new BundleBuilder({ createdAt: CREATED_AT, kubernetesVersion: 'v1.30.7+rke2r1', namespaceUid: '11111111-2222-4333-8444-555555555555', bundleName: 'bundle-abcde', kit });
 
 const pod = (namespace: string, name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace } });
@@ -113,15 +114,24 @@ describe('BundleBuilder: logs and node bundles', () => {
     expect(text(unzipSync(nodeZip)['node1/logs/kernel.log'])).toBe('Mar 06 22:45:28.123456 node1 kernel: Linux version 5.14.21\n');
   });
 
-  it('writes journal logs in the old kit format (no microseconds) and NetworkManager.log as wicked.log', () => {
+  it('writes journal logs in the old kit format (no microseconds), wicked.log, and no supportconfig', () => {
     const nodeZip = newBundle('old')
-      .addNodeLog('node1', 'NetworkManager.log', [{ time: '2022-03-06T22:45:28.5Z', identifier: 'wicked[900]', text: 'up' }])
+      .addNodeLog('node1', 'wicked.log', [{ time: '2022-03-06T22:45:28.5Z', identifier: 'wickedd[900]', text: 'up' }])
       .addNodeFile('node1', 'scc/scc_supportconfig_node1.txz', new Uint8Array([1]))
       .toFiles()
       .get('nodes/node1.zip')!;
     const entries = unzipSync(nodeZip);
-    expect(text(entries['node1/logs/wicked.log'])).toBe('Mar 06 22:45:28 node1 wicked[900]: up\n');
+    expect(text(entries['node1/logs/wicked.log'])).toBe('Mar 06 22:45:28 node1 wickedd[900]: up\n');
     expect(Object.keys(entries).some((name) => name.includes('scc'))).toBe(false);
+  });
+
+  it('collects the network unit the kit collects: an empty journal for the other unit, none on v0.0.72', () => {
+    const lines = [{ time: '2025-03-06T22:45:28.5Z', identifier: 'NetworkManager[1270]', text: 'up' }];
+    const zipOf = (kit: 'v0.0.46' | 'v0.0.72' | 'v0.0.74') =>
+      unzipSync(newBundle(kit).addNodeFile('node1', 'configs/etc/hostname', 'node1\n').addNodeLog('node1', 'NetworkManager.log', lines).toFiles().get('nodes/node1.zip')!);
+    expect(text(zipOf('v0.0.46')['node1/logs/wicked.log'])).toBe('-- No entries --\n');
+    expect(Object.keys(zipOf('v0.0.72')).filter((name) => name.startsWith('node1/logs/'))).toEqual([]);
+    expect(text(zipOf('v0.0.74')['node1/logs/NetworkManager.log'])).toBe('Mar 06 22:45:28.500000 node1 NetworkManager[1270]: up\n');
   });
 });
 

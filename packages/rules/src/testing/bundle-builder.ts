@@ -27,7 +27,8 @@ import {
   resourceListPath,
   type ResourceListLocation,
 } from './resource-path.js';
-import { tarGz, type TarEntry } from './tar-gz.js';
+import { tar, tarGz, type TarEntry } from './tar-gz.js';
+import { xz } from './xz.js';
 
 /** A Kubernetes object as the API serves it (JSON-shaped). */
 export interface KubeObject {
@@ -48,6 +49,36 @@ export interface BundleBuilderOptions {
   bundleName?: string;
   /** Which support-bundle-kit wrote the bundle; see kit-profile.ts. Default `current`. */
   kit?: KitName;
+  /**
+   * Harvester's `support-bundle-file-name` setting (v1.8+, kit ≥ v0.0.82): the kit then names the
+   * bundle `supportbundle_<this>_<ts>.zip` instead of using the namespace UID. Ignored by older kits.
+   */
+  fileName?: string;
+}
+
+/**
+ * How far an engineer unpacked the bundle before handing it on (bundle-format.md §7). The kit
+ * itself always writes `zip` and `archive`; the other forms are the same data, unpacked further.
+ */
+export interface BundleLayout {
+  /**
+   * `zip`: `nodes/<node>.zip` (the kit's); `zip+folder`: the zip and `nodes/<node>/` unpacked beside
+   * it; `folder`: only the unpacked folders; `none`: no `nodes/` at all (node collection failed or
+   * timed out for every node).
+   */
+  nodes?: 'zip' | 'zip+folder' | 'folder' | 'none';
+  /** `archive`: the kit's `.txz`; `archive+folder`: also unpacked beside itself (inside unpacked node folders). */
+  supportconfig?: 'archive' | 'archive+folder';
+}
+
+/** The node's supportconfig as the builder keeps it until the kit profile places it. */
+export interface SupportconfigFiles {
+  /** `<file name>` → content, e.g. `basic-health-check.txt`. */
+  files: ReadonlyMap<string, string>;
+  /** Files the collector's limited module list (kit ≥ v0.0.36) still writes; the rest only appear in full runs. */
+  selected: ReadonlySet<string>;
+  /** The 6-character random suffix kits ≥ v0.0.65 add to the name. */
+  suffix: string;
 }
 
 /** Where to file an object when its kind alone does not say it (see resource-path.ts). */
@@ -120,6 +151,8 @@ export class BundleBuilder {
   private readonly namespaces: string[] = [...KIT_DEFAULT_NAMESPACES];
   private readonly podLogs = new Map<string, string[]>();
   private readonly nodeFiles = new Map<string, Map<string, Uint8Array>>();
+  private readonly supportconfigs = new Map<string, SupportconfigFiles>();
+  private readonly fileName: string | undefined;
   private readonly rootFiles = new Map<string, Uint8Array>();
   private readonly generationErrors: string[] = [];
   private nextResourceVersion = 1000;
@@ -129,9 +162,10 @@ export class BundleBuilder {
       throw new Error(`createdAt must be RFC3339 UTC without fractions (time.Now().UTC().Format(RFC3339)), got ${options.createdAt}`);
     }
     this.kit = KIT_PROFILES[options.kit ?? 'current'];
+    this.fileName = options.fileName;
     const namespaceUid = options.namespaceUid ?? deterministicUid(`namespace/harvester-system/${options.createdAt}`);
     this.metadata = {
-      bundleName: options.bundleName ?? (this.kit.name === 'old' ? '' : `bundle-${namespaceUid.slice(0, 5)}`),
+      bundleName: options.bundleName ?? (this.kit.emptyListStubs ? '' : `bundle-${namespaceUid.slice(0, 5)}`),
       bundleVersion: '0.1.0',
       kubernetesVersion: options.kubernetesVersion,
       projectNamespaceUuid: namespaceUid,
@@ -141,9 +175,13 @@ export class BundleBuilder {
     };
   }
 
-  /** `supportbundle_<nsUID>_<createdAt with ':' → '-'>`: the zip's top folder and base name. */
+  /**
+   * `supportbundle_<nsUID>_<createdAt with ':' → '-'>`: the zip's top folder and base name
+   * (`supportbundle_<fileName>_…` when a kit ≥ v0.0.82 was given a file name).
+   */
   get topFolderName(): string {
-    return `supportbundle_${this.metadata.projectNamespaceUuid}_${this.metadata.bundleCreatedAt.replaceAll(':', '-')}`;
+    const id = this.kit.customFileName && this.fileName ? this.fileName : this.metadata.projectNamespaceUuid;
+    return `supportbundle_${id}_${this.metadata.bundleCreatedAt.replaceAll(':', '-')}`;
   }
 
   get createdAt(): string {
@@ -268,17 +306,37 @@ export class BundleBuilder {
 
   /** Drops a node's whole `nodes/<node>.zip`, as when its collection timed out; false when absent. */
   removeNodeBundle(node: string): boolean {
+    this.supportconfigs.delete(node);
     return this.nodeFiles.delete(node);
   }
 
   /**
-   * A journal log in the node bundle (`logs/<name>`), in the kit's journalctl format.
-   * `NetworkManager.log` is written as `wicked.log` by the old kit.
+   * The node's supportconfig (`supportconfig -B supportconfig_<node>[-<suffix>]`), placed as the
+   * kit profile says: `logs/` (kit v0.0.26–v0.0.38) or `scc/` (≥ v0.0.39), the random suffix from
+   * v0.0.65, all files (full run, before v0.0.36) or the selected modules' ones; nothing before
+   * v0.0.26. Written as an xz-compressed tar with one top folder named like the archive.
+   */
+  addSupportconfig(node: string, supportconfig: SupportconfigFiles): this {
+    if (!this.nodeFiles.has(node)) this.nodeFiles.set(node, new Map());
+    this.supportconfigs.set(node, supportconfig);
+    return this;
+  }
+
+  /**
+   * A journal log in the node bundle (`logs/<name>`), in the kit's journalctl format. The network
+   * unit's log goes where the kit collects it: lines given for `NetworkManager.log` on a kit that
+   * collects wicked (or the other way round) leave that unit's journal empty (`-- No entries --`),
+   * and kits v0.0.72–v0.0.73 collect neither.
    */
   addNodeLog(node: string, name: string, lines: readonly JournalLine[]): this {
-    const fileName = name === 'NetworkManager.log' || name === 'wicked.log' ? this.kit.networkLogName : name;
+    const network = name === 'NetworkManager.log' || name === 'wicked.log';
+    // The kit collects one network unit's journal: wicked's before v0.0.72, none until v0.0.74, then NetworkManager's.
+    if (network && (this.kit.networkLogName === undefined || this.kit.networkLogName !== name)) {
+      if (this.kit.networkLogName === undefined) return this;
+      return this.addNodeFile(node, `logs/${this.kit.networkLogName}`, '-- No entries --\n');
+    }
     const text = lines.map((line) => formatJournalLine(line, node, this.kit.preciseJournal)).join('\n');
-    return this.addNodeFile(node, `logs/${fileName}`, lines.length === 0 ? '' : `${text}\n`);
+    return this.addNodeFile(node, `logs/${name}`, lines.length === 0 ? '' : `${text}\n`);
   }
 
   /** Any other file at the bundle root, e.g. `prometheus-alerts.json`. */
@@ -296,11 +354,14 @@ export class BundleBuilder {
   // --- output ----------------------------------------------------------------------------------
 
   /** Every file of the bundle, by path relative to the bundle root, in a stable order. */
-  toFiles(): Map<string, Uint8Array> {
+  toFiles(layout: BundleLayout = {}): Map<string, Uint8Array> {
     const files = new Map<string, Uint8Array>();
     files.set('metadata.yaml', encoder.encode(this.metadataYaml()));
     files.set('bundleGenerationError.log', encoder.encode(this.generationErrors.map((line) => `${line}\n`).join('')));
-    for (const [path, content] of [...this.rootFiles].sort(([a], [b]) => byteOrder(a, b))) files.set(path, content);
+    for (const [path, content] of [...this.rootFiles].sort(([a], [b]) => byteOrder(a, b))) {
+      if (path === 'prometheus-alerts.json' && !this.kit.prometheusAlerts) continue; // kit ≥ v0.0.40 only
+      files.set(path, content);
+    }
     for (const [path, text] of this.resourceListFiles()) files.set(path, encoder.encode(text));
     for (const [path, lines] of [...this.podLogs].sort(([a], [b]) => byteOrder(a, b))) {
       const namespace = path.split('/')[1]!;
@@ -308,18 +369,34 @@ export class BundleBuilder {
       if (path.endsWith('.log.1') && !this.kit.previousPodLogs) continue;
       files.set(path, encoder.encode(lines.map((line) => `${line}\n`).join('')));
     }
-    for (const node of [...this.nodeFiles.keys()].sort(byteOrder)) files.set(`nodes/${node}.zip`, this.nodeZip(node));
+    const nodes = layout.nodes ?? 'zip';
+    if (nodes === 'none') return files;
+    const unpacked: [string, Uint8Array][] = [];
+    for (const node of [...this.nodeFiles.keys()].sort(byteOrder)) {
+      const nodeFiles = this.nodeBundleFiles(node);
+      if (nodes !== 'folder') files.set(`nodes/${node}.zip`, infoZip(node, nodeFiles, this.metadata.bundleCreatedAt));
+      if (nodes === 'zip') continue;
+      for (const [path, content] of nodeFiles) {
+        unpacked.push([`nodes/${node}/${path}`, content]);
+        const archive = /^(?:logs|scc)\/(scc_[^/]+)\.txz$/.exec(path);
+        if (archive && layout.supportconfig === 'archive+folder') {
+          const folder = path.slice(0, -'.txz'.length);
+          for (const [name, text] of this.supportconfigFilesFor(node)) unpacked.push([`nodes/${node}/${folder}/${name}`, encoder.encode(text)]);
+        }
+      }
+    }
+    for (const [path, content] of unpacked.sort(([a], [b]) => byteOrder(a, b))) files.set(path, content);
     return files;
   }
 
   /** The bundle as Harvester's UI downloads it: one top folder, Info-ZIP layout. */
-  toZip(): Uint8Array {
-    return infoZip(this.topFolderName, this.toFiles(), this.metadata.bundleCreatedAt);
+  toZip(layout: BundleLayout = {}): Uint8Array {
+    return infoZip(this.topFolderName, this.toFiles(layout), this.metadata.bundleCreatedAt);
   }
 
   /** The extracted bundle re-packed with `tar czf` (top folder kept, node zips left zipped). */
-  toTarGz(): Uint8Array {
-    const files = this.toFiles();
+  toTarGz(layout: BundleLayout = {}): Uint8Array {
+    const files = this.toFiles(layout);
     const entries: TarEntry[] = [];
     const seen = new Set<string>();
     for (const path of [...files.keys()].sort(byteOrder)) {
@@ -337,8 +414,8 @@ export class BundleBuilder {
   }
 
   /** Writes the bundle root (metadata.yaml, yamls/, logs/, nodes/) into `directory`. */
-  writeDirectory(directory: string): void {
-    for (const [path, content] of this.toFiles()) {
+  writeDirectory(directory: string, layout: BundleLayout = {}): void {
+    for (const [path, content] of this.toFiles(layout)) {
       const target = join(directory, path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
@@ -437,13 +514,44 @@ export class BundleBuilder {
     return stubs;
   }
 
-  private nodeZip(node: string): Uint8Array {
+  /** The files of `nodes/<node>.zip`, relative to `<node>/`, as this kit writes them. */
+  private nodeBundleFiles(node: string): Map<string, Uint8Array> {
     const files = new Map<string, Uint8Array>();
+    if (!this.kit.nodeCollector) return files;
     for (const [path, content] of this.nodeFiles.get(node)!) {
       if (this.kit.nodeFilesAbsent.some((pattern) => pattern.test(path))) continue;
+      if (this.kit.supportconfig === undefined && /^(?:scc\/|logs\/scc_)/.test(path)) continue;
       files.set(path, content);
     }
-    return infoZip(node, files, this.metadata.bundleCreatedAt);
+    const placement = this.supportconfigPlacement(node);
+    if (placement) {
+      const entries: TarEntry[] = [{ path: `${placement.name}/` }];
+      for (const [name, text] of this.supportconfigFilesFor(node)) entries.push({ path: `${placement.name}/${name}`, data: encoder.encode(text) });
+      files.set(placement.path, xz(tar(entries, this.metadata.bundleCreatedAt)));
+    }
+    return new Map([...files].sort(([a], [b]) => byteOrder(a, b)));
+  }
+
+  /** Where this kit puts the node's supportconfig archive, and the folder name inside it. */
+  private supportconfigPlacement(node: string): { path: string; name: string } | undefined {
+    const supportconfig = this.supportconfigs.get(node);
+    const placement = this.kit.supportconfig;
+    if (!supportconfig || !placement || !this.kit.nodeCollector) return undefined;
+    const name = `scc_supportconfig_${node}${placement.suffix ? `-${supportconfig.suffix}` : ''}`;
+    return { path: `${placement.folder}/${name}.txz`, name };
+  }
+
+  /** The random suffix of a node's supportconfig, when one was added. */
+  supportconfigSuffix(node: string): string | undefined {
+    return this.supportconfigs.get(node)?.suffix;
+  }
+
+  /** The supportconfig files this kit's collector run writes (all, or the selected modules' ones), by name. */
+  private supportconfigFilesFor(node: string): [string, string][] {
+    const supportconfig = this.supportconfigs.get(node);
+    if (!supportconfig) return [];
+    const all = this.kit.supportconfig?.modules === 'all';
+    return [...supportconfig.files].filter(([name]) => all || supportconfig.selected.has(name)).sort(([a], [b]) => byteOrder(a, b));
   }
 }
 

@@ -7,7 +7,16 @@ import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { BundleBuilder } from './bundle-builder.js';
 
-export { BundleBuilder, type BundleBuilderOptions, type BundleMetadata, type ObjectPlacement, type PodLogOptions } from './bundle-builder.js';
+export {
+  BundleBuilder,
+  type BundleBuilderOptions,
+  type BundleLayout,
+  type BundleMetadata,
+  type ObjectPlacement,
+  type PodLogOptions,
+  type SupportconfigFiles,
+} from './bundle-builder.js';
+export { KIT_GENERATIONS, KIT_PROFILES, type KitName, type KitProfile, type KitVersion } from './kit-profile.js';
 export { toGoYaml } from './go-yaml.js';
 
 export interface RuleRun {

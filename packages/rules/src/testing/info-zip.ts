@@ -2,20 +2,23 @@
  * Zip archives laid out the way Info-ZIP's `zip -r <name>.zip <name>` lays them out, which is how
  * both the bundle (`supportbundle_<id>_<ts>.zip`) and each node bundle (`nodes/<node>.zip`) are
  * made (bundle-format.md §1.1, §1.7): every entry under one top folder, a directory entry before
- * the directory's contents, Unix attributes, an extended-timestamp extra field, and members that
- * are already zips stored rather than deflated (Info-ZIP's default `-n .Z:.zip:…` suffix list).
+ * the directory's contents, Unix attributes, an extended-timestamp extra field, members that are
+ * already zips stored rather than deflated (Info-ZIP's default `-n .Z:.zip:…` suffix list), and
+ * members that deflating would not shrink (a real `.txz`) stored too, as Info-ZIP falls back to.
  *
  * The timestamp is fixed by the caller, so the same input gives the same bytes.
  */
-import { zipSync, type Zippable, type ZipOptions } from 'fflate';
+import { deflateSync, zipSync, type Zippable, type ZipOptions } from 'fflate';
 
 const UNIX = 3;
 const DIRECTORY_ATTRS = ((0o040755 << 16) | 0x10) >>> 0; // drwxr-xr-x + MS-DOS directory bit
 const FILE_ATTRS = (0o100644 << 16) >>> 0; // -rw-r--r--
 const EXTENDED_TIMESTAMP = 0x5455;
 const UNIX_OWNER = 0x7875;
-/** Suffixes Info-ZIP stores without compression by default. */
-const STORED_SUFFIXES = ['.zip', '.Z', '.zoo', '.arc', '.lzh', '.arj', '.gz', '.tgz', '.txz', '.xz'];
+/** Suffixes Info-ZIP stores without trying to compress them (its default `-n` list). */
+const STORED_SUFFIXES = ['.zip', '.Z', '.zoo', '.arc', '.lzh', '.arj'];
+/** Already-compressed files Info-ZIP tries to deflate and then stores, since deflating does not shrink them. */
+const COMPRESSED_SUFFIXES = ['.gz', '.tgz', '.txz', '.xz'];
 
 /**
  * Zips `files` (paths relative to `topFolder`'s parent are built as `<topFolder>/<path>`), adding
@@ -36,7 +39,10 @@ export function infoZip(topFolder: string, files: ReadonlyMap<string, Uint8Array
       entries[path] = [new Uint8Array(0), { ...common, attrs: DIRECTORY_ATTRS, level: 0 }];
     } else {
       const data = files.get(path.slice(topFolder.length + 1))!;
-      const stored = STORED_SUFFIXES.some((suffix) => path.endsWith(suffix)) || data.length === 0;
+      const stored =
+        STORED_SUFFIXES.some((suffix) => path.endsWith(suffix)) ||
+        data.length === 0 ||
+        (COMPRESSED_SUFFIXES.some((suffix) => path.endsWith(suffix)) && deflateSync(data, { level: 6 }).length >= data.length);
       entries[path] = [data, { ...common, attrs: FILE_ATTRS, level: stored ? 0 : 6 }];
     }
   }

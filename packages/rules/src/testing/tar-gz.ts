@@ -18,6 +18,12 @@ export interface TarEntry {
 /** Gzipped ustar archive of `entries`, in the given order, every entry stamped `modifiedAt`. */
 export function tarGz(entries: readonly TarEntry[], modifiedAt: string): Uint8Array {
   const mtime = Math.floor(Date.parse(modifiedAt) / 1000);
+  return gzipSync(tar(entries, modifiedAt), { level: 6, mtime: mtime * 1000 });
+}
+
+/** The ustar archive of `entries` (with PAX headers for long paths), uncompressed. */
+export function tar(entries: readonly TarEntry[], modifiedAt: string): Uint8Array {
+  const mtime = Math.floor(Date.parse(modifiedAt) / 1000);
   const blocks: Uint8Array[] = [];
   for (const entry of entries) {
     const directory = entry.data === undefined;
@@ -41,8 +47,7 @@ export function tarGz(entries: readonly TarEntry[], modifiedAt: string): Uint8Ar
     );
   }
   blocks.push(new Uint8Array(BLOCK * 2)); // end-of-archive marker
-  const tar = concat(blocks);
-  return gzipSync(tar, { level: 6, mtime: mtime * 1000 });
+  return concat(blocks);
 }
 
 interface HeaderFields {
