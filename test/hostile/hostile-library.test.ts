@@ -7,10 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_CASES } from './corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'hostile-corpus-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The analyzer's temp folders go under a parent of this test's own, so other test files (and
+// other processes) making theirs in the OS temp dir at the same time cannot look like leftovers.
+const tempParent = mkdtempSync(join(tmpdir(), 'hostile-temp-'));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(tempParent, { recursive: true, force: true });
+});
 
 /** The analyzer's private temp folders; none may be left behind. */
-const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('bundle-triage-')).sort();
+const leftovers = () => readdirSync(tempParent).filter((name) => name.startsWith('bundle-triage-')).sort();
 
 describe('hostile and broken bundles through the library', () => {
   for (const hostile of HOSTILE_CASES) {
@@ -21,7 +27,7 @@ describe('hostile and broken bundles through the library', () => {
       let error: unknown;
       let diagnostics: string[] = [];
       try {
-        const bundle = await openBundle(input);
+        const bundle = await openBundle(input, { tempDir: tempParent });
         try {
           const report = await analyze(bundle, { rules: await loadCatalog() });
           expect(report.errors).toEqual([]);
