@@ -34,3 +34,35 @@ export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
+export { DrainTree, WILDCARD, type DrainCluster, type DrainOptions } from './patterns/drain-tree.js';
+export type { EmbeddedTime, LogFormat, ParsedLogLine } from './patterns/formats/parsed-log-line.js';
+export { parseLogLine } from './patterns/formats/parse-log-line.js';
+export { isMinedLevel, LEVEL_WEIGHT, type LogLevel, type MinedLevel } from './patterns/log-level.js';
+export { DEFAULT_LOOP_CRITERIA, type LoopCriteria } from './patterns/loop-detection.js';
+export { maskVariables, VariableMasker, type MaskedMessage } from './patterns/mask-variables.js';
+export { logPrefilter, prefilterKind, prefilterPattern, type LogPrefilterKind } from './patterns/log-prefilter.js';
+export { isTextLog, minePatterns, type MinePatternsOptions } from './patterns/mine-patterns.js';
+export { PatternMiner, type PatternMinerOptions, type PatternSource } from './patterns/pattern-miner.js';
+export type {
+  LogBurst,
+  LogLoop,
+  LogOccurrence,
+  LogPosition,
+  LogTemplate,
+  LogTemplateSource,
+  PatternReport,
+  PatternStats,
+} from './patterns/pattern-types.js';
+export { rankTemplates } from './patterns/rank-templates.js';
+export { templateId } from './patterns/template-id.js';
+export {
+  compareTimePoints,
+  journalLineTime,
+  parseRfc3339,
+  podLineTime,
+  timePoint,
+  timePointFromMs,
+  yearlessTime,
+  type TimePoint,
+  type TimePrecision,
+} from './time/time-point.js';
