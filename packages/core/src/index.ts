@@ -66,3 +66,10 @@ export {
   type TimePoint,
   type TimePrecision,
 } from './time/time-point.js';
+export { buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
+export { locateInBlockYaml, TextLines, type BlockLocation } from './timeline/locate-in-block-yaml.js';
+export type { PendingEntry } from './timeline/pending-entry.js';
+export { compareEntries, TimelineBuilder, type TimelineBuilderOptions } from './timeline/timeline-builder.js';
+export { matchesFilter, parseObjectSelector, refMatches, type ObjectSelector, type TimelineFilter } from './timeline/timeline-filter.js';
+export { TIMELINE_RESOURCES } from './timeline/timeline-resources.js';
+export type { Timeline, TimelineEntry, TimelineEntryKind, TimelineLevel, TimelineNeighbours, TimelineStats } from './timeline/timeline-types.js';

@@ -111,7 +111,9 @@ function maskToken(token: string): MaskedToken {
     for (let index = 0; index < MASKS.length; index += 1) {
       if (captures[index] === undefined) continue;
       if (NAME_MASKS.has(index)) (names ??= []).push(unquote(match));
-      return MASKS[index]![0];
+      const mask = MASKS[index]![0];
+      // A quoted name keeps its own quotes: 'a-1' → '<name>', "a-1" → "<name>".
+      return mask.startsWith('"') ? `${match[0]}<name>${match[0]}` : mask;
     }
     return match;
   });
