@@ -27,7 +27,8 @@ export function parseLogrusLine(text: string): ParsedLogLine | undefined {
     if (key === 'level') continue;
     if (key === 'msg') message = unquote(value);
     else if (key === 'time') time = unquote(value);
-    else fields.push(`${key}=${value}`);
+    // Escaped quotes inside a quoted value read as plain quotes (`\"pvc-1\"` → `"pvc-1"`).
+    else fields.push(`${key}=${value.startsWith('"') ? `"${unquote(value)}"` : value}`);
   }
   // Fields before `level=` (logrus writes time first) were skipped by starting at level; time is one of them.
   if (time === undefined) {

@@ -1,0 +1,19 @@
+import { openBundle, type Bundle } from '@bundle-triage/core';
+import type { CliIo } from '../io.js';
+import type { Progress } from '../progress.js';
+import { inputName, type BundleInput } from './bundle-input.js';
+import { readStdin } from './read-stdin.js';
+
+/** Opens a bundle named on the command line (a path, or `-` for stdin), showing its progress. */
+export async function openBundleInput(input: BundleInput, io: CliIo, progress: Progress): Promise<Bundle> {
+  const name = inputName(input);
+  const source = input.kind === 'stdin' ? await readStdin(io.stdin, io.isTTY.stdin) : input.path;
+  let entries = 0;
+  return openBundle(source, {
+    ...(io.signal ? { signal: io.signal } : {}),
+    onProgress: (event) => {
+      if (event.phase === 'indexed') entries = event.entries;
+      progress.update(`${name}: ${entries} entries indexed${event.phase === 'read' ? `, ${event.filesRead} files read` : ''}`);
+    },
+  });
+}
