@@ -78,8 +78,11 @@ export class VariableMasker {
       const token = tokens[index]!;
       // Most words hold nothing variable: one character-class test, not a pass of the expression.
       if (!MAY_VARY.test(token)) continue;
-      if (ALL_DIGITS.test(token)) {
-        tokens[index] = '<num>';
+      // A number alone or in punctuation (`1535:`, `#1234567:`, `(42)`): the commonest variable
+      // token of error storms, and too varied for the cache.
+      const number = PUNCTUATED_NUMBER.exec(token);
+      if (number) {
+        tokens[index] = `${number[1]}<num>${number[2]}`;
         continue;
       }
       let masked = this.#cache.get(token);
@@ -127,4 +130,4 @@ function unquote(text: string): string {
 
 // Every mask needs a digit, a quote, a hyphen (generated names), a slash or a colon in its token.
 const MAY_VARY = /[\d"'\-/:]/;
-const ALL_DIGITS = /^\d+$/;
+const PUNCTUATED_NUMBER = /^([#([{]?)\d+(?:\.\d+)?([:,;)\]}]*)$/;

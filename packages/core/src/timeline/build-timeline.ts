@@ -21,6 +21,8 @@ export interface BuildTimelineOptions extends TimelineFilter {
   limit?: number;
   /** Node boots from the kernel logs. Default true. */
   boots?: boolean;
+  /** Find each returned entry's line (default true; false leaves resource entries without one). */
+  locate?: boolean;
   /**
    * Let go of each resource file's decoded objects once read (default true): memory stays flat.
    * An analysis that shares the bundle with rules passes false and releases files itself.
@@ -70,7 +72,7 @@ export async function buildTimeline(bundle: Bundle, options: BuildTimelineOption
   }
   if (options.patterns) builder.addPatterns(options.patterns, { maxTemplates: options.maxTemplates ?? 100 });
 
-  const timeline = await builder.build({ bundle, ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  const timeline = await builder.build({ ...(options.locate === false ? {} : { bundle }), ...(options.limit === undefined ? {} : { limit: options.limit }) });
   timeline.stats.elapsedMs = Math.round(performance.now() - started);
   return timeline;
 }
