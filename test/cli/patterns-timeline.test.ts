@@ -4,25 +4,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExitCode, main, type CliIo } from '@bundle-triage/cli';
+import { ExitCode, main } from '@bundle-triage/cli';
+import { captureIo } from './capture-io.js';
 import type { LogTemplate, TimelineEntry } from '@bundle-triage/core';
 import { incidentBundle, type IncidentBundle } from '../../testdata/generator/log-profiles/index.js';
 import { assertBuilt, CLI_TEST_TIMEOUT_MS, fixture, runCli } from './run-cli.js';
-
-function captureIo(options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    stdin: Readable.from(options.stdin ? [options.stdin] : []),
-    isTTY: { stdin: false, stdout: options.stdoutIsTTY ?? false, stderr: false },
-    env: {},
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 async function run(args: string[], options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {}) {
   const captured = captureIo(options);

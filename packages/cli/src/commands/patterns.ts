@@ -4,10 +4,9 @@ import { COMMON_OPTIONS, parseCommandLine } from '../args/parse-command-line.js'
 import { parsePositiveInteger } from '../args/positive-integer.js';
 import { parseTextOrJson } from '../args/text-or-json.js';
 import { UsageError } from '../errors/cli-error.js';
-import { writeError } from '../errors/write-error.js';
 import { ExitCode } from '../exit-codes.js';
-import { bundleInput, inputName } from '../input/bundle-input.js';
-import { openBundleInput } from '../input/open-bundle-input.js';
+import { bundleInput } from '../input/bundle-input.js';
+import { withBundleInput } from '../input/open-bundle-input.js';
 import { renderPatterns } from '../output/render-patterns.js';
 import { Progress } from '../progress.js';
 import type { Command } from './command.js';
@@ -61,30 +60,20 @@ export const patternsCommand: Command = {
     const format = parseTextOrJson(values.format, io.isTTY.stdout, 'patterns');
     const limit = values.all ? undefined : values.limit === undefined ? DEFAULT_LIMIT : parsePositiveInteger(values.limit, '--limit', 'patterns');
 
-    const input = bundleInput(positionals[0]!);
-    const name = inputName(input);
     const progress = Progress.forTerminal(io.stderr, io.isTTY.stderr, values.quiet ?? false);
-    try {
-      const bundle = await openBundleInput(input, io, progress);
-      try {
-        const facts = await bundle.facts();
-        const report = await minePatterns(bundle, {
-          ...(io.signal ? { signal: io.signal } : {}),
-          onProgress: (event) => progress.update(`${name}: logs ${event.filesDone}/${event.files} (${event.path})`),
-        });
-        progress.clear();
-        const total = report.templates.length;
-        const shown: PatternReport = { ...report, templates: limit === undefined ? report.templates : report.templates.slice(0, limit) };
-        const view = { source: name, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}), report: values['no-redact'] ? shown : redactPatterns(shown), total };
-        io.stdout.write(renderPatterns(view, format));
-        return ExitCode.ok;
-      } finally {
-        await bundle.close();
-      }
-    } catch (error) {
+    return withBundleInput(bundleInput(positionals[0]!), io, progress, values.verbose ?? false, async (bundle, name) => {
+      const facts = await bundle.facts();
+      const report = await minePatterns(bundle, {
+        ...(io.signal ? { signal: io.signal } : {}),
+        onProgress: (event) => progress.update(`${name}: logs ${event.filesDone}/${event.files} (${event.path})`),
+      });
       progress.clear();
-      return writeError(io.stderr, error, { input: name, verbose: values.verbose ?? false });
-    }
+      const total = report.templates.length;
+      const shown: PatternReport = { ...report, templates: limit === undefined ? report.templates : report.templates.slice(0, limit) };
+      const view = { source: name, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}), report: values['no-redact'] ? shown : redactPatterns(shown), total };
+      io.stdout.write(renderPatterns(view, format));
+      return ExitCode.ok;
+    });
   },
 };
 

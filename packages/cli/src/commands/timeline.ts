@@ -5,10 +5,9 @@ import { parsePositiveInteger } from '../args/positive-integer.js';
 import { parseTextOrJson } from '../args/text-or-json.js';
 import { parseTimeBound, resolveTimeBound } from '../args/time-bound.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
-import { writeError } from '../errors/write-error.js';
 import { ExitCode } from '../exit-codes.js';
-import { bundleInput, inputName } from '../input/bundle-input.js';
-import { openBundleInput } from '../input/open-bundle-input.js';
+import { bundleInput } from '../input/bundle-input.js';
+import { withBundleInput } from '../input/open-bundle-input.js';
 import { renderTimeline } from '../output/render-timeline.js';
 import { Progress } from '../progress.js';
 import type { Command } from './command.js';
@@ -80,66 +79,49 @@ export const timelineCommand: Command = {
     });
     const limit = values.limit === undefined ? DEFAULT_LIMIT : parsePositiveInteger(values.limit, '--limit', 'timeline');
 
-    const input = bundleInput(positionals[0]!);
-    const name = inputName(input);
     const progress = Progress.forTerminal(io.stderr, io.isTTY.stderr, values.quiet ?? false);
-    try {
-      const bundle = await openBundleInput(input, io, progress);
-      try {
-        const facts = await bundle.facts();
-        const sinceMs = since && resolveTimeBound(since, '--since', facts.createdAt);
-        const untilMs = until && resolveTimeBound(until, '--until', facts.createdAt);
-        if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) throw new UsageError('--since', `${values.since} is after --until ${values.until}`, 'timeline');
-        for (const object of objects) await assertKnownObject(bundle, object, facts.nodes);
-        if (values.namespace !== undefined && !facts.collectedNamespaces.includes(values.namespace) && !facts.uncollectedNamespaces.includes(values.namespace)) {
-          throw new CliError('unknown namespace', values.namespace, `not in this bundle (collected: ${facts.collectedNamespaces.join(', ') || 'none'})`);
-        }
-        if (values.namespace !== undefined && facts.uncollectedNamespaces.includes(values.namespace) && !values.quiet) {
-          progress.clear();
-          io.stderr.write(`bundle-triage: warning: ${name}: namespace ${values.namespace} exists but was not collected; only what other namespaces record about it can show\n`);
-        }
-        const patterns = values['no-logs']
-          ? undefined
-          : await minePatterns(bundle, {
-              ...(io.signal ? { signal: io.signal } : {}),
-              onProgress: (event) => progress.update(`${name}: logs ${event.filesDone}/${event.files}`),
-            });
-        progress.update(`${name}: timeline`);
-        const options = {
-          ...(sinceMs === undefined ? {} : { since: sinceMs }),
-          ...(untilMs === undefined ? {} : { until: untilMs }),
-          ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
-          ...(objects.length > 0 ? { objects } : {}),
-          ...(patterns ? { patterns } : {}),
-          ...(io.signal ? { signal: io.signal } : {}),
-        };
-        const timeline = await buildTimeline(bundle, { ...options, limit });
-        progress.clear();
-        const filter = {
-          ...(sinceMs === undefined ? {} : { since: isoTime(sinceMs) }),
-          ...(untilMs === undefined ? {} : { until: isoTime(untilMs) }),
-          ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
-          ...(objects.length > 0 ? { objects: values.object! } : {}),
-        };
-        const inWindow = timeline.stats.entries < limit ? timeline.stats.entries : await countInWindow(bundle, options);
-        const view = { source: name, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}), timeline: values['no-redact'] ? timeline : redactTimeline(timeline), filter, inWindow };
-        io.stdout.write(renderTimeline(view, format));
-        return ExitCode.ok;
-      } finally {
-        await bundle.close();
+    return withBundleInput(bundleInput(positionals[0]!), io, progress, values.verbose ?? false, async (bundle, name) => {
+      const facts = await bundle.facts();
+      const sinceMs = since && resolveTimeBound(since, '--since', facts.createdAt);
+      const untilMs = until && resolveTimeBound(until, '--until', facts.createdAt);
+      if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) throw new UsageError('--since', `${values.since} is after --until ${values.until}`, 'timeline');
+      for (const object of objects) await assertKnownObject(bundle, object, facts.nodes);
+      if (values.namespace !== undefined && !facts.collectedNamespaces.includes(values.namespace) && !facts.uncollectedNamespaces.includes(values.namespace)) {
+        throw new CliError('unknown namespace', values.namespace, `not in this bundle (collected: ${facts.collectedNamespaces.join(', ') || 'none'})`);
       }
-    } catch (error) {
+      if (values.namespace !== undefined && facts.uncollectedNamespaces.includes(values.namespace) && !values.quiet) {
+        progress.clear();
+        io.stderr.write(`bundle-triage: warning: ${name}: namespace ${values.namespace} exists but was not collected; only what other namespaces record about it can show\n`);
+      }
+      const patterns = values['no-logs']
+        ? undefined
+        : await minePatterns(bundle, {
+            ...(io.signal ? { signal: io.signal } : {}),
+            onProgress: (event) => progress.update(`${name}: logs ${event.filesDone}/${event.files}`),
+          });
+      progress.update(`${name}: timeline`);
+      const options = {
+        ...(sinceMs === undefined ? {} : { since: sinceMs }),
+        ...(untilMs === undefined ? {} : { until: untilMs }),
+        ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+        ...(objects.length > 0 ? { objects } : {}),
+        ...(patterns ? { patterns } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+      };
+      const timeline = await buildTimeline(bundle, { ...options, limit });
       progress.clear();
-      return writeError(io.stderr, error, { input: name, verbose: values.verbose ?? false });
-    }
+      const filter = {
+        ...(sinceMs === undefined ? {} : { since: isoTime(sinceMs) }),
+        ...(untilMs === undefined ? {} : { until: isoTime(untilMs) }),
+        ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+        ...(objects.length > 0 ? { objects: values.object! } : {}),
+      };
+      const view = { source: name, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}), timeline: values['no-redact'] ? timeline : redactTimeline(timeline), filter, inWindow: timeline.stats.kept };
+      io.stdout.write(renderTimeline(view, format));
+      return ExitCode.ok;
+    });
   },
 };
-
-/** How many entries the window holds without --limit (only asked when the limit was reached). */
-async function countInWindow(bundle: Bundle, options: Parameters<typeof buildTimeline>[1]): Promise<number> {
-  const all = await buildTimeline(bundle, { ...options, limit: Number.MAX_SAFE_INTEGER });
-  return all.stats.entries;
-}
 
 /** An --object that names nothing in the bundle is a mistake to say, not an empty timeline. */
 async function assertKnownObject(bundle: Bundle, selector: ObjectSelector, nodes: readonly string[]): Promise<void> {

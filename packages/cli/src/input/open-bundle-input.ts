@@ -1,4 +1,6 @@
 import { openBundle, type Bundle } from '@bundle-triage/core';
+import { writeError } from '../errors/write-error.js';
+import type { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import type { Progress } from '../progress.js';
 import { inputName, type BundleInput } from './bundle-input.js';
@@ -16,4 +18,29 @@ export async function openBundleInput(input: BundleInput, io: CliIo, progress: P
       progress.update(`${name}: ${entries} entries indexed${event.phase === 'read' ? `, ${event.filesRead} files read` : ''}`);
     },
   });
+}
+
+/**
+ * Opens the bundle, runs `work` on it and closes it (also when `work` fails); a failure is the
+ * one-line error on stderr and its exit code, as for every command.
+ */
+export async function withBundleInput(
+  input: BundleInput,
+  io: CliIo,
+  progress: Progress,
+  verbose: boolean,
+  work: (bundle: Bundle, name: string) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const name = inputName(input);
+  try {
+    const bundle = await openBundleInput(input, io, progress);
+    try {
+      return await work(bundle, name);
+    } finally {
+      await bundle.close();
+    }
+  } catch (error) {
+    progress.clear();
+    return writeError(io.stderr, error, { input: name, verbose });
+  }
 }

@@ -23,8 +23,11 @@ const LEVEL_SPELLINGS = [
   'panic:',
 ].join('|');
 
+// klog's letter right after the log's own prefix: the kubelet's RFC 3339 stamp ends in `Z `, a
+// journal line's identifier in `: `. Anchoring on those two characters keeps the expression
+// fast (a `^\S+ ` prefix made it four times slower).
 const KLOG_LEVEL: Record<TimestampStyle, string> = {
-  pod: '^\\S+ [EWF]\\d{4} ',
+  pod: 'Z [EWF]\\d{4} \\d\\d:',
   journal: ': [EWF]\\d{4} \\d\\d:',
   none: '^[EWF]\\d{4} \\d\\d:',
 };

@@ -1,3 +1,4 @@
+import type { LogFileInfo } from '../logs/log-file.js';
 import type { TimePoint } from '../time/time-point.js';
 import type { LogFormat } from './formats/parsed-log-line.js';
 import type { MinedLevel } from './log-level.js';
@@ -13,19 +14,9 @@ export interface LogOccurrence extends LogPosition {
   time?: TimePoint;
 }
 
-/** A log a template occurs in, and how often. */
-export interface LogTemplateSource {
-  path: string;
+/** A log a template occurs in (what the bundle index says of it), and how often. */
+export interface LogTemplateSource extends Pick<LogFileInfo, 'path' | 'kind' | 'namespace' | 'pod' | 'container' | 'previous' | 'node' | 'file'> {
   count: number;
-  kind: 'pod' | 'node';
-  namespace?: string;
-  pod?: string;
-  container?: string;
-  /** A `.log.1` file: the previous instance of the container. */
-  previous?: boolean;
-  node?: string;
-  /** For node files, the path inside the node folder (`logs/kernel.log`). */
-  file?: string;
 }
 
 /** The same template at a steady interval in one log. */

@@ -124,7 +124,7 @@ export class TimelineBuilder {
       entries: returned.map((pending) => pending.entry),
       truncated: truncated.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
       skipped: [...this.#skipped],
-      stats: { sources: this.#sources, found: this.#found, entries: returned.length },
+      stats: { sources: this.#sources, found: this.#found, kept: kept.length, entries: returned.length },
     };
     if (this.#createdAtText) timeline.bundleCreatedAt = this.#createdAtText;
     if (options.bundle) {

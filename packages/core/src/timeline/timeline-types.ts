@@ -80,6 +80,8 @@ export interface TimelineStats {
   sources: number;
   /** Entries found before filters and caps. */
   found: number;
+  /** Entries that passed the filters and caps, before `limit`. */
+  kept: number;
   /** Entries returned. */
   entries: number;
   elapsedMs?: number;
