@@ -8,6 +8,7 @@ import { openBundle, type Bundle } from '../bundle.js';
 import { minePatterns } from '../patterns/mine-patterns.js';
 import type { PatternReport } from '../patterns/pattern-types.js';
 import { buildTimeline } from './build-timeline.js';
+import { timelineWindow } from './timeline-window.js';
 import type { Timeline, TimelineEntry } from './timeline-types.js';
 
 describe('buildTimeline on a bundle of a failed upgrade', () => {
@@ -129,6 +130,28 @@ describe('buildTimeline says what it could not use', () => {
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('timelineWindow: what a finding should show', () => {
+  it('takes the entries about a pod, what owns it and its node, before the pod\'s last sign, closest marked', async () => {
+    const incident = incidentBundle();
+    const bundle = await openBundle(incident.builder.toZip());
+    try {
+      const timeline = await buildTimeline(bundle);
+      const pod = { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: incident.oomPod };
+      const window = timelineWindow(timeline.entries, [pod], { nodes: [incident.failedNode], beforeMs: 3 * 3600_000 });
+      const closeness = new Set(window.map((item) => item.closeness));
+      expect(closeness).toEqual(new Set(['object', 'node']));
+      const last = Math.max(...window.filter((item) => item.closeness === 'object').map((item) => item.entry.at));
+      expect(window.every((item) => item.entry.at <= last && item.entry.at >= last - 3 * 3600_000)).toBe(true);
+      // The node's reboot and the failed upgrade job's node state are in the pod's window.
+      expect(window.some((item) => item.entry.kind === 'node-boot')).toBe(true);
+      const owned = timelineWindow(timeline.entries, [{ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', namespace: 'default', name: 'web-01' }], { closeness: 'owner' });
+      expect(owned.map((item) => item.entry.object?.name)).toContain(incident.oomPod);
+    } finally {
+      await bundle.close();
     }
   });
 });
