@@ -108,4 +108,14 @@ describe('PatternMiner', () => {
     expect(template!.otherSources).toBe(3);
     expect(template!.count).toBe(5);
   });
+
+  it('tells which template a line (a finding\'s evidence) belongs to, without counting it', () => {
+    const miner = new PatternMiner();
+    for (let index = 0; index < 3; index += 1) miner.add(podLine(index + 1, CREATED, logrus('error', `webhook denied upgrade hvst-upgrade-${index}ab: chart not ready`)), POD);
+    const [template] = miner.result().templates;
+    expect(miner.templateOf(logrus('error', 'webhook denied upgrade hvst-upgrade-9zz: chart not ready'), POD)).toBe(template!.id);
+    expect(miner.templateOf(logrus('info', 'webhook denied upgrade hvst-upgrade-9zz: chart not ready'), POD)).toBeUndefined();
+    expect(miner.templateOf(logrus('error', 'something else entirely'), POD)).toBeUndefined();
+    expect(miner.result().templates[0]!.count).toBe(3);
+  });
 });

@@ -194,6 +194,19 @@ export class PatternMiner {
     return cluster;
   }
 
+  /**
+   * The id of the template a line belongs to, without counting it (undefined: routine, or no
+   * template fits): how a report tells which templates a finding's evidence lines explain. The
+   * id is the template's text as it stands now; ask after the pass, as `result()` does.
+   */
+  templateOf(text: string, source: Pick<PatternSource, 'timestampStyle'>): string | undefined {
+    const parsed = parseLogLine(text, { journal: source.timestampStyle === 'journal' });
+    if (!isMinedLevel(parsed.level)) return undefined;
+    const { masked } = this.#masker.mask(parsed.message);
+    const cluster = this.#known.get(masked) ?? this.#drain.match(splitTokens(masked));
+    return cluster && templateId(cluster.tokens.join(' '));
+  }
+
   #addToSource(template: TemplateState, source: PatternSource, occurrence: RawOccurrence): void {
     let state = template.sources.get(source.path);
     if (!state) {
