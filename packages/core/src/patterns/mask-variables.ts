@@ -68,7 +68,7 @@ export class VariableMasker {
   readonly #cacheSize: number;
 
   constructor(options: { cacheSize?: number } = {}) {
-    this.#cacheSize = options.cacheSize ?? 50_000;
+    this.#cacheSize = options.cacheSize ?? 4_096;
   }
 
   mask(message: string): MaskedMessage {

@@ -34,7 +34,9 @@ export function mineLabelled(lines: readonly LabelledInput[], bundleCreatedAt: n
     return miner.add(logLine, source);
   });
   // Ids from the final templates: a cluster's text settles only once every line is in.
-  return { predicted: clusters.map((cluster) => cluster && templateId(cluster.tokens.join(' '))), report: miner.result() };
+  const ids = new Map<DrainCluster, string>();
+  const idOf = (cluster: DrainCluster) => ids.get(cluster) ?? ids.set(cluster, templateId(cluster.tokens.join(' '))).get(cluster)!;
+  return { predicted: clusters.map((cluster) => cluster && idOf(cluster)), report: miner.result() };
 }
 
 function sourceOf(path: string): PatternSource {
