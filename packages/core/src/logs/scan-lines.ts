@@ -80,7 +80,7 @@ export async function* scanLines(chunks: AsyncIterable<Uint8Array>, options: Sca
 /** What a prefilter looks for: literals, a pattern, or both (a line holding either is wanted). */
 interface LineFilter {
   literals: Buffer[];
-  /** Global copy of the prefilter pattern (its lastIndex is this scan's), and a plain one for tests. */
+  /** A global copy of the pattern for searching chunks (its lastIndex is this scan's), and a plain one for testing one line. */
   pattern: RegExp | undefined;
   test: RegExp | undefined;
   holds(bytes: Buffer): boolean;
