@@ -1,23 +1,10 @@
 // main() runs in-process with an injected io: the same contract as the built command, without a
 // subprocess (and against the sources, so it needs no build).
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, main, type CliIo } from '@bundle-triage/cli';
+import { ExitCode, main } from '@bundle-triage/cli';
+import { captureIo } from './capture-io.js';
 import type { Report } from '@bundle-triage/rules';
 import { fixture, S01 } from './run-cli.js';
-
-function captureIo(options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    stdin: Readable.from(options.stdin ? [options.stdin] : []),
-    isTTY: { stdin: false, stdout: options.stdoutIsTTY ?? false, stderr: false },
-    env: {},
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 describe('main() in-process', () => {
   it('prints the version and returns 0', async () => {

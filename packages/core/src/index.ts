@@ -97,3 +97,43 @@ export { qualifiedKind, qualifiedResource, type ResourceType } from './kubectl/r
 export { resourceTypesOf } from './kubectl/resource-types.js';
 export { selectObjects, type ObjectSelection, type SelectedObject, type SelectionResult } from './kubectl/select-objects.js';
 export type { NodeBundleChoice, SupportconfigChoice } from './source/node-layout.js';
+export { DrainTree, WILDCARD, type DrainCluster, type DrainOptions } from './patterns/drain-tree.js';
+export type { EmbeddedTime, LogFormat, ParsedLogLine } from './patterns/formats/parsed-log-line.js';
+export { parseLogLine } from './patterns/formats/parse-log-line.js';
+export { isMinedLevel, LEVEL_WEIGHT, type LogLevel, type MinedLevel } from './patterns/log-level.js';
+export { DEFAULT_LOOP_CRITERIA, type LoopCriteria } from './patterns/loop-detection.js';
+export { maskVariables, VariableMasker, type MaskedMessage } from './patterns/mask-variables.js';
+export { logPrefilter, prefilterKind, prefilterPattern, type LogPrefilterKind } from './patterns/log-prefilter.js';
+export { isTextLog, minePatterns, type MinePatternsOptions } from './patterns/mine-patterns.js';
+export { PatternMiner, type PatternMinerOptions, type PatternSource } from './patterns/pattern-miner.js';
+export type {
+  LogBurst,
+  LogLoop,
+  LogOccurrence,
+  LogPosition,
+  LogTemplate,
+  LogTemplateSource,
+  PatternReport,
+  PatternStats,
+} from './patterns/pattern-types.js';
+export { rankTemplates } from './patterns/rank-templates.js';
+export { templateId } from './patterns/template-id.js';
+export {
+  compareTimePoints,
+  journalLineTime,
+  parseRfc3339,
+  podLineTime,
+  timePoint,
+  timePointFromMs,
+  yearlessTime,
+  type TimePoint,
+  type TimePrecision,
+} from './time/time-point.js';
+export { buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
+export { locateInBlockYaml, TextLines, type BlockLocation } from './timeline/locate-in-block-yaml.js';
+export type { PendingEntry } from './timeline/pending-entry.js';
+export { compareEntries, TimelineBuilder, type TimelineBuilderOptions } from './timeline/timeline-builder.js';
+export { matchesFilter, parseObjectSelector, refMatches, type ObjectSelector, type TimelineFilter } from './timeline/timeline-filter.js';
+export { TIMELINE_RESOURCES } from './timeline/timeline-resources.js';
+export type { Timeline, TimelineEntry, TimelineEntryKind, TimelineLevel, TimelineNeighbours, TimelineStats } from './timeline/timeline-types.js';
+export { timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';

@@ -27,6 +27,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./batch.js')).batchCommand,
   },
   {
+    name: 'patterns',
+    summary: 'group the warning and error lines of every log into ranked templates (loops first)',
+    load: async () => (await import('./patterns.js')).patternsCommand,
+  },
+  {
+    name: 'timeline',
+    summary: 'one time-ordered stream of events, conditions, jobs, upgrades, boots and log templates',
+    load: async () => (await import('./timeline.js')).timelineCommand,
+  },
+  {
     name: 'diff',
     summary: 'findings that appeared, disappeared or stayed between two bundles',
     load: async () => (await import('./diff.js')).diffCommand,

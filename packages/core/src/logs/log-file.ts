@@ -28,6 +28,11 @@ export type LinePattern = Pick<RegExp, 'exec'> & { lastIndex?: number; global?: 
 export interface LineOptions {
   /** Only lines containing one of these literals are decoded; the rest are skipped cheaply. */
   prefilter?: string | readonly string[];
+  /**
+   * Also (or, alone, only) lines where this expression matches, searched over the raw bytes read
+   * as latin1 (write it in ASCII): one pass for many words, where each literal costs a pass.
+   */
+  prefilterPattern?: RegExp;
   /** Keep lines with a timestamp at or after this time (ms). Lines without one are kept. */
   since?: number;
   /** Keep lines with a timestamp at or before this time (ms). Lines without one are kept. */
@@ -101,6 +106,7 @@ export class LogFile implements LogFileInfo {
     try {
       for await (const scanned of scanLines(abortable(stream, options.signal), {
         ...(prefilter ? { prefilter } : {}),
+        ...(options.prefilterPattern ? { prefilterPattern: options.prefilterPattern } : {}),
         maxLineBytes: DEFAULT_MAX_LINE_BYTES,
         onInvalidUtf8: (line) =>
           this.#report({ path: this.path, line, level: 'warning', message: 'log holds bytes that are not UTF-8; they read as U+FFFD' }),

@@ -56,6 +56,24 @@ describe('scanLines', () => {
     );
   });
 
+  it('with a prefilter pattern (alone or with literals), returns exactly the lines it matches or that hold a literal, with their true numbers', async () => {
+    const pattern = /ne+dle|[Hh]ay\b/;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', 'needle', 'neeedle', 'nee', 'dle', 'hay', 'Hay ', 'hayx', 'é', 'straw')), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.array(fc.nat(400), { maxLength: 12 }),
+        fc.boolean(),
+        async (text, cuts, withLiteral) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const expected = referenceLines(text).filter((line) => pattern.test(line.raw) || (withLiteral && line.raw.includes('straw')));
+          const options = withLiteral ? { prefilterPattern: /ne+dle|[Hh]ay\b/g, prefilter: ['straw'] } : { prefilterPattern: pattern };
+          expect(await collect(scanLines(chunked(bytes, cuts), options))).toEqual(expected);
+        },
+      ),
+      { seed: 20261126, numRuns: 400 },
+    );
+  });
+
   it('splits any byte stream (invalid UTF-8, lone \\r, NUL) like a reference split, for any chunk boundaries and line cap', async () => {
     /** The reference: split the whole buffer at \n, cut each line at the cap, decode, drop one trailing \r. */
     const referenceByteLines = (bytes: Buffer, maxLineBytes: number, prefilter: Buffer[] = []): ScannedLine[] => {
@@ -89,6 +107,9 @@ describe('scanLines', () => {
           const literals = ['\r', '\u0000', 'é'];
           const wanted = referenceByteLines(bytes, maxLineBytes, literals.map((literal) => Buffer.from(literal)));
           expect(await collect(scanLines(chunked(bytes, cuts), { maxLineBytes, prefilter: literals }))).toEqual(wanted);
+          // The same literals as a pattern: searched over latin1, the UTF-8 bytes of é match é's bytes read as latin1.
+          const asPattern = new RegExp(literals.map((literal) => Buffer.from(literal).toString('latin1').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'));
+          expect(await collect(scanLines(chunked(bytes, cuts), { maxLineBytes, prefilterPattern: asPattern }))).toEqual(wanted);
         },
       ),
       { seed: 20261126, numRuns: 400 },

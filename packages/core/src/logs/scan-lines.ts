@@ -4,7 +4,8 @@
  * With a prefilter (literal strings), a chunk is searched with Buffer.indexOf for the literals
  * first, and only the lines that hold one are decoded; the rest only have their newlines
  * counted. That is what makes grepping a 20 MB kernel log cheap: most bytes are never turned
- * into strings.
+ * into strings. Each literal costs a search of its own over the bytes; a prefilter pattern finds
+ * any of many words in one pass of a regular expression over the bytes read as latin1.
  */
 export interface ScannedLine {
   /** 1-based line number in the file. */
@@ -18,6 +19,11 @@ export interface ScannedLine {
 export interface ScanOptions {
   /** Only lines containing at least one of these literals are decoded and returned. */
   prefilter?: readonly string[];
+  /**
+   * Also (or, alone, only) lines where this expression matches. It is run over the bytes read as
+   * latin1, one byte a character, so write it in ASCII; a match decides for the line it starts in.
+   */
+  prefilterPattern?: RegExp;
   /** Longest line kept; longer ones are cut (a 100 MB line without a newline must not be buffered). */
   maxLineBytes?: number;
   /** Called once per scan when bytes that are not UTF-8 were decoded as U+FFFD. */
@@ -32,6 +38,7 @@ const NEWLINE = 0x0a;
 export async function* scanLines(chunks: AsyncIterable<Uint8Array>, options: ScanOptions = {}): AsyncGenerator<ScannedLine> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const literals = (options.prefilter ?? []).filter((literal) => literal.length > 0).map((literal) => Buffer.from(literal, 'utf8'));
+  const filter = lineFilter(literals, options.prefilterPattern);
   const state: ScanState = {
     lineNumber: 0,
     carry: [],
@@ -54,22 +61,41 @@ export async function* scanLines(chunks: AsyncIterable<Uint8Array>, options: Sca
       keepCarry(state, chunk.subarray(0, firstNewline), maxLineBytes);
       const carried = takeCarry(state);
       state.lineNumber += 1;
-      const wanted = literals.length === 0 || literals.some((literal) => carried.bytes.includes(literal));
-      if (wanted) yield makeLine(state, carried.bytes, carried.truncated, options);
+      if (!filter || filter.holds(carried.bytes)) yield makeLine(state, carried.bytes, carried.truncated, options);
       chunk = chunk.subarray(firstNewline + 1);
       lastNewline -= firstNewline + 1;
     }
     if (lastNewline >= 0) {
-      yield* scanComplete(state, chunk, lastNewline + 1, literals, maxLineBytes, options);
+      yield* scanComplete(state, chunk, lastNewline + 1, filter, maxLineBytes, options);
     }
     keepCarry(state, chunk.subarray(lastNewline + 1), maxLineBytes);
   }
   if (state.carryBytes > 0 || state.overlong) {
     const carried = takeCarry(state);
     state.lineNumber += 1;
-    const wanted = literals.length === 0 || literals.some((literal) => carried.bytes.includes(literal));
-    if (wanted) yield makeLine(state, carried.bytes, carried.truncated, options);
+    if (!filter || filter.holds(carried.bytes)) yield makeLine(state, carried.bytes, carried.truncated, options);
   }
+}
+
+/** What a prefilter looks for: literals, a pattern, or both (a line holding either is wanted). */
+interface LineFilter {
+  literals: Buffer[];
+  /** A global copy of the pattern for searching chunks (its lastIndex is this scan's), and a plain one for testing one line. */
+  pattern: RegExp | undefined;
+  test: RegExp | undefined;
+  holds(bytes: Buffer): boolean;
+}
+
+function lineFilter(literals: Buffer[], pattern: RegExp | undefined): LineFilter | undefined {
+  if (literals.length === 0 && !pattern) return undefined;
+  const flags = pattern?.flags.replace(/[gy]/g, '') ?? '';
+  const test = pattern && new RegExp(pattern.source, flags);
+  return {
+    literals,
+    pattern: pattern && new RegExp(pattern.source, `${flags}g`),
+    test,
+    holds: (bytes) => literals.some((literal) => bytes.includes(literal)) || (test !== undefined && test.test(bytes.toString('latin1'))),
+  };
 }
 
 interface ScanState {
@@ -86,12 +112,12 @@ function* scanComplete(
   state: ScanState,
   chunk: Buffer,
   end: number,
-  literals: Buffer[],
+  filter: LineFilter | undefined,
   maxLineBytes: number,
   options: ScanOptions,
 ): Generator<ScannedLine> {
   let position = 0;
-  if (literals.length === 0) {
+  if (!filter) {
     while (position < end) {
       const newline = chunk.indexOf(NEWLINE, position);
       state.lineNumber += 1;
@@ -100,11 +126,11 @@ function* scanComplete(
     }
     return;
   }
-  // Where each literal next occurs in this chunk: searched again only once the scan has passed it,
-  // so k literals cost k searches per occurrence, not k searches per matching line.
-  const nextAt = literals.map(() => -2);
+  // Where each literal (and the pattern) next occurs in this chunk: searched again only once the
+  // scan has passed it, so k literals cost k searches per occurrence, not k searches per matching line.
+  const search: HitSearch = { nextAt: filter.literals.map(() => -2), patternAt: -2, text: undefined };
   while (position < end) {
-    const hit = nextHit(chunk, literals, nextAt, position, end);
+    const hit = nextHit(chunk, filter, search, position, end);
     if (hit < 0) {
       state.lineNumber += countNewlines(chunk, position, end);
       return;
@@ -115,9 +141,16 @@ function* scanComplete(
     state.lineNumber += 1;
     position = newline + 1;
     // A cut line is searched as cut, as when it arrives across chunks: the literal must be in what it keeps.
-    if (newline - lineStart > maxLineBytes && !literals.some((literal) => chunk.subarray(lineStart, lineStart + maxLineBytes).includes(literal))) continue;
+    if (newline - lineStart > maxLineBytes && !filter.holds(chunk.subarray(lineStart, lineStart + maxLineBytes))) continue;
     yield lineFrom(state, chunk, lineStart, newline, maxLineBytes, options);
   }
+}
+
+interface HitSearch {
+  nextAt: number[];
+  patternAt: number;
+  /** The chunk read as latin1, made once per chunk when a pattern is searched. */
+  text: string | undefined;
 }
 
 function lineFrom(state: ScanState, chunk: Buffer, start: number, newline: number, maxLineBytes: number, options: ScanOptions): ScannedLine {
@@ -142,11 +175,23 @@ function makeLine(state: ScanState, bytes: Buffer, truncated: boolean, options: 
 // A real U+FFFD written in the log is not an encoding problem.
 const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
 
-function nextHit(chunk: Buffer, literals: Buffer[], nextAt: number[], from: number, end: number): number {
+function nextHit(chunk: Buffer, filter: LineFilter, search: HitSearch, from: number, end: number): number {
   let best = -1;
+  const { literals } = filter;
   for (let index = 0; index < literals.length; index += 1) {
-    let hit = nextAt[index]!;
-    if (hit !== -1 && hit < from) nextAt[index] = hit = chunk.indexOf(literals[index]!, from);
+    let hit = search.nextAt[index]!;
+    if (hit !== -1 && hit < from) search.nextAt[index] = hit = chunk.indexOf(literals[index]!, from);
+    if (hit >= 0 && hit < end && (best < 0 || hit < best)) best = hit;
+  }
+  const pattern = filter.pattern;
+  if (pattern) {
+    let hit = search.patternAt;
+    if (hit !== -1 && hit < from) {
+      const text = (search.text ??= chunk.toString('latin1', 0, end));
+      pattern.lastIndex = from;
+      const match = pattern.exec(text);
+      search.patternAt = hit = match ? match.index : -1;
+    }
     if (hit >= 0 && hit < end && (best < 0 || hit < best)) best = hit;
   }
   return best;

@@ -1,0 +1,60 @@
+import type { ObjectRef } from '../resources/kube-object.js';
+import type { TimelineEntry } from './timeline-types.js';
+
+/** How close an entry is to what a finding is about: the object itself, down to its namespace. */
+export type WindowCloseness = 'object' | 'owner' | 'node' | 'namespace';
+
+export interface WindowOptions {
+  /** The nodes the finding's objects run on (a Pod's, a replica's), when known. */
+  nodes?: readonly string[];
+  /** Closest first: the loosest closeness taken (default 'node'). */
+  closeness?: WindowCloseness;
+  /** The window ends here (default: the latest entry about the objects themselves). */
+  until?: number;
+  /** How far back the window reaches (default 2 hours). */
+  beforeMs?: number;
+  /** At most this many entries, the latest (default 50). */
+  limit?: number;
+}
+
+export interface WindowEntry {
+  entry: TimelineEntry;
+  closeness: WindowCloseness;
+}
+
+const ORDER: Record<WindowCloseness, number> = { object: 0, owner: 1, node: 2, namespace: 3 };
+
+/**
+ * The entries a finding should show: what happened to its objects, to what owns them or what
+ * they own, on their nodes, or in their namespaces, in the time before the finding's last sign.
+ * Each entry says how close it is, so a report can highlight the finding's own.
+ */
+export function timelineWindow(entries: readonly TimelineEntry[], objects: readonly ObjectRef[], options: WindowOptions = {}): WindowEntry[] {
+  const loosest = ORDER[options.closeness ?? 'node'];
+  const namespaces = new Set(objects.map((object) => object.namespace).filter((namespace): namespace is string => namespace !== undefined));
+  const nodes = new Set([...(options.nodes ?? []), ...objects.filter((object) => object.kind === 'Node').map((object) => object.name)]);
+  const closenessOf = (entry: TimelineEntry): WindowCloseness | undefined => {
+    if (objects.some((object) => sameObject(entry.object, object))) return 'object';
+    // What the objects own (a Job's Pods, a VMI's virt-launcher Pod); pass owners in `objects` to have them too.
+    if (objects.some((object) => sameObject(entry.related.owner, object))) return 'owner';
+    if (entry.related.node && nodes.has(entry.related.node)) return 'node';
+    const namespace = entry.object?.namespace ?? entry.related.namespace;
+    if (namespace && namespaces.has(namespace)) return 'namespace';
+    return undefined;
+  };
+  const near: WindowEntry[] = [];
+  for (const entry of entries) {
+    const closeness = closenessOf(entry);
+    if (closeness !== undefined && ORDER[closeness] <= loosest) near.push({ entry, closeness });
+  }
+  const own = near.filter((item) => item.closeness === 'object');
+  const until = options.until ?? (own.length > 0 ? Math.max(...own.map((item) => item.entry.at)) : Math.max(0, ...near.map((item) => item.entry.at)));
+  const from = until - (options.beforeMs ?? 2 * 3600_000);
+  const inWindow = near.filter((item) => item.entry.at >= from && item.entry.at <= until);
+  return inWindow.slice(Math.max(0, inWindow.length - (options.limit ?? 50)));
+}
+
+function sameObject(ref: ObjectRef | undefined, object: ObjectRef | undefined): boolean {
+  if (!ref || !object) return false;
+  return ref.kind === object.kind && ref.name === object.name && (ref.namespace ?? '') === (object.namespace ?? '');
+}
