@@ -31,4 +31,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'findings that appeared, disappeared or stayed between two bundles',
     load: async () => (await import('./diff.js')).diffCommand,
   },
+  {
+    name: 'serve',
+    summary: 'a triage service: upload bundles, web UI and API, queue, webhooks',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'run analyses for a distributed bundle-triage serve (Redis + PostgreSQL)',
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
 ];

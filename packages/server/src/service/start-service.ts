@@ -127,7 +127,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       timer.unref();
       closers.push(() => clearInterval(timer));
     }
-    log({ level: 'info', event: 'service.listening', message: `bundle-triage serve (${backend.kind}) listening on ${url}`, fields: { url, mode: backend.kind } });
+    log({ level: 'info', event: 'service.listening', message: `listening on ${url} (${backend.kind} mode)`, fields: { url, mode: backend.kind } });
     publicUrl = options.publicUrl ?? url;
     return { mode: backend.kind, url, app, store, files, queue, close: closeAll };
   } catch (error) {
