@@ -21,6 +21,8 @@ export async function analyseBundleFile(task: AnalysisTask, options: { rules: re
   try {
     const report = await analyze(bundle, {
       rules: options.rules,
+      // Kept in the stored report so JUnit can list every rule that passed; never indexed or shown as findings.
+      includePass: true,
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (event) => options.onProgress?.(event.rulesTotal > 0 ? event.rulesDone / event.rulesTotal : 1),
     });

@@ -9,7 +9,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const AnalysisId = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'An analysis id (UUID)' });
-export const ClusterId = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'A cluster id: the UID of its kube-system namespace (or of harvester-system)' });
+export const ClusterId = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'A cluster id: the UID of its harvester-system namespace (or of kube-system)' });
 export const Fingerprint = Type.String({ pattern: '^[0-9a-f]{16}$', description: 'A finding fingerprint: the same finding in any bundle of a cluster' });
 export const ObjectId = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
 
@@ -36,7 +36,7 @@ const Summary = Type.Object({
 
 const Cluster = Type.Object({
   id: Nullable(Type.String()),
-  source: Nullable(Type.String({ description: 'kube-system-namespace, harvester-system-namespace or bundle-folder-name' })),
+  source: Nullable(Type.String({ description: 'harvester-system-namespace (metadata.yaml, folder name or namespaces.yaml) or kube-system-namespace' })),
   evidence: Type.String({ description: 'Where the id was read (path:line), or why there is none' }),
 });
 

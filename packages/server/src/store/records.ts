@@ -15,7 +15,7 @@ export type TokenRole = 'reader' | 'uploader' | 'admin';
 export const TOKEN_ROLES: readonly TokenRole[] = ['reader', 'uploader', 'admin'];
 
 /** Where a cluster's identity was read, best first. */
-export type ClusterIdSource = 'kube-system-namespace' | 'harvester-system-namespace' | 'bundle-folder-name';
+export type ClusterIdSource = 'harvester-system-namespace' | 'kube-system-namespace';
 
 export interface ClusterIdentity {
   /** A namespace UID that names the cluster, or null when the bundle records none. */

@@ -6,7 +6,7 @@ import { page } from '../layout.js';
 
 export function clustersPage(clusters: ClusterSummary[], signedInAs: string | null): string {
   const body = html`<h1>Clusters</h1>
-<p class="note">A cluster is known by what its bundles record: the UID of its kube-system namespace (or, in bundles without it, of harvester-system).</p>
+<p class="note">A cluster is known by what its bundles record: the UID of its harvester-system namespace (what the support-bundle kit names bundles by), or of kube-system in bundles without it.</p>
 <table><thead><tr><th>Cluster</th><th>Bundles</th><th>Latest bundle</th><th>Harvester</th></tr></thead><tbody>
 ${clusters.map((cluster) => html`<tr><td><a href="/clusters/${cluster.clusterId}">${cluster.clusterId}</a> <span class="note">${cluster.source ?? ''}</span></td><td>${cluster.analyses}</td><td>${shortTime(cluster.lastBundleAt)}</td><td>${cluster.harvesterVersion ?? '—'}</td></tr>`)}
 </tbody></table>`;
