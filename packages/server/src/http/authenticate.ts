@@ -39,7 +39,8 @@ export function authenticator(context: ServiceContext) {
     const permission = request.routeOptions.config.permission;
     if (!permission) return;
     const principal = await identify(request, context, lastTouched);
-    if (!principal) {
+    // In open mode, anyone may read and upload; what needs more asks for a token like any closed route.
+    if (!principal || (principal.via === 'open' && !allows(principal.role, permission))) {
       if (request.routeOptions.config.page && request.method === 'GET') {
         await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
         return;

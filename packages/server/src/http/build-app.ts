@@ -94,7 +94,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
     version: SERVER_VERSION,
     mode: context.mode,
   }));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'read' }, schema: { hide: true } }, async () => app.swagger());
 
   uploadRoutes(app, context);
   analysisRoutes(app, context);

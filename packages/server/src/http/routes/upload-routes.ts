@@ -93,6 +93,10 @@ interface UploadSource {
 
 async function uploadSource(request: FastifyRequest, maxBytes: number): Promise<UploadSource> {
   if (!request.isMultipart()) {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!BUNDLE_CONTENT_TYPES.includes(type)) {
+      throw new UploadRefusedError('not-a-bundle', `send the bundle as the body with Content-Type ${BUNDLE_CONTENT_TYPES.slice(0, 3).join(', ')}, or as the "bundle" file of a multipart form (got ${type || 'no Content-Type'})`);
+    }
     if (!request.body) throw new UploadRefusedError('no-file', `no bundle in the request: send it as the body (Content-Type ${BUNDLE_CONTENT_TYPES.slice(0, 3).join(', ')}) or as the "bundle" file of a form`);
     return { body: request.body as Readable, fileName: undefined, fields: {} };
   }
