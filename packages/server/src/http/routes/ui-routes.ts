@@ -75,6 +75,8 @@ export function uiRoutes(app: FastifyInstance, context: ServiceContext): void {
     return reply.redirect('/login', 303);
   });
 
+  // Browsers ask for it on every page; there is none.
+  app.get('/favicon.ico', { schema: hidden }, async (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
   app.get('/assets/app.css', { schema: hidden }, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(APP_CSS));
   app.get('/assets/app.js', { schema: hidden }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(APP_JS));
 }
