@@ -27,7 +27,8 @@ export interface BackendValues {
 export function backendFrom(values: BackendValues, env: Readonly<Record<string, string | undefined>>, command: string, allowEmbedded = true): EmbeddedBackend | DistributedBackend {
   const redisUrl = values.redis ?? env.BUNDLE_TRIAGE_REDIS_URL;
   const postgresUrl = values.postgres ?? env.BUNDLE_TRIAGE_POSTGRES_URL;
-  const distributed = [redisUrl, postgresUrl, values.store].some((value) => value !== undefined);
+  // The flags choose the mode; the environment only fills in URLs the flags left out.
+  const distributed = [values.redis, values.postgres, values.store].some((value) => value !== undefined);
   if (distributed || !allowEmbedded) {
     if (values.data !== undefined) throw new UsageError('--data', 'embedded mode (--data) and distributed mode (--redis, --postgres, --store) exclude each other', command);
     const missing = [
