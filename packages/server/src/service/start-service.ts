@@ -19,7 +19,7 @@ import { SqliteClient } from '../store/sqlite-client.js';
 import { SqlMetadataStore } from '../store/sql-metadata-store.js';
 import { lockDataFolder } from './data-folder-lock.js';
 import { JobRunner } from './job-runner.js';
-import { DEFAULTS, type AnalysisSettings, type ServiceOptions } from './service-options.js';
+import { DEFAULTS, type AnalysisSettings, type DistributedBackend, type ServiceOptions } from './service-options.js';
 
 export interface RunningService {
   mode: 'embedded' | 'distributed';
@@ -81,13 +81,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       closers.push(() => store.close());
       files = new FileStore(backend.storeDir);
       await files.prepare();
-      const bull = new BullJobQueue({
-        redisUrl: backend.redisUrl,
-        log,
-        ...(backend.queuePrefix ? { prefix: backend.queuePrefix } : {}),
-        ...(options.analysisRetry ? { analysisRetry: options.analysisRetry } : {}),
-        ...(options.deliveryRetry ? { deliveryRetry: options.deliveryRetry } : {}),
-      });
+      const bull = bullQueue(backend, options, log);
       closers.push(() => bull.close());
       await reachRedis(bull.ready(), backend.redisUrl);
       const queueEvents: QueueEvents = bull.analysisEvents();
@@ -157,6 +151,17 @@ export function jobRunner(
     },
     ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
+  });
+}
+
+/** The BullMQ queue of a distributed server or worker. */
+export function bullQueue(backend: DistributedBackend, options: AnalysisSettings, log: ServiceLog): BullJobQueue {
+  return new BullJobQueue({
+    redisUrl: backend.redisUrl,
+    log,
+    ...(backend.queuePrefix ? { prefix: backend.queuePrefix } : {}),
+    ...(options.analysisRetry ? { analysisRetry: options.analysisRetry } : {}),
+    ...(options.deliveryRetry ? { deliveryRetry: options.deliveryRetry } : {}),
   });
 }
 

@@ -1,10 +1,9 @@
 import { AnalysisEvents } from '../events/analysis-events.js';
 import { FileStore } from '../files/file-store.js';
-import { BullJobQueue } from '../queue/bullmq-job-queue.js';
 import { silentLog } from '../service-log.js';
 import { openPostgresStore } from '../store/postgres-store.js';
 import type { WorkerOptions } from './service-options.js';
-import { analysisThreads, jobRunner, reachRedis } from './start-service.js';
+import { analysisThreads, bullQueue, jobRunner, reachRedis } from './start-service.js';
 
 export interface RunningWorker {
   /** Analyses this worker runs at once. */
@@ -23,13 +22,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const log = options.log ?? silentLog;
   const { backend } = options;
   const store = await openPostgresStore(backend.postgresUrl, { onError: (error) => log({ level: 'warn', event: 'postgres.error', message: `postgres: ${error.message}` }) });
-  const queue = new BullJobQueue({
-    redisUrl: backend.redisUrl,
-    log,
-    ...(backend.queuePrefix ? { prefix: backend.queuePrefix } : {}),
-    ...(options.analysisRetry ? { analysisRetry: options.analysisRetry } : {}),
-    ...(options.deliveryRetry ? { deliveryRetry: options.deliveryRetry } : {}),
-  });
+  const queue = bullQueue(backend, options, log);
   const threads = analysisThreads(options);
   try {
     await reachRedis(queue.ready(), backend.redisUrl);

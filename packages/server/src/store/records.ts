@@ -25,6 +25,10 @@ export interface ClusterIdentity {
   evidence: string;
 }
 
+/**
+ * The report's summary as the store keeps it (one column each). Written out rather than taken from
+ * the report's types: the stored columns change only with a migration, whatever the report gains.
+ */
 export interface AnalysisSummary {
   fail: number;
   warn: number;
