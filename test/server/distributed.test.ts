@@ -80,7 +80,7 @@ describe.skipIf(!postgres || !redis)('distributed mode (PostgreSQL, Redis, worke
     const { body } = await service.upload(generatedBundle(3001).bytes);
     // The worker has started the analysis (recorded as running) and holds it at the gate.
     await waitFor('the analysis to start', () => existsSync(join(gateDir, `${body.analysisId}.started`)));
-    expect((await (await service.request(`/api/analyses/${body.analysisId}`)).json()).status).toBe('running');
+    expect(((await (await service.request(`/api/analyses/${body.analysisId}`)).json()) as { status: string }).status).toBe('running');
     expect(await workers[0]!.kill('SIGKILL')).toBe('SIGKILL');
 
     const rescuer = await startServiceProcess({ role: 'worker', options: workerOptions });

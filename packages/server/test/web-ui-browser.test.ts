@@ -72,13 +72,14 @@ describe('the web UI in headless Chromium', () => {
 
     const finding = page.locator('details.finding').filter({ has: page.locator('summary', { hasText: S01 }) });
     const fix = finding.locator('details.fix');
-    expect(await fix.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await fix.evaluate((element) => (element as unknown as { open: boolean }).open)).toBe(false);
     await fix.locator('summary').click();
-    expect(await fix.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    expect(await fix.evaluate((element) => (element as unknown as { open: boolean }).open)).toBe(true);
     const copy = fix.locator('.patch-command button.copy');
     await copy.click();
     await expect.poll(() => copy.textContent()).toBe('Copied');
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    // The page's own clipboard (the test has no DOM types).
+    const clipboard = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(clipboard).toMatch(/^kubectl patch managedcharts\.management\.cattle\.io harvester -n fleet-local --type=json -p '\[\{"op":"add","path":"\/spec\/diff\/comparePatches\/-"/);
     expect(clipboard).toBe(await fix.locator('.patch-command pre').textContent());
 
