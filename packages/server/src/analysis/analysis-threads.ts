@@ -70,8 +70,14 @@ export class AnalysisThreads {
   #dispatch(): void {
     while (this.#waiting.length > 0 && this.#running < this.size && !this.#closed) {
       const pending = this.#waiting.shift()!;
+      let worker: Worker;
+      try {
+        worker = this.#idle.pop() ?? this.#spawn();
+      } catch (error) {
+        pending.reject(error as Error);
+        continue;
+      }
       this.#running += 1;
-      const worker = this.#idle.pop() ?? this.#spawn();
       this.#runOn(worker, pending);
     }
   }
