@@ -92,6 +92,10 @@ export const serveCommand: Command = {
       .catch((error: unknown) => {
         throw asCliError(error, 'cannot serve');
       });
+    const host = values.host ?? '127.0.0.1';
+    if (values.open && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      io.stderr.write(`bundle-triage serve: warning: --open on ${host}: anyone who can reach this address can read every report and upload\n`);
+    }
     if (!values.open && (await service.store.countTokens()) === 0 && !values.quiet) {
       io.stderr.write(
         `bundle-triage serve: no token exists yet; make one: bundle-triage serve token create --role admin --name you ${backend.kind === 'embedded' ? `--data ${backend.dataDir}` : '--postgres URL'}\n`,
