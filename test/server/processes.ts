@@ -15,8 +15,12 @@ export interface ServiceProcess {
 }
 
 /** Starts service-process.mjs and waits until it says it is ready. */
-export async function startServiceProcess(config: { role: 'serve' | 'worker'; options: Record<string, unknown>; gateDir?: string }, timeoutMs = 60_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [SCRIPT, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServiceProcess(
+  config: { role: 'serve' | 'worker'; options: Record<string, unknown>; gateDir?: string },
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [SCRIPT, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const logs: ServiceLogEntry[] = [];
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

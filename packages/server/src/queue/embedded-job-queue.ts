@@ -113,20 +113,23 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async #claimAndStart(): Promise<void> {
+    // One "now" for claiming and for the next wake-up: a job not due at this instant is the one
+    // the timer is set for (a timer may fire a millisecond before the clock says it is due).
+    const now = Date.now();
     for (const kind of ['analysis', 'delivery'] as const) {
       const room = (kind === 'analysis' ? this.#options.analysisConcurrency : this.#options.deliveryConcurrency) - this.#active[kind];
       if (room <= 0) continue;
       const jobs = await this.#sql.transaction(async (tx) => {
         const rows = await tx.query<JobRow>(
           `SELECT id, kind, target, attempts, run_after FROM embedded_jobs WHERE state = 'waiting' AND kind = $1 AND run_after <= $2 ORDER BY run_after, id LIMIT $3`,
-          [kind, Date.now(), room],
+          [kind, now, room],
         );
         for (const row of rows) await tx.run(`UPDATE embedded_jobs SET state = 'active', attempts = attempts + 1 WHERE id = $1`, [row.id]);
         return rows;
       });
       for (const job of jobs) this.#start(job);
     }
-    await this.#scheduleNext();
+    await this.#scheduleNext(now);
   }
 
   #start(job: JobRow): void {
@@ -160,15 +163,14 @@ export class EmbeddedJobQueue implements JobQueue {
     this.#running.add(tracked);
   }
 
-  /** Wakes up for the earliest retry that is not due yet. */
-  async #scheduleNext(): Promise<void> {
+  /** Wakes up for the earliest retry that was not due at `now`. */
+  async #scheduleNext(now: number): Promise<void> {
     clearTimeout(this.#timer);
     if (this.#closed) return;
     // Jobs due now but waiting for room start when a running job ends.
-    const [next] = await this.#sql.query<{ run_after: number | null }>(`SELECT min(run_after) AS run_after FROM embedded_jobs WHERE state = 'waiting' AND run_after > $1`, [Date.now()]);
+    const [next] = await this.#sql.query<{ run_after: number | null }>(`SELECT min(run_after) AS run_after FROM embedded_jobs WHERE state = 'waiting' AND run_after > $1`, [now]);
     if (next?.run_after === null || next?.run_after === undefined) return;
-    const delay = Math.max(0, Number(next.run_after) - Date.now());
-    this.#timer = setTimeout(() => this.#pump(), delay);
+    this.#timer = setTimeout(() => this.#pump(), Math.max(1, Number(next.run_after) - Date.now()));
     this.#timer.unref();
   }
 }
