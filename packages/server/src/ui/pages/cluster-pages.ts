@@ -20,7 +20,7 @@ export function clusterPage(history: ClusterHistory, signedInAs: string | null):
     const changes = diff
       ? html`<div class="diff-sections">
   ${diffList('Appeared', 'fail', diff.appeared)}
-  ${diffList('Disappeared', 'done', diff.disappeared)}
+  ${diffList('Disappeared', 'pass', diff.disappeared)}
   ${diffList('Stayed', 'warn', diff.stayed)}
 </div>`
       : html`<p class="note">The first bundle of this cluster here.</p>`;
@@ -38,7 +38,7 @@ ${entries}`;
 
 function diffList(title: string, tone: string, entries: { ruleId: string; status: string; title: string; fingerprint: string; previousStatus?: string }[]): Html {
   if (entries.length === 0) return html`<p class="note">${title}: none</p>`;
-  return html`<h3>${statusBadge(tone)} ${title} (${entries.length})</h3><ul>${entries.map(
+  return html`<h3 class="s-${tone}">${title} (${entries.length})</h3><ul>${entries.map(
     (entry) =>
       html`<li>${entry.previousStatus && entry.previousStatus !== entry.status ? `${entry.previousStatus} → ${entry.status}` : entry.status} <a href="/fingerprints/${entry.fingerprint}">${entry.ruleId}</a>: ${entry.title}</li>`,
   )}</ul>`;
