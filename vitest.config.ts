@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^@bundle-triage\/rules$/, replacement: src('rules') },
       { find: /^@bundle-triage\/report$/, replacement: src('report') },
       { find: /^@bundle-triage\/cli$/, replacement: src('cli') },
+      { find: /^@bundle-triage\/server$/, replacement: src('server') },
     ],
   },
   test: {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks what a user of the published packages gets: `pnpm pack` of each package, then a plain
-// `npm install` of the four tarballs into a fresh project outside the repository, then require(),
+// `npm install` of the five tarballs into a fresh project outside the repository, then require(),
 // import, the types (node16, nodenext and bundler resolution), the exported JSON schemas, the
 // built-in catalog found from the installed package, and the `bundle-triage` bin. The workspace
 // links packages by folder, so none of this is exercised by the tests. Prints each check, then
@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // In dependency order: a package's tarball is packed before the packages that depend on it.
-const PACKAGES = ['core', 'rules', 'report', 'cli'];
+// (The CLI depends on the server optionally: only `serve` and `worker` import it.)
+const PACKAGES = ['core', 'rules', 'report', 'server', 'cli'];
 const FLAGSHIP_ZIP = join(root, 'testdata/bundles/flagship-v1.4.1.zip');
 const FLAGSHIP_HEADLINE = 'mcc-harvester-modified-snapshot-validation-webhook';
 // A source that must never be bundled into dist: tests, fixtures, and test-only helpers such as
@@ -186,7 +187,7 @@ for (const name of PACKAGES) {
 
 // ── 2. Install the tarballs with plain npm in an unrelated project ──────────────────────────────
 let installed = false;
-check('npm install of the four tarballs in a new project', () => {
+check('npm install of the five tarballs in a new project', () => {
   if (packed.size !== PACKAGES.length) fail('not every package was packed');
   run('npm', ['init', '-y'], { cwd: project });
   run(
@@ -239,6 +240,8 @@ const rules = ${load('@bundle-triage/rules')};
 const testing = ${load('@bundle-triage/rules/testing')};
 const report = ${load('@bundle-triage/report')};
 const cli = ${load('@bundle-triage/cli')};
+const server = ${load('@bundle-triage/server')};
+assert(typeof server.startService === 'function' && typeof server.startWorker === 'function', 'server.startService/startWorker missing');
 assert(typeof core.openBundle === 'function', 'core.openBundle is not a function');
 assert(typeof rules.analyze === 'function' && typeof rules.loadCatalog === 'function', 'rules.analyze/loadCatalog missing');
 assert(typeof testing.BundleBuilder === 'function' && typeof testing.runRule === 'function', 'rules/testing BundleBuilder/runRule missing');
@@ -287,6 +290,25 @@ const io = {
 };
 const batchExit = await cli.main(['batch', ${JSON.stringify(FLAGSHIP_ZIP)}, '-j', '1'], io);
 assert(batchExit === 0 && JSON.parse(batchOut).headline === ${JSON.stringify(FLAGSHIP_HEADLINE)}, 'cli.main batch exited ' + batchExit + ': ' + batchOut + batchErr);
+
+// The service, embedded, from the installed package: its analysis thread loads from beside this format's build.
+const fs = ${load('node:fs')};
+const os = ${load('node:os')};
+const path = ${load('node:path')};
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-check-serve-'));
+const service = await server.startService({ backend: { kind: 'embedded', dataDir }, port: 0, open: true });
+try {
+  const uploaded = await (await fetch(service.url + '/api/uploads', { method: 'POST', body: fs.readFileSync(${JSON.stringify(FLAGSHIP_ZIP)}), headers: { 'content-type': 'application/zip' } })).json();
+  let analysis;
+  for (let tries = 0; tries < 600 && !(analysis && (analysis.status === 'done' || analysis.status === 'error')); tries += 1) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    analysis = await (await fetch(service.url + '/api/analyses/' + uploaded.analysisId)).json();
+  }
+  assert(analysis.status === 'done' && analysis.summary.headline === ${JSON.stringify(FLAGSHIP_HEADLINE)}, 'the service analysed the upload as ' + JSON.stringify(analysis).slice(0, 300));
+} finally {
+  await service.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 console.log('ok');
 `;
   writeFileSync(join(project, 'check.cjs'), `(async () => {${program((id) => `require(${JSON.stringify(id)})`, (id) => `require(${JSON.stringify(id)})`)}})().catch((error) => { console.error(error); process.exit(1); });\n`);
@@ -297,10 +319,10 @@ console.log('ok');
       (id) => `(await import(${JSON.stringify(id)}, { with: { type: 'json' } })).default`,
     ),
   );
-  check('CommonJS: require() of every entry, schemas, catalog, analyze, test kit, cli.main batch', () => {
+  check('CommonJS: require() of every entry, schemas, catalog, analyze, test kit, cli.main batch, an embedded service', () => {
     run(process.execPath, ['check.cjs'], { cwd: project });
   });
-  check('ESM: import of every entry, schemas, catalog, analyze, test kit, cli.main batch', () => {
+  check('ESM: import of every entry, schemas, catalog, analyze, test kit, cli.main batch, an embedded service', () => {
     run(process.execPath, ['check.mjs'], { cwd: project });
   });
 
@@ -310,6 +332,7 @@ import { analyze, loadCatalog, type Finding, type Report } from '@bundle-triage/
 import { BundleBuilder, runRule, type RuleRun } from '@bundle-triage/rules/testing';
 import { renderReport, validateReport, type ReportFormat } from '@bundle-triage/report';
 import { main, processIo, type BatchLine } from '@bundle-triage/cli';
+import { startService, type RunningService, type ServiceOptions } from '@bundle-triage/server';
 
 export async function triage(path: string, format: ReportFormat): Promise<string> {
   const bundle: Bundle = await openBundle(path);
@@ -326,6 +349,12 @@ export async function triage(path: string, format: ReportFormat): Promise<string
 
 export async function kit(rule: string): Promise<RuleRun['outcome']> {
   return (await runRule(rule, new BundleBuilder({ createdAt: '2025-03-06T22:45:28Z', kubernetesVersion: 'v1.30.7+rke2r1' }))).outcome;
+}
+
+export async function serve(options: ServiceOptions): Promise<string> {
+  const service: RunningService = await startService(options);
+  await service.close();
+  return service.url;
 }
 
 export async function command(line: BatchLine): Promise<number> {
@@ -366,6 +395,11 @@ export async function command(line: BatchLine): Promise<number> {
     const report = JSON.parse(stdout);
     if (report.schemaVersion !== 1) fail(`schemaVersion is ${report.schemaVersion}`);
     if (report.summary?.headline !== FLAGSHIP_HEADLINE) fail(`headline is ${report.summary?.headline}`);
+  });
+
+  check('bin: npx bundle-triage serve --help (the service is installed beside the CLI)', () => {
+    const { stdout } = run('npx', ['--no', '--', 'bundle-triage', 'serve', '--help'], { cwd: project });
+    if (!stdout.startsWith('Usage: bundle-triage serve')) fail(`printed ${JSON.stringify(stdout.slice(0, 200))}`);
   });
 
   check('bin: npx bundle-triage batch <zip> (its worker loads from the installed package)', () => {

@@ -11,4 +11,6 @@ export default defineConfig({
   platform: 'node',
   // import.meta.url (which finds worker.js) must work in the CJS build too.
   shims: true,
+  // The service is an optional dependency, imported only by serve and worker.
+  external: ['@bundle-triage/server'],
 });

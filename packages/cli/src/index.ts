@@ -4,4 +4,5 @@ export { main } from './main.js';
 export { ExitCode } from './exit-codes.js';
 export { processIo, type CliIo, type TextSink } from './io.js';
 export type { BatchLine } from './batch/batch-line.js';
-export type { ReportDiff, DiffEntry, StayedEntry, BundleSide } from './diff/compare-reports.js';
+// The diff of two reports lives in @bundle-triage/report (the service shows it too); kept here for existing callers.
+export type { ReportDiff, DiffEntry, StayedEntry, BundleSide } from '@bundle-triage/report';

@@ -1,5 +1,7 @@
 // The public API of @bundle-triage/report. Everything not exported here is internal.
 export { toCanonicalJson } from './canonical-json.js';
+export { compareReports, type BundleSide, type DiffEntry, type ReportDiff, type StayedEntry } from './diff/compare-reports.js';
+export { renderDiff, type DiffFormat } from './diff/render-diff.js';
 export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type SkippedCheck, type UpgradeReadiness } from './readiness.js';
 export { MASK, redactReport, redactText } from './redact.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';

@@ -55,5 +55,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'logs',
     summary: 'kubectl logs over a bundle: a container\'s log (or previous run), a node\'s journal',
     load: async () => (await import('./logs.js')).logsCommand,
+    name: 'serve',
+    summary: 'a triage service: upload bundles, web UI and API, queue, webhooks',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'run analyses for a distributed bundle-triage serve (Redis + PostgreSQL)',
+    load: async () => (await import('./worker.js')).workerCommand,
   },
 ];

@@ -6,8 +6,7 @@ import { COMMON_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, RULE_OPTIONS } from '
 import { defaultReportFormat, parseReportFormat } from '../args/report-format.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ruleSelectors } from '../args/rule-selectors.js';
-import { compareReports } from '../diff/compare-reports.js';
-import { renderDiff, type DiffFormat } from '../diff/render-diff.js';
+import { compareReports, renderDiff, type DiffFormat } from '@bundle-triage/report';
 import { ExitCode, worseExit } from '../exit-codes.js';
 import { bundleInput } from '../input/bundle-input.js';
 import { resolveDestination, writeTextFile } from '../output/report-destination.js';
