@@ -55,6 +55,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'logs',
     summary: 'kubectl logs over a bundle: a container\'s log (or previous run), a node\'s journal',
     load: async () => (await import('./logs.js')).logsCommand,
+  },
+  {
     name: 'serve',
     summary: 'a triage service: upload bundles, web UI and API, queue, webhooks',
     load: async () => (await import('./serve.js')).serveCommand,
