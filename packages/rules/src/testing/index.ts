@@ -9,6 +9,8 @@ import { BundleBuilder } from './bundle-builder.js';
 
 export { BundleBuilder, type BundleBuilderOptions, type BundleMetadata, type ObjectPlacement, type PodLogOptions } from './bundle-builder.js';
 export { toGoYaml } from './go-yaml.js';
+export { catalogRule } from './catalog-rule.js';
+export { citedLine, expectCited, expectCites, lineAt, withoutNamespace } from './cited-line.js';
 
 export interface RuleRun {
   /** How the rule ended: the worst finding's status, or skipped, or error. */
