@@ -68,7 +68,6 @@ title: A ManagedChart in fleet-local is not Ready
 severity: high
 component: fleet
 tags: [upgrade]
-yieldsTo: []
 inputs:
   charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
 match: { forEach: charts, as: chart }

@@ -10,6 +10,7 @@ export type {
   BundleInfo,
   Evidence,
   Finding,
+  FindingLink,
   Remediation,
   RemediationPatch,
   Report,

@@ -36,6 +36,17 @@ describe('the built-in catalog', () => {
     expect(readFileSync(modulePath, 'utf8')).toBe(compiled.source);
   });
 
+  it('links only to rules of the catalog (refines and explains name existing ids, never the rule itself)', async () => {
+    const rules = await loadCatalog();
+    const ids = new Set(rules.map((rule) => rule.id));
+    for (const rule of rules) {
+      for (const link of [...(rule.refines ?? []), ...(rule.explains ?? [])]) {
+        expect(ids.has(link.rule), `${rule.id} links to ${link.rule}`).toBe(true);
+        expect(link.rule, rule.id).not.toBe(rule.id);
+      }
+    }
+  });
+
   it('gives every rule with a signature a description', async () => {
     for (const rule of await loadCatalog()) {
       if (rule.signature) expect(rule.description, rule.id).toBeTruthy();

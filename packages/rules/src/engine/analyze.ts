@@ -1,6 +1,6 @@
 import type { Bundle, BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
-import type { Report, Finding, RuleError, SkippedRule } from '../report/report-types.js';
+import type { Evidence, Report, RuleError, SkippedRule } from '../report/report-types.js';
 import { RuleSkip, type Rule } from '../rule/rule.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
@@ -11,7 +11,8 @@ import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from './shared-log-scans.js';
-import { applyYields, compareFindings, summarize } from './summarize.js';
+import { linkFindings, type LinkedFinding } from './link-findings.js';
+import { compareFindings, summarize } from './summarize.js';
 import { versionSkipReason } from './version-gate.js';
 import type { KubeObject } from '@bundle-triage/core';
 
@@ -40,7 +41,7 @@ export interface AnalyzeProgress {
   filesRead: number;
 }
 
-type RuleResult = { findings: Finding[] } | { skipped: string } | { error: string };
+type RuleResult = { findings: LinkedFinding[] } | { skipped: string } | { error: string };
 
 /**
  * Runs rules over an open bundle and returns the report (schemaVersion 1). Every rule ends in
@@ -78,16 +79,16 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
 
-  let findings: Finding[] = [];
+  const linked: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
     const result = results.get(rule.id)!;
-    if ('findings' in result) findings.push(...result.findings);
+    if ('findings' in result) linked.push(...result.findings);
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
-  findings = applyYields(findings, new Map(rules.map((rule) => [rule.id, rule]))).sort(compareFindings);
+  const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   const summary = summarize(findings, skipped, errors);
@@ -168,6 +169,8 @@ async function runRule(
     const fallbackObjects = named.length > 0 ? named : listHeads;
 
     if (rule.kind === 'code') {
+      // The object behind each evidence item a code rule cites, so its finding knows what it is about.
+      const citedObjects = new Map<Evidence, KubeObject>();
       const context = {
         bundle,
         facts,
@@ -179,6 +182,7 @@ async function runRule(
         evidence: async (object: KubeObject, pointer?: string) => {
           const item = await fieldEvidence(bundle, object, pointer);
           if (!item) throw new Error(`object ${object.kind} ${object.metadata.name} did not come from this bundle; cannot cite it`);
+          citedObjects.set(item, object);
           return item;
         },
         logEvidence: (file: { path: string }, line: number, raw: string) => logEvidence(file.path, line, raw),
@@ -192,6 +196,7 @@ async function runRule(
             severity: draft.severity ?? rule.severity,
             message: draft.message,
             evidence: draft.evidence,
+            objects: draft.evidence.flatMap((item) => citedObjects.get(item) ?? []),
             ...(draft.subject ? { subject: draft.subject } : {}),
             ...(draft.key ? { key: draft.key } : {}),
             fallbackObjects,
@@ -208,7 +213,7 @@ async function runRule(
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
     if (skip) return { skipped: skip.message };
-    const findings: Finding[] = [];
+    const findings: LinkedFinding[] = [];
     for (const draft of drafts) {
       if (draft.status === 'skip') continue;
       const remediation = renderRemediation(draft.remediation ?? rule.remediation, draft.scope);
@@ -218,6 +223,7 @@ async function runRule(
           severity: draft.severity,
           message: draft.message,
           evidence: await buildEvidence(bundle, draft.evidence),
+          objects: draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.root ? [ref.located.root] : [])),
           ...(draft.subject ? { subject: draft.subject } : {}),
           fallbackObjects,
           ...(remediation ? { remediation } : {}),
@@ -232,7 +238,7 @@ async function runRule(
   }
 }
 
-function passFinding(rule: Rule, bundle: Bundle): Promise<Finding> {
+function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {
   return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
 }
 

@@ -45,10 +45,15 @@ export interface ReportSummary {
   pass: number;
   skipped: number;
   errors: number;
-  /** The rule id of the most important finding (fail before warn, then severity), or null. */
+  /**
+   * The rule id of the root cause: the fail or warn finding that explains the most findings and
+   * is explained by none (ties: fail before warn, then severity, then report order), or null.
+   */
   headline: string | null;
   /** That finding's message, for a one-line summary. */
   headlineMessage: string | null;
+  /** That finding's fingerprint (a rule may have several findings). */
+  headlineFingerprint?: string | null;
 }
 
 export interface Finding {
@@ -66,6 +71,16 @@ export interface Finding {
   fingerprint: string;
   /** When a more specific rule explains the same failure, its id (this finding then is `info`). */
   coveredBy?: string;
+  /** The findings that cause this one (it keeps its status). */
+  causedBy?: FindingLink[];
+  /** The findings this one causes. */
+  explains?: FindingLink[];
+}
+
+/** Another finding of the same report, by rule id and fingerprint. */
+export interface FindingLink {
+  ruleId: string;
+  fingerprint: string;
 }
 
 export interface Evidence {

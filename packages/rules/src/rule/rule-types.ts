@@ -26,10 +26,17 @@ export interface RuleMeta {
   appliesTo?: AppliesTo;
   references?: RuleReference[];
   /**
-   * More specific rules that explain the same failure: when one of them fails or warns on the
-   * same object (or at all, for rules without objects), this rule's finding yields to it.
+   * The generic rules this more specific rule refines: when this rule fails or warns, a failing
+   * or warning finding of such a rule that is related to it (by `via`) becomes `info` with
+   * `coveredBy` — it stays in the report but is not a second headline.
    */
-  yieldsTo?: string[];
+  refines?: RuleLink[];
+  /**
+   * The findings this rule's findings explain (causes before symptoms): a related finding (by
+   * `via`) of such a rule keeps its status and carries `causedBy`; this finding carries
+   * `explains`. The report's headline is the root cause.
+   */
+  explains?: RuleLink[];
   /** Detectability in the catalog table (default `detectable`). */
   detectability?: 'detectable' | 'partial' | 'not-detectable';
   /** Why a signature is only partly or not detectable from a bundle. */
@@ -39,6 +46,28 @@ export interface RuleMeta {
   /** Harvester release range the signature is documented for, shown in the catalog table. */
   versions?: string;
 }
+
+/** A relation from this rule's findings to the findings of another rule. */
+export interface RuleLink {
+  /** The other rule's id. */
+  rule: string;
+  /** How a finding of this rule and one of the other are related (default `same-object`). */
+  via?: ObjectRelation;
+}
+
+/**
+ * How two findings are related, through the objects they are about (a finding is about its
+ * forEach object, the objects its evidence cites, and the node whose files it cites):
+ * - `same-object`: they share an object (or the other finding is about no object at all);
+ * - `node`: this finding is about a Node (or cites its node files) that the other's object runs on
+ *   (a Pod's spec.nodeName, a VMI's status.nodeName, a Longhorn object's spec.nodeID…);
+ * - `owner`: one object is in the other's owner chain (ownerReferences, followed through the bundle);
+ * - `{ references: "/json/pointer" }`: a field of this finding's object names the other's object;
+ * - `{ referencedBy: "/json/pointer" }`: a field of the other finding's object names this one's
+ *   (e.g. a PVC's `/spec/storageClassName`, a VM's `/spec/template/spec/volumes/*\/persistentVolumeClaim/claimName`);
+ * - `bundle`: any finding of the other rule (the relation is the whole bundle).
+ */
+export type ObjectRelation = 'same-object' | 'node' | 'owner' | 'bundle' | { references: string } | { referencedBy: string };
 
 export interface AppliesTo {
   /** A semver range of Harvester versions, e.g. `>=1.4.0 <1.4.2`. */

@@ -20,6 +20,7 @@ export default defineCodeRule({
     'pre-check flags before the upgrade to v1.4.2 (warn). The CPU load itself is not in the bundle.',
   severity: 'high',
   component: 'backup',
+  refines: [{ rule: 'precheck-backup-target' }],
   tags: ['upgrade', 'precheck', 'backup', 'settings', 'known-issue'],
   versions: 'v1.4.2+ (field introduced in v1.4.2) (#7885); flagged on v1.4.1 by the pre-check before upgrading',
   appliesTo: { harvester: '>=1.4.1' },

@@ -21,6 +21,7 @@ export default defineCodeRule({
     'Not tied to a Harvester release: the rule applies to every version.',
   severity: 'critical',
   component: 'capi',
+  refines: [{ rule: 'precheck-capi-cluster-pause' }, { rule: 'precheck-capi-cluster-state' }, { rule: 'upgrade-gate-capi-cluster-not-provisioned' }],
   tags: ['upgrade', 'upgrade-gate', 'precheck', 'capi', 'rancher'],
   versions: 'all',
   detectability: 'detectable',

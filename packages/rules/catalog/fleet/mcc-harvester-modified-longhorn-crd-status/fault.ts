@@ -14,6 +14,8 @@ export const CRD_STATUS_PATCH = '{"status":{"acceptedNames":{"kind":"","plural":
 export interface LonghornCrdStatusOptions {
   /** The patch Fleet reports on the CRDs (default: the status patch of #5566). */
   patch?: string;
+  /** How many 5-second rounds apply-manifests has logged (6 by default; a loop stuck for hours has thousands). */
+  loopRounds?: number;
 }
 
 export function mccHarvesterModifiedLonghornCrdStatus(builder: BundleBuilder, options: LonghornCrdStatusOptions = {}): void {
@@ -27,5 +29,5 @@ export function mccHarvesterModifiedLonghornCrdStatus(builder: BundleBuilder, op
     modified: LATE_LONGHORN_CRDS.map((name) => ({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name, patch: options.patch ?? CRD_STATUS_PATCH })),
   });
   addUpgrade(builder, { name: 'hvst-upgrade-q8v4m', version: 'v1.3.1', previousVersion: 'v1.3.0', state: 'UpgradingSystemServices' });
-  addApplyManifestsLog(builder, 'hvst-upgrade-q8v4m', ['Current version: 1.3.1, Current state: Modified, Current generation: 4']);
+  addApplyManifestsLog(builder, 'hvst-upgrade-q8v4m', ['Current version: 1.3.1, Current state: Modified, Current generation: 4'], options.loopRounds);
 }

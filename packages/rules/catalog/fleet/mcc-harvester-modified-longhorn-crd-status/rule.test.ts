@@ -1,4 +1,7 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { analyze } from '../../../src/engine/analyze.js';
 import { mccHarvesterModifiedLonghornCrdStatus } from './fault.js';
 import { catalogRule, citedLine, expectCited, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
@@ -30,5 +33,24 @@ describe(`${ID} (S04)`, () => {
     mccHarvesterModifiedLonghornCrdStatus(builder, { patch: '{"spec":{"versions":[{"name":"v1beta2","served":true}]}}' });
     const run = await runRule(await catalogRule(ID), builder);
     expect(run.outcome).toBe('pass');
+  });
+
+  it('explains apply-manifests waiting on mcc-harvester, and heads the report as the root cause', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
+    // The loop has waited on the Modified bundle for 12 minutes, so S20 fires too.
+    mccHarvesterModifiedLonghornCrdStatus(builder, { loopRounds: 150 });
+    const bundle = await openBundle(builder.toZip());
+    try {
+      const report = await analyze(bundle, { rules: await loadCatalog() });
+      const cause = report.findings.find((finding) => finding.ruleId === ID)!;
+      const symptom = report.findings.find((finding) => finding.ruleId === 'apply-manifests-waiting-managedchart')!;
+      expect([cause.status, symptom.status]).toEqual(['fail', 'fail']);
+      expect(symptom.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
+      expect(cause.explains).toEqual([{ ruleId: 'apply-manifests-waiting-managedchart', fingerprint: symptom.fingerprint }]);
+      expect(report.summary.headline).toBe(ID);
+      expect(report.summary.headlineFingerprint).toBe(cause.fingerprint);
+    } finally {
+      await bundle.close();
+    }
   });
 });

@@ -1,4 +1,6 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze.js';
 import { flagshipS01 } from '../mcc-harvester-modified-snapshot-validation-webhook/fault.js';
 import { mccHarvesterModifiedUserEditedDownstreamObject } from './fault.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
@@ -21,10 +23,18 @@ describe(`${ID} (S13)`, () => {
     expect(evidence.object?.name).toBe('harvester');
   });
 
-  it('does not fire on the flagship S01 bundle, whose modified objects Harvester regenerates itself', async () => {
+  it('is refined by S01 on the flagship bundle, whose modified objects Harvester regenerates itself: info, covered by S01', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
     flagshipS01(builder);
-    const run = await runRule(await catalogRule(ID), builder);
-    expect(run.outcome).toBe('pass');
+    const bundle = await openBundle(builder.toZip());
+    try {
+      const report = await analyze(bundle, { rules: [await catalogRule(ID), await catalogRule('mcc-harvester-modified-snapshot-validation-webhook')] });
+      const s13 = report.findings.find((finding) => finding.ruleId === ID);
+      expect(s13?.status).toBe('info');
+      expect(s13?.coveredBy).toBe('mcc-harvester-modified-snapshot-validation-webhook');
+      expect(report.summary.headline).toBe('mcc-harvester-modified-snapshot-validation-webhook');
+    } finally {
+      await bundle.close();
+    }
   });
 });

@@ -28,6 +28,7 @@ export default defineCodeRule({
     'reason is not recorded in the pod status.',
   severity: 'high',
   component: 'longhorn',
+  refines: [{ rule: 'precheck-longhorn-eviction' }],
   tags: ['upgrade', 'precheck', 'longhorn', 'eviction'],
   versions: 'upgrades to / within v1.4.x (Longhorn v1.7.x) (#7717, longhorn#10464)',
   appliesTo: { harvester: '>=1.3.2 <1.5.0' },

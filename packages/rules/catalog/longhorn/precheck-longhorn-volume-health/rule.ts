@@ -30,8 +30,6 @@ export default defineCodeRule({
     'Check 12 of the upgrade-helpers pre-check script (skipped on a single node): for each volume with a running engine, on three or more nodes a single-replica volume fails and any robustness other than healthy is "degraded"; on two nodes the engine needs 2 RW replicas (1 for a single-replica volume). From v1.4.0 a detached single-replica volume also fails (data integrity). The detached "fewer replicas than numberOfReplicas" branch of the newest script is not modelled.',
   severity: 'high',
   component: 'longhorn',
-  // A more specific rule names the cause and the fix of the same objects; this check then only counts.
-  yieldsTo: ['longhorn-volume-degraded', 'longhorn-volume-faulted', 'single-replica-volume-blocks-drain'],
   tags: ['precheck', 'upgrade', 'longhorn'],
   detectability: 'partial',
   references: [PRECHECK_SCRIPT],

@@ -10,8 +10,6 @@ export default defineCodeRule({
     'Check 10 of the upgrade-helpers pre-check script: the number of machines.cluster.x-k8s.io in fleet-local must equal the number of nodes.',
   severity: 'high',
   component: 'upgrade',
-  // A more specific rule names the cause and the fix of the same objects; this check then only counts.
-  yieldsTo: ['skip-restart-plan-node-machine-mismatch'],
   tags: ['precheck', 'upgrade', 'capi'],
   references: [PRECHECK_SCRIPT],
   whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',

@@ -10,8 +10,6 @@ export default defineCodeRule({
     'Newer upgrade validators (isNodeMachineMatching) refuse the upgrade when the number of nodes differs from the number of CAPI Machines in fleet-local; a node without a machine never gets the managed label and stalls the upgrade (#8179, S33). The release that added the check is inferred as v1.5.0.',
   severity: 'critical',
   component: 'upgrade',
-  // A more specific rule names the cause and the fix of the same objects; this check then only counts.
-  yieldsTo: ['skip-restart-plan-node-machine-mismatch'],
   tags: ['upgrade-gate', 'upgrade', 'capi'],
   appliesTo: { harvester: '>=1.5.0', unknownVersion: 'evaluate' },
   references: [VALIDATOR_MASTER, { title: 'harvester/harvester#8179: node without a CAPI machine stalls the upgrade', url: 'https://github.com/harvester/harvester/issues/8179' }],

@@ -12,8 +12,6 @@ export default defineCodeRule({
     'Check 10 of the upgrade validator (v1.4.1 checkSingleReplicaVolumes): on a cluster of more than one node, every Longhorn volume with spec.numberOfReplicas 1 that is creating, attaching or attached would block the node drain, so the upgrade is refused with the list of their PVCs. The volumes are read from longhorn-system, so PVCs in namespaces the bundle did not collect are listed too.',
   severity: 'critical',
   component: 'upgrade',
-  // A more specific rule names the cause and the fix of the same objects; this check then only counts.
-  yieldsTo: ['single-replica-volume-blocks-drain'],
   tags: ['upgrade-gate', 'upgrade', 'longhorn'],
   references: [VALIDATOR_V141, { title: 'Harvester docs: upgrade from v1.1.2 to v1.2.0, known issue 5.1 (single-replica volumes)', url: 'https://docs.harvesterhci.io/v1.2/upgrade/v1-1-2-to-v1-2-0' }],
   whyCode: 'the message lists "<namespace>/<pvc>" built from two fields of each volume (status.kubernetesStatus.namespace and pvcName); templates can only map one field',

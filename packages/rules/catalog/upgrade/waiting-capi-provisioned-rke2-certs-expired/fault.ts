@@ -12,6 +12,10 @@ export function waitingCapiProvisionedRke2CertsExpired(builder: BundleBuilder, o
       if (condition.type === 'Updated' || condition.type === 'Provisioned') Object.assign(condition, { status: 'Unknown', reason: 'Waiting', message });
     }
   });
+  // The phase apply-manifests prints is the CAPI cluster's: it stays Provisioning while the planner waits.
+  builder.updateObject('cluster.x-k8s.io/v1beta1', 'Cluster', 'fleet-local', 'local', (cluster) => {
+    (cluster.status as { phase: string }).phase = 'Provisioning';
+  });
   addUpgrade(builder, { from: 'v1.4.1', to: 'v1.4.2', state: 'UpgradingSystemServices' });
   const texts: string[] = [];
   for (let i = 0; i < 40; i += 1) texts.push('Waiting for CAPI cluster fleet-local/local to be provisioned (current phase: Provisioning, current generation: 30259)...');

@@ -1,4 +1,7 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { analyze } from '../../../src/engine/analyze.js';
 import { waitingCapiProvisionedRke2CertsExpired } from './fault.js';
 import { catalogRule, expectCites, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
@@ -25,5 +28,27 @@ describe('waiting-capi-provisioned-rke2-certs-expired (S21)', () => {
     const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 21 });
     waitingCapiProvisionedRke2CertsExpired(bundle, { message: 'configuring bootstrap node(s) custom-24cb32ce8387: waiting for kubelet to update' });
     expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
+  });
+
+  it('explains the CAPI cluster that is not Provisioned (its owner chain), and heads the report as the root cause', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 21 });
+    waitingCapiProvisionedRke2CertsExpired(bundle);
+    const opened = await openBundle(bundle.toZip());
+    try {
+      const report = await analyze(opened, { rules: await loadCatalog() });
+      const cause = report.findings.find((finding) => finding.ruleId === 'waiting-capi-provisioned-rke2-certs-expired')!;
+      const symptom = report.findings.find((finding) => finding.ruleId === 'capi-cluster-paused-or-not-provisioned')!;
+      expect([cause.status, symptom.status]).toEqual(['fail', 'fail']);
+      expect(symptom.message).toContain('status is Provisioning');
+      expect(symptom.causedBy).toEqual([{ ruleId: cause.ruleId, fingerprint: cause.fingerprint }]);
+      expect(cause.explains).toEqual([{ ruleId: symptom.ruleId, fingerprint: symptom.fingerprint }]);
+      expect(report.summary.headline).toBe('waiting-capi-provisioned-rke2-certs-expired');
+      // The generic gate and pre-check stay in the report as info, covered by the specific rule.
+      for (const id of ['upgrade-gate-capi-cluster-not-provisioned', 'precheck-capi-cluster-state']) {
+        expect(report.findings.find((finding) => finding.ruleId === id)?.status, id).toBe('info');
+      }
+    } finally {
+      await opened.close();
+    }
   });
 });
