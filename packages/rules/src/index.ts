@@ -19,7 +19,7 @@ export type {
   SkippedRule,
 } from './report/report-types.js';
 export { loadRuleDirectory, parseRule, type RuleLoadResult } from './rule/load-rules.js';
-export { defineCodeRule, RuleSkip, type CodeFinding, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
+export { defineCodeRule, RuleSkip, type CodeFinding, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
 export type * from './rule/rule-types.js';
 export { SafePattern, UnsafePatternError } from './rule/safe-pattern.js';
 export { validateRule, type RuleProblem } from './rule/validate-rule.js';

@@ -82,6 +82,7 @@ describe('analyze: skipped, never pass, when input is missing', () => {
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('namespace cattle-logging-system was not collected in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 
   it('skips when a named object the rule needs is not in the bundle', async () => {
@@ -98,6 +99,7 @@ outcomes:
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('bundles fleet-local/mcc-harvester is not in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 
   it('skips node-log rules with "no nodes/ folder" when no node bundle was collected', async () => {
@@ -115,6 +117,7 @@ outcomes:
 `;
     const run = await runRule(rule, cluster());
     expect(run.skipReason).toBe('no nodes/ folder: node logs and configs were not collected in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 });
 
@@ -124,6 +127,7 @@ describe('analyze: version gating', () => {
   it('skips a rule outside its version range, naming both versions', async () => {
     const run = await runRule(gated('evaluate'), cluster('v1.5.0'));
     expect(run.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is v1.5.0');
+    expect(run.skipKind).toBe('version');
   });
 
   it('evaluates a rule inside its range', async () => {
@@ -134,6 +138,8 @@ describe('analyze: version gating', () => {
     expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty'))).outcome).toBe('fail');
     const skipped = await runRule(gated('skip'), cluster('1a861fc-dirty'));
     expect(skipped.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is a development build (1a861fc-dirty), so the version cannot be compared');
+    // The version is there but cannot be compared: a missing input, not another version.
+    expect(skipped.skipKind).toBe('missing-input');
   });
 });
 
@@ -177,9 +183,11 @@ describe('analyze: errors and budgets', () => {
       severity: 'low',
       component: 'test',
       whyCode: 'test',
-      evaluate: async (context) => context.skip('free disk space is not recorded in a support bundle'),
+      evaluate: async (context) => context.skip('not-recorded', 'free disk space is not recorded in a support bundle'),
     });
-    expect((await runRule(skipping, cluster())).skipReason).toBe('free disk space is not recorded in a support bundle');
+    const run = await runRule(skipping, cluster());
+    expect(run.skipReason).toBe('free disk space is not recorded in a support bundle');
+    expect(run.skipKind).toBe('not-recorded');
   });
 });
 
@@ -240,11 +248,13 @@ inputs:
   nodes: { resource: { group: '', resource: nodes } }
 outcomes:
   - status: skip
+    skipKind: not-recorded
     message: free disk space of {{ nodes | count }} node(s) is not recorded in a support bundle
 `;
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('free disk space of 1 node(s) is not recorded in a support bundle');
+    expect(run.skipKind).toBe('not-recorded');
   });
 
   it('uses the matched outcome\'s own remediation instead of the rule\'s', async () => {
@@ -414,6 +424,7 @@ remediation:
     try {
       const run = await runRule(volumesRule, bundle);
       expect(run.outcome).toBe('skipped');
+      expect(run.skipKind).toBe('unreadable');
       expect(run.skipReason).toMatch(/^yamls\/namespaced\/longhorn-system\/longhorn\.io\/v1beta2\/volumes\.yaml could not be fully read \(cannot read: .*maxReadBytes.*\); see diagnostics$/);
     } finally {
       await bundle.close();

@@ -1,7 +1,8 @@
 import type { Bundle, BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
 import type { Evidence, Report, RuleError, SkippedRule } from '../report/report-types.js';
-import { RuleSkip, type Rule } from '../rule/rule.js';
+import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
+import type { SkipKind } from '../rule/rule-types.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
 import { buildEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
@@ -13,7 +14,7 @@ import { selectRules } from './select-rules.js';
 import { SharedLogScans } from './shared-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
-import { versionSkipReason } from './version-gate.js';
+import { versionSkip } from './version-gate.js';
 import type { KubeObject } from '@bundle-triage/core';
 
 export interface AnalyzeOptions {
@@ -41,7 +42,7 @@ export interface AnalyzeProgress {
   filesRead: number;
 }
 
-type RuleResult = { findings: LinkedFinding[] } | { skipped: string } | { error: string };
+type RuleResult = { findings: LinkedFinding[] } | { skipped: Skip } | { error: string };
 
 /**
  * Runs rules over an open bundle and returns the report (schemaVersion 1). Every rule ends in
@@ -85,7 +86,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   for (const rule of rules) {
     const result = results.get(rule.id)!;
     if ('findings' in result) linked.push(...result.findings);
-    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped, tags: [...(rule.tags ?? [])] });
+    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
   const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
@@ -156,10 +157,10 @@ async function runRule(
   signal: AbortSignal,
 ): Promise<RuleResult> {
   try {
-    const versionReason = versionSkipReason(rule.appliesTo, facts);
-    if (versionReason) return { skipped: versionReason };
+    const outsideVersions = versionSkip(rule.appliesTo, facts);
+    if (outsideVersions) return { skipped: outsideVersions };
     const inputs = await resolveInputs(rule.inputs, bundle, facts);
-    if (!inputs.ok) return { skipped: inputs.reason };
+    if (!inputs.ok) return { skipped: inputs.skip };
     // What a fail or warn cites when its conditions named no field: the named objects, else the
     // first object of each list input (the file and line where the list starts).
     const named = Object.values(inputs.values).filter((value): value is KubeObject => value !== undefined && !Array.isArray(value));
@@ -176,8 +177,8 @@ async function runRule(
         facts,
         signal,
         inputs: inputs.values,
-        skip: (reason: string): never => {
-          throw new RuleSkip(reason);
+        skip: (kind: SkipKind, reason: string): never => {
+          throw new RuleSkip(reason, kind);
         },
         evidence: async (object: KubeObject, pointer?: string) => {
           const item = await fieldEvidence(bundle, object, pointer);
@@ -212,7 +213,7 @@ async function runRule(
     const context: EvaluationContext = { facts, pattern, signal, searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal) };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
-    if (skip) return { skipped: skip.message };
+    if (skip) return { skipped: { kind: skip.skipKind ?? 'missing-input', reason: skip.message } };
     const findings: LinkedFinding[] = [];
     for (const draft of drafts) {
       if (draft.status === 'skip') continue;
@@ -232,7 +233,7 @@ async function runRule(
     }
     return { findings };
   } catch (error) {
-    if (error instanceof RuleSkip) return { skipped: error.reason };
+    if (error instanceof RuleSkip) return { skipped: { kind: error.kind, reason: error.reason } };
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }

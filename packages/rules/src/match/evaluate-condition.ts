@@ -151,7 +151,7 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   if (spec.within && !context.facts.createdAt) {
     // Without the bundle's creation time the window has no end; searching the whole log instead
     // could fail the rule on months-old lines.
-    throw new RuleSkip(`the bundle's creation time is unknown, so the ${spec.within} window of this check cannot be applied`);
+    throw new RuleSkip(`the bundle's creation time is unknown, so the ${spec.within} window of this check cannot be applied`, 'missing-input');
   }
   const search = logSearchFor(spec, context.facts);
   const evidenceLimit = spec.evidenceLimit ?? 3;

@@ -1,5 +1,5 @@
 import type { BundleFormat, Diagnostic, ObjectRef } from '@bundle-triage/core';
-import type { FindingStatus, JsonPatchOperation, RuleReference, Severity } from '../rule/rule-types.js';
+import type { FindingStatus, JsonPatchOperation, RuleReference, Severity, SkipKind } from '../rule/rule-types.js';
 
 /**
  * The report, schemaVersion 1: what triage bots depend on. Fields may be added; none is renamed
@@ -114,6 +114,8 @@ export interface RemediationPatch {
 export interface SkippedRule {
   ruleId: string;
   title: string;
+  /** Why the rule could not be evaluated, for views (readiness reads this, never the reason's text). */
+  kind?: SkipKind;
   reason: string;
   /** The rule's tags, so that views (upgrade readiness) can tell which checks could not be made. */
   tags?: string[];

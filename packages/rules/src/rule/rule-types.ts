@@ -6,6 +6,17 @@ import type { ResourceQuery } from '@bundle-triage/core';
  * loads into these types).
  */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/**
+ * Why a rule could not be evaluated, for views that must not read English (upgrade readiness):
+ * - `version`: the rule's `appliesTo` excludes the bundle's (known) Harvester version;
+ * - `missing-input`: what the rule reads is not in this bundle (a namespace not collected, an
+ *   object or log absent, no node bundles, an unknown version or creation time);
+ * - `unreadable`: it is in the bundle but could not be read whole (see diagnostics);
+ * - `not-recorded`: a support bundle never records it (free disk space, partition sizes, secrets);
+ * - `not-applicable`: the check is not about what a bundle shows (e.g. where a script is started).
+ */
+export type SkipKind = 'version' | 'missing-input' | 'unreadable' | 'not-recorded' | 'not-applicable';
 export type FindingStatus = 'fail' | 'warn' | 'info' | 'pass';
 
 export interface RuleReference {
@@ -140,6 +151,8 @@ export interface OutcomeSpec {
    * answer (free disk space is not recorded…). In a forEach rule it is ignored per object.
    */
   status: FindingStatus | 'skip';
+  /** With `status: skip`: why the bundle cannot answer (default `missing-input`). */
+  skipKind?: SkipKind;
   /** Overrides the rule's severity for this outcome. */
   severity?: Severity;
   /** Template: `{{ object.metadata.name }}`, `{{ modified | map:name | join:", " }}`, `{{ facts.harvesterVersion.value }}`. */

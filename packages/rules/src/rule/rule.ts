@@ -1,6 +1,6 @@
 import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
 import type { Evidence } from '../report/report-types.js';
-import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity } from './rule-types.js';
+import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity, SkipKind } from './rule-types.js';
 import type { SafePattern } from './safe-pattern.js';
 
 /** A rule the engine can run: declarative (data) or code. */
@@ -30,8 +30,8 @@ export interface RuleContext {
   signal: AbortSignal;
   /** Resolved inputs: one object (named inputs), a list, or log files. */
   inputs: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined>;
-  /** Ends the rule as skipped, with a reason a person understands. */
-  skip(reason: string): never;
+  /** Ends the rule as skipped: the kind of skip, and a reason a person understands. */
+  skip(kind: SkipKind, reason: string): never;
   /** Evidence for a field of an object (path, line of the field, excerpt, object reference). */
   evidence(object: KubeObject, pointer?: string): Promise<Evidence>;
   /** Evidence for a log line. */
@@ -62,10 +62,26 @@ export function defineCodeRule(rule: Omit<CodeRule, 'kind'>): CodeRule {
   return { ...rule, kind: 'code' };
 }
 
-/** Thrown by `RuleContext.skip`; the engine turns it into a skipped entry. */
+/** Why a rule was skipped: the kind (for views) and the reason (for people). */
+export interface Skip {
+  kind: SkipKind;
+  reason: string;
+}
+
+/**
+ * Thrown by `RuleContext.skip` (and by conditions that cannot be evaluated on this bundle); the
+ * engine turns it into a skipped entry, the same way as a missing input or a version outside
+ * `appliesTo`.
+ */
 export class RuleSkip extends Error {
-  constructor(readonly reason: string) {
+  readonly kind: SkipKind;
+
+  constructor(
+    readonly reason: string,
+    kind: SkipKind = 'missing-input',
+  ) {
     super(reason);
     this.name = 'RuleSkip';
+    this.kind = kind;
   }
 }

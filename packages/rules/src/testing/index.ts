@@ -2,7 +2,7 @@
 // from a few objects, logs and node files, run one rule on it, and look at what it decided.
 import { openBundle, type Bundle } from '@bundle-triage/core';
 import { analyze } from '../engine/analyze.js';
-import type { Finding, Report } from '../report/report-types.js';
+import type { Finding, Report, SkippedRule } from '../report/report-types.js';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { BundleBuilder } from './bundle-builder.js';
@@ -21,6 +21,8 @@ export interface RuleRun {
   finding?: Finding;
   /** Why the rule was skipped. */
   skipReason?: string;
+  /** The kind of that skip (`version`, `missing-input`, `unreadable`, `not-recorded`, `not-applicable`). */
+  skipKind?: SkippedRule['kind'];
   /** The error message when the rule failed to run. */
   error?: string;
   /** The whole report, for anything else. */
@@ -48,6 +50,7 @@ export async function runRule(rule: Rule | string, bundle: BundleBuilder | Uint8
     };
     if (findings[0]) run.finding = findings[0];
     if (skipped) run.skipReason = skipped.reason;
+    if (skipped?.kind) run.skipKind = skipped.kind;
     if (error) run.error = error.message;
     return run;
   } finally {

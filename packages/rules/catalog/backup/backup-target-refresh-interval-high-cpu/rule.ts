@@ -47,7 +47,7 @@ export default defineCodeRule({
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
       target = parsed as Record<string, unknown>;
     } catch {
-      return context.skip('the backup-target setting value is not valid JSON, so its refresh interval cannot be read');
+      return context.skip('unreadable', 'the backup-target setting value is not valid JSON, so its refresh interval cannot be read');
     }
     const type = typeof target.type === 'string' ? target.type : '';
     if (type === '' || type === 'null') return [];

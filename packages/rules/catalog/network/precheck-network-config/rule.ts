@@ -35,7 +35,7 @@ export default defineCodeRule({
   inputs: { nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: false } },
   evaluate: async (context) => {
     const withBundle = context.bundle.index.nodes();
-    if (withBundle.length === 0) return context.skip(NO_NODES);
+    if (withBundle.length === 0) return context.skip('missing-input', NO_NODES);
     const nodeObjects = context.inputs.nodes as KubeObject[];
     const notChecked = context.facts.nodesWithoutBundle.map((node) => `${node} (no node bundle)`);
     const findings: CodeFinding[] = [];
@@ -58,7 +58,7 @@ export default defineCodeRule({
         remediation: remediationFor(node, verdict.problems),
       });
     }
-    if (checked === 0) return context.skip(`no node bundle has configs/oem files to check: ${notChecked.join(', ')}`);
+    if (checked === 0) return context.skip('missing-input', `no node bundle has configs/oem files to check: ${notChecked.join(', ')}`);
     if (notChecked.length > 0) {
       findings.push({
         status: 'info',

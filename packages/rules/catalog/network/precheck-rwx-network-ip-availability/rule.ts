@@ -25,7 +25,7 @@ export default defineCodeRule({
     if (!rwxNetwork || value === '' || rwxSharing(rwxNetwork, undefined)) return [];
     const config = parseJsonObject(value);
     if (!config) {
-      return context.skip(`the rwx-network setting value is not JSON (${value}); check it with kubectl get settings.harvesterhci.io rwx-network -o jsonpath='{.value}'`);
+      return context.skip('unreadable', `the rwx-network setting value is not JSON (${value}); check it with kubectl get settings.harvesterhci.io rwx-network -o jsonpath='{.value}'`);
     }
     // Harvester nests the dedicated network under "network"; a flat value is read the same way.
     const nested = parseNested(config.network);
@@ -33,7 +33,7 @@ export default defineCodeRule({
     if (!network) return [];
     const unsupported = unsupportedRange(network);
     if (unsupported) {
-      return context.skip(`${unsupported}; count the free addresses of kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${whereaboutsPoolName(network.range)} -o yaml by hand`);
+      return context.skip('unreadable', `${unsupported}; count the free addresses of kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${whereaboutsPoolName(network.range)} -o yaml by hand`);
     }
     const pool = findIpPool(context, context.inputs.ipPools as KubeObject[], network, 'dedicated RWX network');
     const capacity = poolCapacity(network, poolAllocations(pool));

@@ -70,14 +70,14 @@ export default defineCodeRule({
     const config = parseJsonObject(value);
     const network = networkRange(config);
     if (!config || !network) {
-      return context.skip(`the storage-network setting is set but its value is not JSON with a "range" (${value}); check it with kubectl get settings.harvesterhci.io storage-network -o jsonpath='{.value}'`);
+      return context.skip('unreadable', `the storage-network setting is set but its value is not JSON with a "range" (${value}); check it with kubectl get settings.harvesterhci.io storage-network -o jsonpath='{.value}'`);
     }
     const unsupported = unsupportedRange(network);
     if (unsupported) {
-      return context.skip(`${unsupported}; count the free addresses of kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${whereaboutsPoolName(network.range)} -o yaml by hand`);
+      return context.skip('unreadable', `${unsupported}; count the free addresses of kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${whereaboutsPoolName(network.range)} -o yaml by hand`);
     }
     if (!context.facts.collectedNamespaces.includes('longhorn-system')) {
-      return context.skip('namespace longhorn-system was not collected in this bundle, so the Longhorn instance managers and backing image managers that need storage-network addresses cannot be counted');
+      return context.skip('missing-input', 'namespace longhorn-system was not collected in this bundle, so the Longhorn instance managers and backing image managers that need storage-network addresses cannot be counted');
     }
     const pool = findIpPool(context, context.inputs.ipPools as KubeObject[], network, 'storage network');
     const inLonghorn = (objects: KubeObject[]) => objects.filter((object) => object.metadata.namespace === 'longhorn-system').length;

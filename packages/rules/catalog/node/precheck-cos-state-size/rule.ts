@@ -15,5 +15,5 @@ export default defineCodeRule({
   references: [PRECHECK_SCRIPT, { title: 'harvester/harvester#10687: COS_STATE must be at least 15 GB for v1.8', url: 'https://github.com/harvester/harvester/issues/10687' }],
   whyCode: 'the check can never be answered from a bundle; a declarative rule cannot end as skipped with its own reason',
   evaluate: async (context) =>
-    context.skip('the size of the COS_STATE partition is not recorded in a support bundle; check it on each node with df -h /run/initramfs/cos-state (needs at least 15 GB)'),
+    context.skip('not-recorded', 'the size of the COS_STATE partition is not recorded in a support bundle; check it on each node with df -h /run/initramfs/cos-state (needs at least 15 GB)'),
 });

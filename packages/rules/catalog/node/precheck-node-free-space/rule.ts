@@ -15,7 +15,7 @@ export default defineCodeRule({
   references: [PRECHECK_SCRIPT],
   whyCode: 'the check can never be answered from a bundle; a declarative rule cannot end as skipped with its own reason',
   evaluate: async (context) =>
-    context.skip(
+    context.skip('not-recorded',
       'free disk space of nodes is not recorded in a support bundle; check it on each node with kubectl get --raw /api/v1/nodes/<node>/proxy/stats/summary | jq .node.fs (the script fails when (usedBytes + 13958643712) / capacityBytes > 0.85)',
     ),
 });

@@ -36,7 +36,7 @@ export default defineCodeRule({
     );
     if (!upgrade) return [];
     const logs = (context.inputs.applyManifests as LogFile[]).filter((file) => /-apply-manifests-/.test(file.pod ?? ''));
-    if (logs.length === 0) context.skip(`upgrade ${upgrade.metadata.name} is in UpgradingSystemServices but no apply-manifests pod log was collected`);
+    if (logs.length === 0) context.skip('missing-input', `upgrade ${upgrade.metadata.name} is in UpgradingSystemServices but no apply-manifests pod log was collected`);
 
     const pattern = context.pattern(PROGRESS);
     type Progress = { file: LogFile; line: number; raw: string; time: number | undefined; state: string; version: string };

@@ -19,7 +19,7 @@ export default defineCodeRule({
     const controlPlanes = ((context.inputs.nodes ?? []) as KubeObject[])
       .filter((node) => (node.metadata.labels as Record<string, string> | undefined)?.['node-role.kubernetes.io/control-plane'] === 'true')
       .map((node) => node.metadata.name);
-    return context.skip(
+    return context.skip('not-applicable',
       `the Host check depends on the node the pre-check script is started on, not on the cluster state in the bundle; run it on a control-plane node${controlPlanes.length > 0 ? ` (${controlPlanes.join(', ')})` : ''}`,
     );
   },

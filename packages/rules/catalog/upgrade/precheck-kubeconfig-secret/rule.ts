@@ -21,7 +21,7 @@ export default defineCodeRule({
   evaluate: async (context) => {
     const secret = ((context.inputs.secrets ?? []) as KubeObject[]).find((candidate) => candidate.metadata.name === 'local-kubeconfig');
     if (!secret) {
-      return context.skip(
+      return context.skip('not-recorded',
         'secret fleet-local/local-kubeconfig is not in a support bundle: support-bundle-kit collects no Secrets except the machine-plan ones in fleet-local; check it with kubectl get secret local-kubeconfig -n fleet-local --show-labels',
       );
     }

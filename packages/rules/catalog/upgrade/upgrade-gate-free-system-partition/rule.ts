@@ -18,7 +18,7 @@ export default defineCodeRule({
   evaluate: async (context) => {
     const minimums = ((context.inputs.versions ?? []) as { metadata: { name: string; annotations?: Record<string, string> } }[])
       .map((version) => `${version.metadata.name}: ${version.metadata.annotations?.['harvesterhci.io/minFreeDiskSpaceGB'] ?? '30'} GB`);
-    return context.skip(
+    return context.skip('not-recorded',
       `free disk space of nodes is not recorded in a support bundle; check it with df -h /usr/local on each node (the upgrade needs at least ${minimums.length > 0 ? minimums.join(', ') : 'the Version annotation harvesterhci.io/minFreeDiskSpaceGB, 30 GB by default'} free)`,
     );
   },

@@ -16,7 +16,7 @@ export default defineCodeRule({
   references: [VALIDATOR_MASTER],
   whyCode: 'the check can never be answered from a bundle; a declarative rule cannot end as skipped with its own reason',
   evaluate: async (context) =>
-    context.skip(
+    context.skip('not-recorded',
       'the expiry date of the certificate served at the default/kubernetes ClusterIP is not recorded in a support bundle (certificates and secrets are not collected); check it on a control-plane node with openssl x509 -enddate -noout -in /var/lib/rancher/rke2/server/tls/serving-kube-apiserver.crt',
     ),
 });

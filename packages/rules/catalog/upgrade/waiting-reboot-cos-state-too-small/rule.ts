@@ -53,7 +53,7 @@ export default defineCodeRule({
       // Without the node's bundle neither the boot image nor the installed release can be read:
       // that is "cannot tell", not "fine".
       if (kernel.length === 0 && !release) {
-        context.skip(`node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name}, but its node bundle was not collected, so its boot image and installed release cannot be read`);
+        context.skip('missing-input', `node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name}, but its node bundle was not collected, so its boot image and installed release cannot be read`);
       }
       const stillOld = release !== undefined && target !== '' && release.version !== target;
       if (!passive && !stillOld) continue;

@@ -124,12 +124,12 @@ export function findIpPool(context: RuleContext, pools: readonly KubeObject[], n
   const name = whereaboutsPoolName(network.range);
   const command = `kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${name} -o yaml`;
   if (!context.facts.collectedNamespaces.includes('kube-system')) {
-    return context.skip(`namespace kube-system was not collected in this bundle, so the Whereabouts IPPool kube-system/${name} of the ${what} ${network.range} cannot be read; check it with ${command}`);
+    return context.skip('missing-input', `namespace kube-system was not collected in this bundle, so the Whereabouts IPPool kube-system/${name} of the ${what} ${network.range} cannot be read; check it with ${command}`);
   }
   const pool = pools.find((candidate) => candidate.metadata.namespace === 'kube-system' && candidate.metadata.name === name);
   if (pool) return pool;
   const listed = pools.some((candidate) => candidate.metadata.namespace === 'kube-system');
-  return context.skip(
+  return context.skip('missing-input',
     `the Whereabouts IPPool kube-system/${name} of the ${what} ${network.range} is not in this bundle (${listed ? 'the ippools list of kube-system does not hold it' : 'kube-system was collected but has no whereabouts.cni.cncf.io ippools list'}); check it with ${command}`,
   );
 }
