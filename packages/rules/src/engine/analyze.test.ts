@@ -534,3 +534,53 @@ remediation:
     }
   });
 });
+
+describe('analyze: any, collect and optional', () => {
+  /** Three ManagedCharts, two of them not Ready. */
+  const charts = () => {
+    const bundle = cluster();
+    for (const [name, status] of [['rancher-monitoring', 'False'], ['rancher-logging', 'True']] as const) {
+      bundle.addObject({ apiVersion: 'management.cattle.io/v3', kind: 'ManagedChart', metadata: { name, namespace: 'fleet-local' }, status: { conditions: [{ type: 'Ready', status }] } });
+    }
+    return bundle;
+  };
+  const rule = (construct: string, alternatives: string) => `
+id: charts
+title: t
+severity: low
+component: fleet
+inputs:
+  charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
+outcomes:
+  - when:
+      ${construct}:
+${alternatives}
+    status: fail
+    message: 'not ready: {{ chart | map:metadata.name | join:", " | default:"none" }}'
+`;
+  const notReady = (name: string) => `        - some: { path: charts, as: chart, where: { all: [{ field: { path: chart/metadata/name, equals: ${name}, evidence: false } }, { field: { path: chart/status/conditions/0/status, equals: 'False' } }] } }`;
+
+  it('any stops at the first alternative that holds: only its bindings and evidence are kept', async () => {
+    const run = await runRule(rule('any', [notReady('harvester'), notReady('rancher-monitoring')].join('\n')), charts());
+    expect(run.finding?.message).toBe('not ready: harvester');
+    expect(run.finding?.evidence.map((item) => item.object?.name)).toEqual(['harvester']);
+  });
+
+  it('collect evaluates every alternative and keeps what each one that holds binds and cites', async () => {
+    const run = await runRule(rule('collect', [notReady('harvester'), notReady('rancher-logging'), notReady('rancher-monitoring')].join('\n')), charts());
+    expect(run.finding?.message).toBe('not ready: harvester, rancher-monitoring');
+    expect(run.finding?.evidence.map((item) => item.object?.name)).toEqual(['harvester', 'rancher-monitoring']);
+  });
+
+  it('collect does not hold when no alternative does', async () => {
+    expect((await runRule(rule('collect', notReady('rancher-logging')), charts())).outcome).toBe('pass');
+  });
+
+  it('optional always holds, and binds what its condition binds when that holds', async () => {
+    const optional = (name: string) => rule('all', `        - field: { path: charts/0/metadata/name, exists: true }\n        - optional:\n    ${notReady(name).replace('- some', '  some')}`);
+    expect((await runRule(optional('rancher-monitoring'), charts())).finding?.message).toBe('not ready: rancher-monitoring');
+    const none = await runRule(optional('rancher-logging'), charts());
+    expect(none.outcome).toBe('fail');
+    expect(none.finding?.message).toBe('not ready: none');
+  });
+});

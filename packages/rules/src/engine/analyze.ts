@@ -11,7 +11,8 @@ import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
-import { SharedLogScans } from './shared-log-scans.js';
+import { SharedLogScans } from '../logs/shared-log-scans.js';
+import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
@@ -61,7 +62,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     return compiled;
   };
 
-  const logScans = new SharedLogScans(bundle, facts, rules, pattern, options.signal);
+  const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share

@@ -1,4 +1,5 @@
 import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
+import { logFilesFor } from '../logs/log-files.js';
 import { locatedObject, type ScopeValue } from '../match/located.js';
 import type { Skip } from '../rule/rule.js';
 import type { InputSpec, LogInputSpec, NodeFileInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
@@ -114,28 +115,4 @@ function resolveLogs(
     return { ok: false, skip: missing(`no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle`) };
   }
   return { ok: true, files };
-}
-
-/** The log files a log or node-file input names (nothing is read). */
-export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bundle): LogFile[] {
-  if ('nodeFile' in spec) return nodeFiles(spec.nodeFile.path, bundle);
-  const query = spec.logs;
-  if (query.nodeFile !== undefined) return nodeFiles(query.nodeFile, bundle);
-  return bundle
-    .logs({
-      kind: 'pod',
-      ...(query.namespace ? { namespace: query.namespace } : {}),
-      ...(query.container ? { container: query.container } : {}),
-      ...(query.previous === undefined ? {} : { previous: query.previous }),
-    })
-    .filter((file) => query.podPrefix === undefined || (file.pod ?? '').startsWith(query.podPrefix));
-}
-
-/** A node file of every node that has it, logs or not (`configs/etc/harvester-release.yaml` too). */
-function nodeFiles(file: string, bundle: Bundle): LogFile[] {
-  return bundle.index
-    .nodeFiles()
-    .filter((entry) => entry.file === file)
-    .flatMap((entry) => bundle.log(entry.path) ?? [])
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

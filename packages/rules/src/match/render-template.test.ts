@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from './located.js';
-import { renderTemplate, validateTemplate } from './render-template.js';
+import { validateTemplate } from '../rule/template-syntax.js';
+import { renderTemplate } from './render-template.js';
 
 const scope: Scope = new Map([
   [

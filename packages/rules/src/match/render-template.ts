@@ -1,3 +1,4 @@
+import { PLACEHOLDER, splitPipeline } from '../rule/template-syntax.js';
 import { resolvePath, type Scope } from './located.js';
 
 /**
@@ -15,33 +16,6 @@ import { resolvePath, type Scope } from './located.js';
  */
 export function renderTemplate(template: string, scope: Scope): string {
   return template.replace(PLACEHOLDER, (_whole, expression: string) => display(evaluateExpression(expression, scope)));
-}
-
-// A single `}` may appear inside (`format:"{a}/{b}"`); `}}` ends the placeholder.
-const PLACEHOLDER = /\{\{\s*((?:[^}]|\}(?!\}))*?)\s*\}\}/g;
-
-export function templateNames(template: string): string[] {
-  const names: string[] = [];
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const operand = splitPipeline(match[1] ?? '')[0]?.trim() ?? '';
-    names.push(operand.split(/[/.]/)[0] ?? '');
-  }
-  return names;
-}
-
-export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'where', 'whereNot', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
-
-/** Checks filters and quoting; returns a problem description or undefined. */
-export function validateTemplate(template: string): string | undefined {
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const [operand, ...filters] = splitPipeline(match[1] ?? '');
-    if (!operand?.trim()) return `empty placeholder in ${JSON.stringify(match[0])}`;
-    for (const filter of filters) {
-      const name = filter.trim().split(':')[0]!.trim();
-      if (!TEMPLATE_FILTERS.includes(name)) return `unknown filter "${name}" in ${JSON.stringify(match[0])} (known: ${TEMPLATE_FILTERS.join(', ')})`;
-    }
-  }
-  return undefined;
 }
 
 function evaluateExpression(expression: string, scope: Scope): unknown {
@@ -139,23 +113,6 @@ export function display(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(display).join(', ');
   return JSON.stringify(value);
-}
-
-function splitPipeline(expression: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const character of expression) {
-    if (character === '"') quoted = !quoted;
-    if (character === '|' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += character;
-    }
-  }
-  parts.push(current);
-  return parts;
 }
 
 function unquote(text: string): string {

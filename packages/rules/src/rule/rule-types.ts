@@ -185,6 +185,8 @@ export interface JsonPatchOperation {
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
+  | { collect: Condition[] }
+  | { optional: Condition }
   | { not: Condition }
   | { field: FieldCondition }
   | { some: ArrayCondition }
