@@ -21,6 +21,7 @@ export type {
 export { loadRuleDirectory, parseRule, type RuleLoadResult } from './rule/load-rules.js';
 export { defineCodeRule, RuleSkip, type CodeFinding, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
 export type * from './rule/rule-types.js';
+export { ENGINE_FEATURES, ENGINE_GAPS, type EngineFeature, type EngineGap, type WhyCode } from './rule/engine-features.js';
 export { SafePattern, UnsafePatternError } from './rule/safe-pattern.js';
 export { validateRule, type RuleProblem } from './rule/validate-rule.js';
 export { TOOL_VERSION } from './version.js';

@@ -1,7 +1,7 @@
 import type { Bundle, KubeObject } from '@bundle-triage/core';
 import { objectRef } from '@bundle-triage/core';
 import type { Scope } from '../match/located.js';
-import { renderTemplate } from '../match/render-template.js';
+import { renderTemplate, renderTemplateEach } from '../match/render-template.js';
 import type { Evidence, Finding, Remediation } from '../report/report-types.js';
 import { renderPatch } from '../remediation/render-patch.js';
 import type { JsonPatchOperation, RemediationSpec, RuleMeta } from '../rule/rule-types.js';
@@ -96,11 +96,12 @@ export function renderRemediation(spec: RemediationSpec | undefined, scope: Scop
   const rendered: NonNullable<FindingParts['remediation']> = {
     summary: renderTemplate(spec.summary, scope).trim(),
     steps: (spec.steps ?? []).map((step) => renderTemplate(step, scope).trim()),
-    commands: (spec.commands ?? []).map((command) => renderTemplate(command, scope).trim()),
+    commands: (spec.commands ?? []).flatMap((command) => renderTemplateEach(command, scope).map((text) => text.trim())),
   };
   if (spec.patch) {
+    // The target: a named object, the forEach object, or the first object a condition bound.
     const target = scope.get(spec.patch.target);
-    const object = target?.kind === 'one' ? target.located.root : undefined;
+    const object = target?.kind === 'one' ? target.located.root : target?.kind === 'many' ? target.located[0]?.root : undefined;
     if (object) rendered.patch = { target: object, operations: renderOperations(spec.patch.operations, scope) };
   }
   return rendered;

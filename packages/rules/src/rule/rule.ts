@@ -1,6 +1,7 @@
 import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
 import type { Evidence } from '../report/report-types.js';
 import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity, SkipKind } from './rule-types.js';
+import type { WhyCode } from './engine-features.js';
 import type { SafePattern } from './safe-pattern.js';
 
 /** A rule the engine can run: declarative (data) or code. */
@@ -18,7 +19,8 @@ export interface LoadedDeclarativeRule extends DeclarativeRule {
  */
 export interface CodeRule extends RuleMeta {
   kind: 'code';
-  whyCode: string;
+  /** The features the declarative engine lacks that this rule needs (a test keeps them true). */
+  whyCode: WhyCode | string;
   /** Inputs resolved (and skip reasons given) exactly as for declarative rules. */
   inputs?: Record<string, InputSpec>;
   evaluate(context: RuleContext): Promise<CodeFinding[]>;

@@ -75,8 +75,9 @@ function checkRemediation(
     const target = remediation.patch.target;
     const input = spec.inputs[target];
     const isForEachObject = spec.match?.forEach !== undefined && target === (spec.match.as ?? 'object');
-    if (!isForEachObject && !(input && 'resource' in input && input.resource.name)) {
-      report(`${pointer}/patch/target`, `"${target}" must name one object: an input with resource.name, or the forEach object`);
+    const isBound = names.has(target) && !(target in spec.inputs);
+    if (!isForEachObject && !isBound && !(input && 'resource' in input && input.resource.name)) {
+      report(`${pointer}/patch/target`, `"${target}" must name one object: an input with resource.name, the forEach object, or a name a condition binds (its first object)`);
     }
   }
 }

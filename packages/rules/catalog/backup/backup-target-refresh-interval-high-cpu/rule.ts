@@ -30,9 +30,10 @@ export default defineCodeRule({
     { title: 'harvester/harvester#7885: high CPU usage after upgrade to v1.4.2, backup target refreshed continuously', url: 'https://github.com/harvester/harvester/issues/7885' },
     { title: 'harvester/upgrade-helpers pre-check: check_backup_target', url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh' },
   ],
-  whyCode:
-    'The setting\'s value is a JSON document inside a string: the declarative form can neither read its fields ' +
-    '(type, refreshIntervalInSeconds) nor build the patched value that adds the interval.',
+  whyCode: {
+    needs: ['json-in-string'],
+    because: 'The setting\'s value is a JSON document inside a string: the declarative form can neither read its fields (type, refreshIntervalInSeconds) nor build the patched value that adds the interval.',
+  },
   inputs: {
     setting: { resource: { group: 'harvesterhci.io', resource: 'settings', namespace: null, name: 'backup-target' } },
   },

@@ -26,9 +26,10 @@ export default defineCodeRule({
   versions: 'all',
   detectability: 'detectable',
   references: REFERENCES,
-  whyCode:
-    'The remediation differs by cause (only a paused cluster is fixed by a patch, of the cluster; a machine needs its own ' +
-    'finding and no patch); a declarative rule has one remediation and one patch target for all its outcomes.',
+  whyCode: {
+    needs: ['several-findings-per-object'],
+    because: 'One evaluation gives several findings: the cluster paused and not Provisioned apart (each with its own fix, only the first with a patch), and one for each machine not Running; a declarative rule gives at most one finding per object of one input.',
+  },
   inputs: {
     cluster: { resource: { group: 'cluster.x-k8s.io', resource: 'clusters', namespace: 'fleet-local', name: 'local' } },
     machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' }, required: false },

@@ -40,9 +40,10 @@ export default defineCodeRule({
     { title: 'harvester/docs#739: document the eviction caution for v1.4 upgrades', url: 'https://github.com/harvester/docs/pull/739' },
     { title: 'harvester/upgrade-helpers pre-check: check_longhorn_eviction_status', url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh' },
   ],
-  whyCode:
-    'Longhorn disks are a map keyed by disk id: the declarative form can test the map\'s values (`*`) but cannot bind the ' +
-    'key of the matching disk, which the patch path /spec/disks/<disk id>/evictionRequested needs.',
+  whyCode: {
+    needs: ['patch-per-element'],
+    because: 'The fix is one JSON-Patch operation per flag that is set (the node, and each disk by its id), in one patch of the Longhorn node; declarative patches have a fixed list of operations.',
+  },
   inputs: {
     longhornNodes: { resource: { group: 'longhorn.io', resource: 'nodes', namespace: 'longhorn-system' } },
     pods: { resource: { group: '', resource: 'pods', namespace: 'longhorn-system' }, required: false },

@@ -33,7 +33,10 @@ export default defineCodeRule({
   tags: ['precheck', 'upgrade', 'longhorn'],
   detectability: 'partial',
   references: [PRECHECK_SCRIPT],
-  whyCode: 'joins each volume with its engine (label longhornvolume) and branches on the node count as the script does',
+  whyCode: {
+    needs: ['object-join'],
+    because: 'joins each volume with its engine (label longhornvolume) and branches on the node count as the script does',
+  },
   inputs: {
     nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
     volumes: { resource: { group: 'longhorn.io', resource: 'volumes', namespace: 'longhorn-system' } },

@@ -31,7 +31,10 @@ export default defineCodeRule({
     { title: 'Harvester docs v1.6: Harvester configuration (install.management_interface)', url: 'https://docs.harvesterhci.io/v1.6/install/harvester-configuration' },
     { title: 'Harvester docs v1.0: Harvester configuration (the old install.networks schema)', url: 'https://docs.harvesterhci.io/v1.0/install/harvester-configuration' },
   ],
-  whyCode: 'the check reads files of each node bundle and parses harvester.config as YAML; declarative inputs see node files only as log lines',
+  whyCode: {
+    needs: ['node-file-parsing'],
+    because: 'the check reads files of each node bundle and parses harvester.config as YAML; declarative inputs see node files only as log lines',
+  },
   inputs: { nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: false } },
   evaluate: async (context) => {
     const withBundle = context.bundle.index.nodes();

@@ -14,7 +14,10 @@ export default defineCodeRule({
   component: 'network',
   tags: ['precheck', 'upgrade', 'network'],
   references: [PRECHECK_SCRIPT, STORAGE_NETWORK_DOCS],
-  whyCode: 'the range is JSON nested in the setting value, the pool is named after it, and the free addresses need IPv4 arithmetic over the range, its exclusions and the allocation map',
+  whyCode: {
+    needs: ['json-in-string', 'address-arithmetic'],
+    because: 'the range is JSON nested in the setting value, the pool is named after it, and the free addresses need IPv4 arithmetic over the range, its exclusions and the allocation map',
+  },
   inputs: {
     settings: { resource: { group: 'harvesterhci.io', resource: 'settings', namespace: null }, required: true },
     ipPools: { resource: { group: 'whereabouts.cni.cncf.io', resource: 'ippools' }, required: false },

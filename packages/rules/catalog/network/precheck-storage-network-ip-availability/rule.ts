@@ -16,8 +16,10 @@ export default defineCodeRule({
   component: 'network',
   tags: ['precheck', 'upgrade', 'network'],
   references: [PRECHECK_SCRIPT, STORAGE_NETWORK_DOCS],
-  whyCode:
-    'the range is JSON inside the setting value, the pool is named after that range, and the free addresses need IPv4 arithmetic over the range, its exclusions and the allocation map',
+  whyCode: {
+    needs: ['json-in-string', 'address-arithmetic'],
+    because: 'the range is JSON inside the setting value, the pool is named after that range, and the free addresses need IPv4 arithmetic over the range, its exclusions and the allocation map',
+  },
   inputs: {
     settings: { resource: { group: 'harvesterhci.io', resource: 'settings', namespace: null }, required: true },
     // No namespace on the inputs below: a namespace that was not collected must not skip the

@@ -23,8 +23,10 @@ export default defineCodeRule({
     { title: 'Harvester docs (v1.5): upgrade troubleshooting, check the status of a stuck upgrade', url: 'https://docs.harvesterhci.io/v1.5/upgrade/troubleshooting' },
     { title: 'harvester/harvester: package/upgrade/upgrade_manifests.sh (wait_managed_chart)', url: 'https://github.com/harvester/harvester/blob/master/package/upgrade/upgrade_manifests.sh' },
   ],
-  whyCode:
-    'the decision needs the LAST progress line of the log (not any match) and how long the non-ready state has lasted (time arithmetic between log lines); log conditions only count matches',
+  whyCode: {
+    needs: ['log-line-order'],
+    because: 'the decision needs the LAST progress line of the log (not any match) and how long the non-ready state has lasted (time arithmetic between log lines); log conditions only count matches',
+  },
   inputs: {
     upgrades: { resource: { group: 'harvesterhci.io', resource: 'upgrades', namespace: 'harvester-system' } },
     applyManifests: { logs: { namespace: 'harvester-system', podPrefix: 'hvst-upgrade-' }, required: false },

@@ -12,7 +12,10 @@ export default defineCodeRule({
   component: 'upgrade',
   tags: ['precheck', 'upgrade', 'capi'],
   references: [PRECHECK_SCRIPT],
-  whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',
+  whyCode: {
+    needs: ['count-comparison'],
+    because: 'compares the number of objects of two inputs; count conditions only take literal bounds',
+  },
   inputs: NODE_MACHINE_INPUTS,
   evaluate: async (context) => {
     const mismatch = await nodeMachineCountMismatch(context);

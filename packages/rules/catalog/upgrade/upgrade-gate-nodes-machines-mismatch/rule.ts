@@ -13,7 +13,10 @@ export default defineCodeRule({
   tags: ['upgrade-gate', 'upgrade', 'capi'],
   appliesTo: { harvester: '>=1.5.0', unknownVersion: 'evaluate' },
   references: [VALIDATOR_MASTER, { title: 'harvester/harvester#8179: node without a CAPI machine stalls the upgrade', url: 'https://github.com/harvester/harvester/issues/8179' }],
-  whyCode: 'compares the number of objects of two inputs; count conditions only take literal bounds',
+  whyCode: {
+    needs: ['count-comparison'],
+    because: 'compares the number of objects of two inputs; count conditions only take literal bounds',
+  },
   inputs: NODE_MACHINE_INPUTS,
   evaluate: async (context) => {
     const mismatch = await nodeMachineCountMismatch(context);

@@ -53,7 +53,10 @@ export default defineCodeRule({
   component: 'upgrade',
   tags: ['upgrade-gate', 'upgrade', 'kubevirt'],
   references: [VALIDATOR_V141],
-  whyCode: 'matching node-affinity terms against every other schedulable node, and listing "<ns>/<name>" of all offenders in one message, is beyond conditions and templates',
+  whyCode: {
+    needs: ['node-affinity'],
+    because: 'a VMI pinned by a required node affinity is live-migratable only if another schedulable node satisfies its node-selector terms, which the declarative form cannot evaluate',
+  },
   inputs: {
     nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
     vmis: { resource: { group: 'kubevirt.io', resource: 'virtualmachineinstances' } },

@@ -27,8 +27,10 @@ export default defineCodeRule({
     { title: 'Harvester docs: upgrade from v1.4.0 to v1.4.1, known issue 3', url: 'https://docs.harvesterhci.io/v1.4/upgrade/v1-4-0-to-v1-4-1' },
     { title: 'harvester/upgrade-helpers: pre-check check_cos_state_partition_size', url: 'https://github.com/harvester/upgrade-helpers' },
   ],
-  whyCode:
-    'the node name is the key of status.nodeStatuses, and each such node must be joined with its own node bundle files (kernel.log, harvester-release.yaml); declarative paths cannot read map keys or pick the node file of a named node',
+  whyCode: {
+    needs: ['node-file-of-object'],
+    because: 'each node in "Waiting Reboot" (a key of status.nodeStatuses) must be joined with the files of its own node bundle (kernel.log, harvester-release.yaml); node-file inputs read a path of every node, not of a node an object names',
+  },
   inputs: {
     upgrades: { resource: { group: 'harvesterhci.io', resource: 'upgrades', namespace: 'harvester-system' } },
   },
