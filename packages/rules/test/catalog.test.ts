@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openBundle } from '@bundle-triage/core';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { healthyCluster } from '../../../testdata/generator/index.js';
 import type { BuiltInRule } from '../src/catalog/built-in-rule.js';
 import { compileCatalogModule } from '../src/catalog/catalog-module.js';
+import { discoverRuleFolders } from '../src/catalog/discover-rule-folders.js';
 import { renderCatalogTable } from '../src/catalog/catalog-table.js';
 import { catalogDirectory, loadCatalog } from '../src/catalog/load-catalog.js';
 import { loadNotDetectable } from '../src/catalog/not-detectable.js';
@@ -15,6 +17,8 @@ import { ENGINE_FEATURES, ENGINE_GAPS, type WhyCode } from '../src/rule/engine-f
 import { runRule } from '../src/testing/index.js';
 
 const SIGNATURE_COUNT = 49;
+
+const compiledFolders = () => discoverRuleFolders(catalogDirectory()).folders;
 
 describe('the built-in catalog', () => {
   it('loads every rule file against the schema, with unique kebab-case ids', async () => {
@@ -60,6 +64,25 @@ describe('the built-in catalog', () => {
         expect(Object.keys(ENGINE_FEATURES), `${rule.id} says it needs "${need}", which the engine has now`).not.toContain(need);
       }
     }
+  });
+
+  it('has code rules without type casts: their inputs are typed from their specs, fields read through object-fields', () => {
+    const files = [
+      ...compiledFolders().filter((folder) => folder.file === 'rule.ts').map((folder) => folder.path),
+      ...readdirSync(fileURLToPath(new URL('../src/catalog/support/', import.meta.url))).map((name) => fileURLToPath(new URL(`../src/catalog/support/${name}`, import.meta.url))),
+    ];
+    const casts: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && node.type.getText(source) !== 'const') {
+          casts.push(`${file.split('/packages/rules/')[1]}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText(source).slice(0, 80)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(casts).toEqual([]);
   });
 
   it('gives every rule with a signature a description', async () => {

@@ -2,10 +2,10 @@ import type { Bundle, BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
 import type { Evidence, Report, RuleError, SkippedRule } from '../report/report-types.js';
 import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
-import type { SkipKind } from '../rule/rule-types.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
-import { buildEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
+import { buildEvidence } from './build-evidence.js';
+import { codeRuleContext } from './code-rule-context.js';
 import { evaluateDeclarativeRule } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
@@ -173,23 +173,7 @@ async function runRule(
     if (rule.kind === 'code') {
       // The object behind each evidence item a code rule cites, so its finding knows what it is about.
       const citedObjects = new Map<Evidence, KubeObject>();
-      const context = {
-        bundle,
-        facts,
-        signal,
-        inputs: inputs.values,
-        skip: (kind: SkipKind, reason: string): never => {
-          throw new RuleSkip(reason, kind);
-        },
-        evidence: async (object: KubeObject, pointer?: string) => {
-          const item = await fieldEvidence(bundle, object, pointer);
-          if (!item) throw new Error(`object ${object.kind} ${object.metadata.name} did not come from this bundle; cannot cite it`);
-          citedObjects.set(item, object);
-          return item;
-        },
-        logEvidence: (file: { path: string }, line: number, raw: string) => logEvidence(file.path, line, raw),
-        pattern,
-      };
+      const context = codeRuleContext({ bundle, facts, signal, inputs: inputs.values, pattern, cited: citedObjects });
       const drafts = await rule.evaluate(context);
       const findings = await Promise.all(
         drafts.map((draft) =>

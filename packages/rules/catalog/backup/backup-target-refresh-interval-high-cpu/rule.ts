@@ -1,6 +1,7 @@
 import type { KubeObject } from '@bundle-triage/core';
 import semver from 'semver';
 import { defineCodeRule } from '../../../src/rule/rule.js';
+import { isRecord } from '../../../src/rule/object-fields.js';
 
 /** The interval the upgrade pre-check suggests. */
 const SUGGESTED_INTERVAL_SECONDS = 300;
@@ -38,20 +39,20 @@ export default defineCodeRule({
     setting: { resource: { group: 'harvesterhci.io', resource: 'settings', namespace: null, name: 'backup-target' } },
   },
   async evaluate(context) {
-    const setting = context.inputs.setting as KubeObject;
-    const raw = (setting as { value?: unknown }).value;
-    // The kit writes "" as "null"; an absent value means the default (no backup target).
-    if (typeof raw !== 'string' || raw === '' || raw === 'null') return [];
-    let target: Record<string, unknown>;
+    const setting = context.inputs.setting;
+    const raw = setting.value;
+    // An absent value (core drops the kit's "null") means the default: no backup target.
+    if (typeof raw !== 'string' || raw === '') return [];
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(raw);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
-      target = parsed as Record<string, unknown>;
+      parsed = JSON.parse(raw);
     } catch {
       return context.skip('unreadable', 'the backup-target setting value is not valid JSON, so its refresh interval cannot be read');
     }
+    if (!isRecord(parsed)) return [];
+    const target = parsed;
     const type = typeof target.type === 'string' ? target.type : '';
-    if (type === '' || type === 'null') return [];
+    if (type === '') return [];
     const interval = Number(target.refreshIntervalInSeconds ?? 0);
     if (Number.isFinite(interval) && interval > 0) return [];
 

@@ -1,5 +1,6 @@
 import type { KubeObject } from '@bundle-triage/core';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
+import { fieldOf, textOf } from '../../../src/rule/object-fields.js';
 
 const REFERENCES = [
   { title: 'harvester/upgrade-helpers pre-check: check_cluster, check_cluster_pause, check_machines', url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh' },
@@ -35,11 +36,11 @@ export default defineCodeRule({
     machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' }, required: false },
   },
   async evaluate(context) {
-    const cluster = context.inputs.cluster as KubeObject;
-    const machines = (context.inputs.machines as KubeObject[] | undefined) ?? [];
+    const cluster = context.inputs.cluster;
+    const machines = context.inputs.machines ?? [];
     const findings: CodeFinding[] = [];
 
-    const paused = (cluster.spec as { paused?: unknown } | undefined)?.paused;
+    const paused = fieldOf(cluster, 'spec.paused');
     if (paused === true || paused === 'true') {
       findings.push({
         status: 'fail',
@@ -56,7 +57,7 @@ export default defineCodeRule({
       });
     }
 
-    const phase = displayPhase((cluster.status as { phase?: unknown } | undefined)?.phase);
+    const phase = displayPhase(fieldOf(cluster, 'status.phase'));
     if (phase !== 'Provisioned') {
       findings.push({
         status: 'fail',
@@ -76,9 +77,9 @@ export default defineCodeRule({
     }
 
     for (const machine of machines) {
-      const machinePhase = displayPhase((machine.status as { phase?: unknown } | undefined)?.phase);
+      const machinePhase = displayPhase(fieldOf(machine, 'status.phase'));
       if (machinePhase === 'Running') continue;
-      const node = (machine.status as { nodeRef?: { name?: string } } | undefined)?.nodeRef?.name;
+      const node = textOf(machine, 'status.nodeRef.name');
       findings.push({
         status: 'fail',
         subject: machine,
@@ -95,7 +96,7 @@ export default defineCodeRule({
   },
 });
 
-/** The kit writes an empty phase as "null". */
+/** An empty phase is absent (core drops the kit's "null"). */
 function displayPhase(phase: unknown): string {
-  return typeof phase === 'string' && phase !== '' && phase !== 'null' ? phase : '(none)';
+  return typeof phase === 'string' && phase !== '' ? phase : '(none)';
 }

@@ -3,12 +3,9 @@ import type { Evidence } from '../../../src/report/report-types.js';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
 import type { JsonPatchOperation } from '../../../src/rule/rule-types.js';
 import { escapeSegment } from '../../../src/match/located.js';
+import { fieldOf, recordOf, recordsOf, textOf } from '../../../src/rule/object-fields.js';
 
 
-interface DiskSpec {
-  evictionRequested?: unknown;
-  path?: unknown;
-}
 
 /**
  * S37: a Longhorn node or disk with eviction requested when an upgrade to (or within) v1.4.x
@@ -49,36 +46,35 @@ export default defineCodeRule({
     pods: { resource: { group: '', resource: 'pods', namespace: 'longhorn-system' }, required: false },
   },
   async evaluate(context) {
-    const nodes = (context.inputs.longhornNodes as KubeObject[] | undefined) ?? [];
-    const pods = (context.inputs.pods as KubeObject[] | undefined) ?? [];
+    const nodes = context.inputs.longhornNodes ?? [];
+    const pods = context.inputs.pods ?? [];
     const crashing = pods.filter(
       (pod) =>
         pod.metadata.name.startsWith('longhorn-manager-') &&
-        containerStatuses(pod).some((status) => status.name === 'longhorn-manager' && status.state?.waiting?.reason === 'CrashLoopBackOff'),
+        containerStatuses(pod).some((status) => status.name === 'longhorn-manager' && status.waitingReason === 'CrashLoopBackOff'),
     );
 
     const findings: CodeFinding[] = [];
     for (const node of nodes) {
-      const spec = (node.spec ?? {}) as { evictionRequested?: unknown; disks?: Record<string, DiskSpec> };
       const evidence: Evidence[] = [];
       const operations: JsonPatchOperation[] = [];
       const what: string[] = [];
-      if (isTrue(spec.evictionRequested)) {
+      if (isTrue(fieldOf(node, 'spec.evictionRequested'))) {
         evidence.push(await context.evidence(node, '/spec/evictionRequested'));
         operations.push({ op: 'replace', path: '/spec/evictionRequested', value: false });
         what.push('the node');
       }
-      for (const [diskId, disk] of Object.entries(spec.disks ?? {})) {
-        if (!isTrue(disk?.evictionRequested)) continue;
+      for (const [diskId, disk] of Object.entries(recordOf(node, 'spec.disks'))) {
+        if (!isTrue(fieldOf(disk, 'evictionRequested'))) continue;
         const pointer = `/spec/disks/${escapeSegment(diskId)}/evictionRequested`;
         evidence.push(await context.evidence(node, pointer));
         operations.push({ op: 'replace', path: pointer, value: false });
-        what.push(`disk ${diskId}${typeof disk.path === 'string' ? ` (${disk.path})` : ''}`);
+        what.push(`disk ${diskId}${textOf(disk, 'path') ? ` (${textOf(disk, 'path')})` : ''}`);
       }
       if (operations.length === 0) continue;
 
       const nodeName = node.metadata.name;
-      const crashHere = crashing.filter((pod) => (pod.spec as { nodeName?: string } | undefined)?.nodeName === nodeName);
+      const crashHere = crashing.filter((pod) => textOf(pod, 'spec.nodeName') === nodeName);
       const crashText = crashing.length > 0 ? ` longhorn-manager pod ${(crashHere.length > 0 ? crashHere : crashing).map((pod) => pod.metadata.name).join(', ')} is already in CrashLoopBackOff.` : '';
       for (const pod of crashHere.length > 0 ? crashHere : crashing) {
         const index = containerStatuses(pod).findIndex((status) => status.name === 'longhorn-manager');
@@ -105,14 +101,8 @@ export default defineCodeRule({
   },
 });
 
-interface ContainerStatus {
-  name?: string;
-  state?: { waiting?: { reason?: string } };
-}
-
-function containerStatuses(pod: KubeObject): ContainerStatus[] {
-  const statuses = (pod.status as { containerStatuses?: unknown } | undefined)?.containerStatuses;
-  return Array.isArray(statuses) ? (statuses as ContainerStatus[]) : [];
+function containerStatuses(pod: Readonly<KubeObject>): { name: string | undefined; waitingReason: string | undefined }[] {
+  return recordsOf(pod, 'status.containerStatuses').map((status) => ({ name: textOf(status, 'name'), waitingReason: textOf(status, 'state.waiting.reason') }));
 }
 
 /** `true` as YAML writes it; the kit may also leave it as the string "true". */

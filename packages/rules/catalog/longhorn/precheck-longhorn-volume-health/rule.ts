@@ -1,23 +1,24 @@
 import type { KubeObject } from '@bundle-triage/core';
 import type { CodeFinding } from '../../../src/rule/rule.js';
 import { defineCodeRule } from '../../../src/rule/rule.js';
-import { PRECHECK_SCRIPT, field } from '../../../src/catalog/support/readiness-references.js';
+import { PRECHECK_SCRIPT } from '../../../src/catalog/support/readiness-references.js';
+import { fieldOf, recordOf } from '../../../src/rule/object-fields.js';
 
 /** Pre-check step 12, per volume: the script's verdict, or undefined when the volume passes. */
 function verdict(volume: KubeObject, engine: KubeObject | undefined, nodeCount: number): { text: string; pointer: string } | undefined {
   const name = volume.metadata.name;
-  const replicas = Number(field(volume, 'spec.numberOfReplicas'));
-  if (engine && field(engine, 'status.currentState') === 'running') {
+  const replicas = Number(fieldOf(volume, 'spec.numberOfReplicas'));
+  if (engine && fieldOf(engine, 'status.currentState') === 'running') {
     if (nodeCount > 2) {
       if (replicas === 1) return { text: `Volume ${name} is a single-replica volume. Please consider shutting down the corresponding workload or adjusting its replica count before upgrading.`, pointer: '/spec/numberOfReplicas' };
-      if (field(volume, 'status.robustness') !== 'healthy') return { text: `Volume ${name} is degraded.`, pointer: '/status/robustness' };
+      if (fieldOf(volume, 'status.robustness') !== 'healthy') return { text: `Volume ${name} is degraded.`, pointer: '/status/robustness' };
       return undefined;
     }
     const expected = replicas === 1 ? 1 : 2;
-    const modes = Object.values((field(engine, 'status.replicaModeMap') ?? {}) as Record<string, string>);
+    const modes = Object.values(recordOf(engine, 'status.replicaModeMap'));
     return modes.filter((mode) => mode === 'RW').length >= expected ? undefined : { text: `Volume ${name} is degraded.`, pointer: '/status/robustness' };
   }
-  if (field(volume, 'status.state') === 'detached' && replicas === 1) {
+  if (fieldOf(volume, 'status.state') === 'detached' && replicas === 1) {
     return { text: `Volume ${name} is a detached single-replica volume; upgrading may have data integrity concerns.`, pointer: '/spec/numberOfReplicas' };
   }
   return undefined;
@@ -43,12 +44,12 @@ export default defineCodeRule({
     engines: { resource: { group: 'longhorn.io', resource: 'engines', namespace: 'longhorn-system' } },
   },
   evaluate: async (context) => {
-    const nodeCount = (context.inputs.nodes as KubeObject[]).length;
+    const nodeCount = context.inputs.nodes.length;
     if (nodeCount === 1) return [];
-    const engines = context.inputs.engines as KubeObject[];
+    const engines = context.inputs.engines;
     const findings: CodeFinding[] = [];
-    for (const volume of context.inputs.volumes as KubeObject[]) {
-      const engine = engines.find((candidate) => (candidate.metadata.labels as Record<string, string> | undefined)?.longhornvolume === volume.metadata.name);
+    for (const volume of context.inputs.volumes) {
+      const engine = engines.find((candidate) => candidate.metadata.labels?.longhornvolume === volume.metadata.name);
       const result = verdict(volume, engine, nodeCount);
       if (!result) continue;
       findings.push({

@@ -1,9 +1,10 @@
-import type { KubeObject, NodeFileEntry } from '@bundle-triage/core';
+
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Evidence } from '../../../src/report/report-types.js';
-import type { CodeFinding, RuleContext } from '../../../src/rule/rule.js';
+import type { CodeFinding, NodeFile, RuleContext } from '../../../src/rule/rule.js';
 import { defineCodeRule } from '../../../src/rule/rule.js';
 import { PRECHECK_SCRIPT } from '../../../src/catalog/support/readiness-references.js';
+import { fieldOf, isRecord, type Fields } from '../../../src/rule/object-fields.js';
 
 const OEM = 'configs/oem/';
 const NO_NODES = 'no nodes/ folder: node logs and configs were not collected in this bundle';
@@ -37,14 +38,14 @@ export default defineCodeRule({
   },
   inputs: { nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: false } },
   evaluate: async (context) => {
-    const withBundle = context.bundle.index.nodes();
+    const withBundle = context.nodesWithBundle();
     if (withBundle.length === 0) return context.skip('missing-input', NO_NODES);
-    const nodeObjects = context.inputs.nodes as KubeObject[];
+    const nodeObjects = context.inputs.nodes;
     const notChecked = context.facts.nodesWithoutBundle.map((node) => `${node} (no node bundle)`);
     const findings: CodeFinding[] = [];
     let checked = 0;
     for (const node of withBundle) {
-      const oemFiles = context.bundle.index.nodeFiles(node).filter((entry) => entry.file.startsWith(OEM));
+      const oemFiles = context.nodeFiles(node, OEM);
       if (oemFiles.length === 0) {
         notChecked.push(`${node} (its node bundle has no configs/oem files)`);
         continue;
@@ -73,13 +74,12 @@ export default defineCodeRule({
   },
 });
 
-async function checkNode(context: RuleContext, oemFiles: NodeFileEntry[]): Promise<NodeVerdict> {
+async function checkNode(context: RuleContext, oemFiles: NodeFile[]): Promise<NodeVerdict> {
   const file = (name: string) => oemFiles.find((entry) => entry.file === `${OEM}${name}`);
   const problems: string[] = [];
   const evidence: Evidence[] = [];
-  const cite = async (entry: NodeFileEntry, line = 1) => {
-    const text = await context.bundle.lineText(entry.path, line);
-    evidence.push(context.logEvidence(entry, line, text ?? ''));
+  const cite = async (entry: NodeFile, line = 1) => {
+    evidence.push(context.logEvidence(entry, line, (await entry.lineText(line)) ?? ''));
   };
 
   const custom90 = file('90_custom.yaml');
@@ -97,7 +97,7 @@ async function checkNode(context: RuleContext, oemFiles: NodeFileEntry[]): Promi
   if (!config) {
     problems.push('/oem/harvester.config does not exist');
   } else {
-    const text = await context.bundle.readText(config.path);
+    const text = await config.text();
     let parsed: unknown;
     try {
       parsed = loadYaml(text, { schema: CORE_SCHEMA });
@@ -144,10 +144,9 @@ function remediationFor(node: string, problems: string[]): NonNullable<CodeFindi
   };
 }
 
-function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const child = (value as Record<string, unknown>)[key];
-  return child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, unknown>) : undefined;
+function objectAt(value: unknown, key: string): Fields | undefined {
+  const child = fieldOf(value, key);
+  return isRecord(child) ? child : undefined;
 }
 
 /** 1-based line of a nested block-mapping key (`install` → `networks`), by indentation. */

@@ -3,6 +3,7 @@ import { defineCodeRule } from '../../../src/rule/rule.js';
 import { findIpPool, poolAllocations, poolCapacity, unsupportedRange, whereaboutsPoolName, widerRange } from '../../../src/catalog/support/ip-pool-capacity.js';
 import { networkRange, parseJsonObject, rwxSharing, settingPointer, settingValue } from '../../../src/catalog/support/network-settings.js';
 import { PRECHECK_SCRIPT, STORAGE_NETWORK_DOCS } from '../../../src/catalog/support/readiness-references.js';
+import { isRecord, type Fields } from '../../../src/rule/object-fields.js';
 
 /** Pre-check step 20: a dedicated RWX network must have room for one more RWX endpoint. */
 export default defineCodeRule({
@@ -23,7 +24,7 @@ export default defineCodeRule({
     ipPools: { resource: { group: 'whereabouts.cni.cncf.io', resource: 'ippools' }, required: false },
   },
   evaluate: async (context) => {
-    const rwxNetwork = (context.inputs.settings as KubeObject[]).find((setting) => setting.metadata.name === 'rwx-network');
+    const rwxNetwork = context.inputs.settings.find((setting) => setting.metadata.name === 'rwx-network');
     const value = settingValue(rwxNetwork);
     if (!rwxNetwork || value === '' || rwxSharing(rwxNetwork, undefined)) return [];
     const config = parseJsonObject(value);
@@ -38,7 +39,7 @@ export default defineCodeRule({
     if (unsupported) {
       return context.skip('unreadable', `${unsupported}; count the free addresses of kubectl get ippools.whereabouts.cni.cncf.io -n kube-system ${whereaboutsPoolName(network.range)} -o yaml by hand`);
     }
-    const pool = findIpPool(context, context.inputs.ipPools as KubeObject[], network, 'dedicated RWX network');
+    const pool = findIpPool(context, context.inputs.ipPools, network, 'dedicated RWX network');
     const capacity = poolCapacity(network, poolAllocations(pool));
     if (capacity.free >= 1) return [];
 
@@ -68,7 +69,7 @@ export default defineCodeRule({
   },
 });
 
-function parseNested(value: unknown): Record<string, unknown> | undefined {
+function parseNested(value: unknown): Fields | undefined {
   if (typeof value === 'string') return parseJsonObject(value);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isRecord(value) ? value : undefined;
 }

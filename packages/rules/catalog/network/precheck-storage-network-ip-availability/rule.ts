@@ -30,11 +30,11 @@ export default defineCodeRule({
     ipPools: { resource: { group: 'whereabouts.cni.cncf.io', resource: 'ippools' }, required: false },
   },
   evaluate: async (context) => {
-    const settings = context.inputs.settings as KubeObject[];
+    const settings = context.inputs.settings;
     const storageNetwork = settings.find((setting) => setting.metadata.name === 'storage-network');
     const sharing = rwxSharing(
       settings.find((setting) => setting.metadata.name === 'rwx-network'),
-      context.inputs.longhornRwx as KubeObject | undefined,
+      context.inputs.longhornRwx,
     );
     const value = settingValue(storageNetwork);
 
@@ -81,10 +81,10 @@ export default defineCodeRule({
     if (!context.facts.collectedNamespaces.includes('longhorn-system')) {
       return context.skip('missing-input', 'namespace longhorn-system was not collected in this bundle, so the Longhorn instance managers and backing image managers that need storage-network addresses cannot be counted');
     }
-    const pool = findIpPool(context, context.inputs.ipPools as KubeObject[], network, 'storage network');
-    const inLonghorn = (objects: KubeObject[]) => objects.filter((object) => object.metadata.namespace === 'longhorn-system').length;
-    const instanceManagers = inLonghorn(context.inputs.instanceManagers as KubeObject[]);
-    const backingImageManagers = inLonghorn(context.inputs.backingImageManagers as KubeObject[]);
+    const pool = findIpPool(context, context.inputs.ipPools, network, 'storage network');
+    const inLonghorn = (objects: readonly Readonly<KubeObject>[]) => objects.filter((object) => object.metadata.namespace === 'longhorn-system').length;
+    const instanceManagers = inLonghorn(context.inputs.instanceManagers);
+    const backingImageManagers = inLonghorn(context.inputs.backingImageManagers);
     const required = instanceManagers + backingImageManagers + (sharing ? 1 : 0);
     const capacity = poolCapacity(network, poolAllocations(pool));
     if (capacity.free >= required) return [];

@@ -1,6 +1,7 @@
 import type { KubeObject, LogFile } from '@bundle-triage/core';
 import type { Evidence } from '../../../src/report/report-types.js';
 import { defineCodeRule } from '../../../src/rule/rule.js';
+import { recordsOf, textOf } from '../../../src/rule/object-fields.js';
 
 const PROGRESS = String.raw`Current version: (?P<version>\S+), (?:Current ready clusters: (?P<ready>\S+), )?Current state: (?P<state>\S+), Current generation: (?P<generation>\d+)`;
 const NOT_READY_STATES = new Set(['WaitApplied', 'ErrApplied', 'Modified', 'NotReady', 'OutOfSync', 'null']);
@@ -33,11 +34,11 @@ export default defineCodeRule({
     bundles: { resource: { group: 'fleet.cattle.io', resource: 'bundles', namespace: 'fleet-local' } },
   },
   evaluate: async (context) => {
-    const upgrade = (context.inputs.upgrades as KubeObject[]).find(
+    const upgrade = context.inputs.upgrades.find(
       (candidate) => labels(candidate)['harvesterhci.io/latestUpgrade'] === 'true' && labels(candidate)['harvesterhci.io/upgradeState'] === 'UpgradingSystemServices',
     );
     if (!upgrade) return [];
-    const logs = (context.inputs.applyManifests as LogFile[]).filter((file) => /-apply-manifests-/.test(file.pod ?? ''));
+    const logs = context.inputs.applyManifests.filter((file) => /-apply-manifests-/.test(file.pod ?? ''));
     if (logs.length === 0) context.skip('missing-input', `upgrade ${upgrade.metadata.name} is in UpgradingSystemServices but no apply-manifests pod log was collected`);
 
     const pattern = context.pattern(PROGRESS);
@@ -57,7 +58,7 @@ export default defineCodeRule({
     if (last.time === undefined || streakStart.time === undefined || last.time - streakStart.time < STUCK_AFTER_MS) return [];
 
     const minutes = Math.round((last.time - streakStart.time) / 60_000);
-    const notReady = (context.inputs.bundles as KubeObject[]).filter((bundle) => readyCondition(bundle)?.status !== 'True' && bundle.status !== undefined);
+    const notReady = context.inputs.bundles.filter((bundle) => readyCondition(bundle)?.status !== 'True' && bundle.status !== undefined);
     const evidence: Evidence[] = [
       context.logEvidence(streakStart.file, streakStart.line, streakStart.raw),
       context.logEvidence(last.file, last.line, last.raw),
@@ -87,16 +88,16 @@ export default defineCodeRule({
 });
 
 function labels(object: KubeObject): Record<string, string> {
-  return (object.metadata.labels ?? {}) as Record<string, string>;
+  return object.metadata.labels ?? {};
 }
 
 function readyCondition(bundle: KubeObject): { status?: string; message?: string } | undefined {
-  const conditions = ((bundle.status as { conditions?: { type?: string; status?: string; message?: string }[] } | undefined)?.conditions ?? []);
-  return conditions.find((condition) => condition.type === 'Ready');
+  const ready = recordsOf(bundle, 'status.conditions').find((condition) => condition.type === 'Ready');
+  return ready ? { status: textOf(ready, 'status'), message: textOf(ready, 'message') } : undefined;
 }
 
 function pointerOfReady(bundle: KubeObject): string {
-  const conditions = ((bundle.status as { conditions?: { type?: string }[] } | undefined)?.conditions ?? []);
+  const conditions = recordsOf(bundle, 'status.conditions');
   const index = conditions.findIndex((condition) => condition.type === 'Ready');
   return index < 0 ? '/status' : `/status/conditions/${index}`;
 }

@@ -1,31 +1,45 @@
 import type { KubeObject } from '@bundle-triage/core';
 import { defineCodeRule } from '../../../src/rule/rule.js';
-import { VALIDATOR_V141, field } from '../../../src/catalog/support/readiness-references.js';
+import { VALIDATOR_V141 } from '../../../src/catalog/support/readiness-references.js';
+import { fieldOf, type Fields, isRecord, recordsOf, textOf } from '../../../src/rule/object-fields.js';
 
 interface Requirement { key: string; operator: string; values?: string[] }
-interface Term { matchExpressions?: Requirement[]; matchFields?: Requirement[] }
+interface Term { matchExpressions: Requirement[]; matchFields: Requirement[] }
+
+/** A nodeSelectorTerm as the scheduler reads it (anything that is not a requirement is left out). */
+function term(fields: Fields): Term {
+  const requirements = (path: string): Requirement[] =>
+    recordsOf(fields, path).flatMap((item) => {
+      const key = textOf(item, 'key');
+      const operator = textOf(item, 'operator');
+      const values = fieldOf(item, 'values');
+      return key !== undefined && operator !== undefined ? [{ key, operator, values: Array.isArray(values) ? values.map(String) : [] }] : [];
+    });
+  return { matchExpressions: requirements('matchExpressions'), matchFields: requirements('matchFields') };
+}
 
 /** Why a VMI cannot be live-migrated, following v1.4.1 GetAllNonLiveMigratableVMINames; undefined when it can. */
-function nonMigratableReason(vmi: KubeObject, nodes: KubeObject[]): { reason: string; pointer: string } | undefined {
-  if (field(vmi, 'spec.nodeSelector') !== undefined) return { reason: 'node selector', pointer: '/spec/nodeSelector' };
-  if (field(vmi, 'spec.domain.devices.hostDevices') !== undefined) return { reason: 'host devices', pointer: '/spec/domain/devices/hostDevices' };
-  const terms = field(vmi, 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms') as Term[] | undefined;
-  const others = nodes.filter((node) => node.metadata.name !== field(vmi, 'status.nodeName'));
-  const migratable = others.some((node) => field(node, 'spec.unschedulable') !== true && (!terms || terms.some((term) => termMatches(term, node))));
+function nonMigratableReason(vmi: Readonly<KubeObject>, nodes: readonly Readonly<KubeObject>[]): { reason: string; pointer: string } | undefined {
+  if (fieldOf(vmi, 'spec.nodeSelector') !== undefined) return { reason: 'node selector', pointer: '/spec/nodeSelector' };
+  if (fieldOf(vmi, 'spec.domain.devices.hostDevices') !== undefined) return { reason: 'host devices', pointer: '/spec/domain/devices/hostDevices' };
+  const affinity = fieldOf(vmi, 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms');
+  const terms = Array.isArray(affinity) ? affinity.filter(isRecord).map(term) : undefined;
+  const others = nodes.filter((node) => node.metadata.name !== fieldOf(vmi, 'status.nodeName'));
+  const migratable = others.some((node) => fieldOf(node, 'spec.unschedulable') !== true && (!terms || terms.some((selector) => termMatches(selector, node))));
   if (!migratable) return { reason: 'node affinity', pointer: terms ? '/spec/affinity' : '/status/nodeName' };
-  const disks = (field(vmi, 'spec.domain.devices.disks') ?? []) as Record<string, unknown>[];
+  const disks = recordsOf(vmi, 'spec.domain.devices.disks');
   const cdrom = disks.findIndex((disk) => disk.cdrom !== undefined);
   if (cdrom >= 0) return { reason: 'CD-ROM', pointer: `/spec/domain/devices/disks/${cdrom}` };
-  const volumes = (field(vmi, 'spec.volumes') ?? []) as Record<string, unknown>[];
+  const volumes = recordsOf(vmi, 'spec.volumes');
   const container = volumes.findIndex((volume) => volume.containerDisk !== undefined);
   if (container >= 0) return { reason: 'container disk', pointer: `/spec/volumes/${container}` };
   return undefined;
 }
 
-function termMatches(term: Term, node: KubeObject): boolean {
-  const labels = (node.metadata.labels ?? {}) as Record<string, string>;
-  const expressions = term.matchExpressions ?? [];
-  const fields = term.matchFields ?? [];
+function termMatches(selector: Term, node: Readonly<KubeObject>): boolean {
+  const labels = node.metadata.labels ?? {};
+  const expressions = selector.matchExpressions;
+  const fields = selector.matchFields;
   if (expressions.length === 0 && fields.length === 0) return false;
   const test = (requirement: Requirement, value: string | undefined) => {
     const values = requirement.values ?? [];
@@ -62,9 +76,9 @@ export default defineCodeRule({
     vmis: { resource: { group: 'kubevirt.io', resource: 'virtualmachineinstances' } },
   },
   evaluate: async (context) => {
-    const nodes = context.inputs.nodes as KubeObject[];
+    const nodes = context.inputs.nodes;
     if (nodes.length === 1) return [];
-    const offenders = (context.inputs.vmis as KubeObject[])
+    const offenders = context.inputs.vmis
       .map((vmi) => ({ vmi, why: nonMigratableReason(vmi, nodes) }))
       .filter((entry): entry is { vmi: KubeObject; why: { reason: string; pointer: string } } => entry.why !== undefined)
       .sort((a, b) => (`${a.vmi.metadata.namespace}/${a.vmi.metadata.name}` < `${b.vmi.metadata.namespace}/${b.vmi.metadata.name}` ? -1 : 1));

@@ -1,7 +1,8 @@
 import type { KubeObject, LogFile } from '@bundle-triage/core';
-import type { CodeFinding } from '../../../src/rule/rule.js';
+import type { CodeFinding, NodeFile } from '../../../src/rule/rule.js';
 import { defineCodeRule } from '../../../src/rule/rule.js';
 import { escapeSegment } from '../../../src/match/located.js';
+import { fieldOf, recordOf, textOf } from '../../../src/rule/object-fields.js';
 
 const PASSIVE_BOOT = String.raw`Command line: .*cos-img/filename=/cOS/passive\.img`;
 
@@ -35,23 +36,23 @@ export default defineCodeRule({
     upgrades: { resource: { group: 'harvesterhci.io', resource: 'upgrades', namespace: 'harvester-system' } },
   },
   evaluate: async (context) => {
-    const upgrade = (context.inputs.upgrades as KubeObject[]).find((candidate) => (candidate.metadata.labels as Record<string, string> | undefined)?.['harvesterhci.io/latestUpgrade'] === 'true');
+    const upgrade = context.inputs.upgrades.find((candidate) => candidate.metadata.labels?.['harvesterhci.io/latestUpgrade'] === 'true');
     if (!upgrade) return [];
-    const nodeStatuses = ((upgrade.status as { nodeStatuses?: Record<string, { state?: string }> } | undefined)?.nodeStatuses ?? {});
-    const waiting = Object.entries(nodeStatuses).filter(([, status]) => status.state === 'Waiting Reboot').map(([node]) => node);
+    const nodeStatuses = recordOf(upgrade, 'status.nodeStatuses');
+    const waiting = Object.keys(nodeStatuses).filter((node) => fieldOf(nodeStatuses[node], 'state') === 'Waiting Reboot');
     if (waiting.length === 0) return [];
-    const target = String((upgrade.spec as { version?: string } | undefined)?.version ?? '');
+    const target = textOf(upgrade, 'spec.version') ?? '';
     const findings: CodeFinding[] = [];
     for (const node of waiting) {
       const stateEvidence = await context.evidence(upgrade, `/status/nodeStatuses/${escapeSegment(node)}/state`);
-      const kernel = context.bundle.logs({ kind: 'node', node, file: 'logs/kernel.log' });
+      const kernel = context.nodeFiles(node, 'logs/kernel.log').map((file) => file.log);
       let passive: { file: LogFile; line: number; raw: string } | undefined;
       for (const file of kernel) {
         for await (const match of file.grep(context.pattern(PASSIVE_BOOT), { prefilter: 'passive.img', signal: context.signal })) {
           passive = { file, line: match.line, raw: match.raw };
         }
       }
-      const release = await installedRelease(context.bundle, node);
+      const release = await installedRelease(context.nodeFiles(node, 'configs/etc/harvester-release.yaml')[0]);
       // Without the node's bundle neither the boot image nor the installed release can be read:
       // that is "cannot tell", not "fine".
       if (kernel.length === 0 && !release) {
@@ -86,10 +87,9 @@ export default defineCodeRule({
 });
 
 /** The `harvester:` line of the node's configs/etc/harvester-release.yaml. */
-async function installedRelease(bundle: import('@bundle-triage/core').Bundle, node: string): Promise<{ version: string; path: string; line: number; raw: string } | undefined> {
-  const entry = bundle.nodeFile(node, 'configs/etc/harvester-release.yaml');
-  const file = entry && bundle.log(entry.path);
-  if (!file) return undefined;
+async function installedRelease(release: NodeFile | undefined): Promise<{ version: string; path: string; line: number; raw: string } | undefined> {
+  if (!release) return undefined;
+  const file = release.log;
   for await (const line of file.lines()) {
     const match = /^harvester:\s*['"]?([^'"\s]+)/.exec(line.raw);
     if (match) return { version: match[1]!, path: file.path, line: line.line, raw: line.raw };

@@ -8,6 +8,7 @@
  */
 import type { KubeObject } from '@bundle-triage/core';
 import type { RuleContext } from '../../rule/rule.js';
+import { recordOf } from '../../rule/object-fields.js';
 
 /** The part of a storage-network / rwx-network setting value Whereabouts is configured from. */
 export interface NetworkRange {
@@ -134,8 +135,7 @@ export function findIpPool(context: RuleContext, pools: readonly KubeObject[], n
   );
 }
 
-/** `spec.allocations` of an IPPool (`{}` when none, or when the kit wrote "null"). */
+/** `spec.allocations` of an IPPool (`{}` when none). */
 export function poolAllocations(pool: KubeObject): Record<string, unknown> {
-  const allocations = (pool.spec as { allocations?: unknown } | undefined)?.allocations;
-  return allocations !== null && typeof allocations === 'object' && !Array.isArray(allocations) ? (allocations as Record<string, unknown>) : {};
+  return recordOf(pool, 'spec.allocations');
 }

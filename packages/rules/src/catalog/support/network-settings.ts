@@ -7,13 +7,14 @@
  */
 import type { KubeObject } from '@bundle-triage/core';
 import type { NetworkRange } from './ip-pool-capacity.js';
+import { parseJsonRecord, type Fields } from '../../rule/object-fields.js';
 
-/** A Harvester setting's effective value: `value`, else `default`; the kit's `"null"` counts as empty. */
+/** A Harvester setting's effective value: `value`, else `default` (core already dropped the kit's `"null"`). */
 export function settingValue(setting: KubeObject | undefined): string {
   if (!setting) return '';
   for (const key of ['value', 'default'] as const) {
     const text = setting[key];
-    if (typeof text === 'string' && text.trim() !== '' && text !== 'null') return text.trim();
+    if (typeof text === 'string' && text.trim() !== '') return text.trim();
   }
   return '';
 }
@@ -21,24 +22,19 @@ export function settingValue(setting: KubeObject | undefined): string {
 /** The value (not the default) is what a user set; evidence cites it when it is written. */
 export function settingPointer(setting: KubeObject): string {
   const value = setting.value;
-  return typeof value === 'string' && value.trim() !== '' && value !== 'null' ? '/value' : '/default';
+  return typeof value === 'string' && value.trim() !== '' ? '/value' : '/default';
 }
 
 /** A JSON setting value as an object, or undefined when it is not a JSON object. */
-export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+export function parseJsonObject(text: string): Fields | undefined {
+  return parseJsonRecord(text);
 }
 
 /** `range` and `exclude` of a network object, or undefined when it has no range. */
 export function networkRange(config: Record<string, unknown> | undefined): NetworkRange | undefined {
   const range = config?.range;
-  if (typeof range !== 'string' || range.trim() === '' || range === 'null') return undefined;
-  const exclude = Array.isArray(config?.exclude) ? config.exclude.filter((item): item is string => typeof item === 'string' && item !== 'null') : [];
+  if (typeof range !== 'string' || range.trim() === '') return undefined;
+  const exclude = Array.isArray(config?.exclude) ? config.exclude.filter((item): item is string => typeof item === 'string') : [];
   return { range: range.trim(), exclude };
 }
 

@@ -3,12 +3,12 @@ import type { Evidence } from '../../report/report-types.js';
 import type { RuleContext } from '../../rule/rule.js';
 
 /** The machines of fleet-local that no node points at, and the nodes that point at no machine. */
-export function unmatchedNodesAndMachines(nodes: KubeObject[], machines: KubeObject[]): { orphanMachines: KubeObject[]; nodesWithoutMachine: KubeObject[] } {
+export function unmatchedNodesAndMachines(nodes: readonly Objects[number][], machines: Objects): { orphanMachines: Objects; nodesWithoutMachine: Objects } {
   const machineNames = new Set(machines.map((machine) => machine.metadata.name));
-  const referenced = new Set(nodes.map((node) => (node.metadata.annotations as Record<string, string> | undefined)?.['cluster.x-k8s.io/machine']).filter(Boolean));
+  const referenced = new Set(nodes.map((node) => node.metadata.annotations?.['cluster.x-k8s.io/machine']).filter(Boolean));
   return {
     orphanMachines: machines.filter((machine) => !referenced.has(machine.metadata.name)),
-    nodesWithoutMachine: nodes.filter((node) => !machineNames.has((node.metadata.annotations as Record<string, string> | undefined)?.['cluster.x-k8s.io/machine'] ?? '')),
+    nodesWithoutMachine: nodes.filter((node) => !machineNames.has(node.metadata.annotations?.['cluster.x-k8s.io/machine'] ?? '')),
   };
 }
 
@@ -18,11 +18,13 @@ export const NODE_MACHINE_INPUTS = {
   machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
 } as const;
 
+type Objects = readonly Readonly<KubeObject>[];
+
 export interface NodeMachineMismatch {
-  nodes: KubeObject[];
-  machines: KubeObject[];
-  orphanMachines: KubeObject[];
-  nodesWithoutMachine: KubeObject[];
+  nodes: Objects;
+  machines: Objects;
+  orphanMachines: Objects;
+  nodesWithoutMachine: Objects;
   /** What to cite: the unmatched objects, or every node and machine when none is singled out. */
   evidence: Evidence[];
 }
@@ -31,9 +33,9 @@ export interface NodeMachineMismatch {
  * When the node and machine counts differ (the validator's and the pre-check's test), the
  * unmatched objects and their evidence; undefined when the counts agree.
  */
-export async function nodeMachineCountMismatch(context: RuleContext): Promise<NodeMachineMismatch | undefined> {
-  const nodes = context.inputs.nodes as KubeObject[];
-  const machines = context.inputs.machines as KubeObject[];
+export async function nodeMachineCountMismatch(context: RuleContext<typeof NODE_MACHINE_INPUTS>): Promise<NodeMachineMismatch | undefined> {
+  const nodes = context.inputs.nodes;
+  const machines = context.inputs.machines;
   if (nodes.length === machines.length) return undefined;
   const { orphanMachines, nodesWithoutMachine } = unmatchedNodesAndMachines(nodes, machines);
   const cited = [...orphanMachines, ...nodesWithoutMachine];

@@ -18,13 +18,3 @@ export const STORAGE_NETWORK_DOCS: RuleReference = {
   title: 'Harvester docs: Storage Network',
   url: 'https://docs.harvesterhci.io/v1.4/advanced/storagenetwork',
 };
-
-/** A field of a plain object by dotted path (undefined when any step is missing). */
-export function field(object: unknown, path: string): unknown {
-  let current = object;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
