@@ -1,4 +1,4 @@
-import type { Finding, FindingLink, Report } from '@bundle-triage/rules';
+import type { Finding, FindingLink, Report } from './report-types.js';
 import type { RedactionInfo } from './render-options.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding, Report, SkippedRule } from '@bundle-triage/rules';
+import type { Finding, Report, SkippedRule } from './report-types.js';
 import { stylist } from './ansi-style.js';
 import { canonicalValue } from './canonical-json.js';
 import { plural, redactionNote } from './describe-report.js';

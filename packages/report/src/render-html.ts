@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Evidence, Finding, Report } from '@bundle-triage/rules';
+import type { Evidence, Finding, Report } from './report-types.js';
 import {
   bundleFacts,
   countsLine,

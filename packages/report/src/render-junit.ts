@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from './report-types.js';
 import { countsLine, linkLines, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
 import { escapeMarkup as esc } from './escape-markup.js';
 import type { RenderContext } from './render-options.js';

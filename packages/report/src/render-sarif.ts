@@ -1,4 +1,4 @@
-import type { Evidence, Finding, Report } from '@bundle-triage/rules';
+import type { Evidence, Finding, Report } from './report-types.js';
 import { linkedFinding, linkLines, objectLabel, redactionNote } from './describe-report.js';
 import type { RenderContext } from './render-options.js';
 

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from './report-types.js';
 import { stylist, type StyleName, type Stylist } from './ansi-style.js';
 import {
   bundleFacts,

@@ -17,7 +17,7 @@ export type {
   ReportSummary,
   RuleError,
   SkippedRule,
-} from './report/report-types.js';
+} from '@bundle-triage/report';
 export { loadRuleDirectory, parseRule, type RuleLoadResult } from './rule/load-rules.js';
 export { defineCodeRule, RuleSkip, type CodeFinding, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
 export type * from './rule/rule-types.js';

@@ -6,7 +6,7 @@
  * calls `describeReadinessCheck` with its own case.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../packages/rules/src/report/report-types.js';
+import type { Finding } from '../../../packages/report/src/report-types.js';
 import { catalogRule, runRule, type BundleBuilder } from '../../../packages/rules/src/testing/index.js';
 import { healthyCluster } from '../healthy-cluster.js';
 

@@ -1,6 +1,6 @@
 import type { Bundle, BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
-import type { Evidence, Report, RuleError, SkippedRule } from '../report/report-types.js';
+import type { Evidence, Report, RuleError, SkippedRule } from '@bundle-triage/report';
 import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';

@@ -1,5 +1,5 @@
 import type { Bundle, BundleFacts, KubeObject } from '@bundle-triage/core';
-import type { Evidence } from '../report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import { RuleSkip, type NodeFile, type RuleContext } from '../rule/rule.js';
 import type { SkipKind } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';

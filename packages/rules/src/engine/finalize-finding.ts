@@ -2,7 +2,7 @@ import type { Bundle, KubeObject } from '@bundle-triage/core';
 import { objectRef } from '@bundle-triage/core';
 import type { Scope } from '../match/located.js';
 import { renderTemplate, renderTemplateEach } from '../match/render-template.js';
-import type { Evidence, Finding, Remediation } from '../report/report-types.js';
+import type { Evidence, Finding, Remediation } from '@bundle-triage/report';
 import { renderPatch } from '../remediation/render-patch.js';
 import type { JsonPatchOperation, RemediationSpec, RuleMeta } from '../rule/rule-types.js';
 import { fieldEvidence } from './build-evidence.js';

@@ -1,6 +1,6 @@
 import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '@bundle-triage/report';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { BundleBuilder } from '../testing/index.js';

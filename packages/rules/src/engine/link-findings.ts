@@ -1,5 +1,5 @@
 import type { Bundle, KubeObject } from '@bundle-triage/core';
-import type { Finding, FindingLink } from '../report/report-types.js';
+import type { Finding, FindingLink } from '@bundle-triage/report';
 import type { RuleLink, RuleMeta } from '../rule/rule-types.js';
 import { related } from './object-relations.js';
 

@@ -1,5 +1,5 @@
 import { apiGroupOf, type Bundle, type KubeObject } from '@bundle-triage/core';
-import type { Evidence } from '../report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import type { ObjectRelation } from '../rule/rule-types.js';
 import { refKey } from './fingerprint.js';
 

@@ -1,4 +1,4 @@
-import type { Finding, ReportSummary, RuleError, SkippedRule } from '../report/report-types.js';
+import type { Finding, ReportSummary, RuleError, SkippedRule } from '@bundle-triage/report';
 import { rootCause } from './link-findings.js';
 
 const STATUS_ORDER = ['fail', 'warn', 'info', 'pass'] as const;

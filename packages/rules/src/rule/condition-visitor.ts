@@ -24,19 +24,23 @@ export interface ConditionVisitor<T> {
   version(spec: VersionCondition): T;
 }
 
+/**
+ * Calls the visitor's case for the condition's kind. A condition has exactly one key (the schema
+ * says so, and the loader checks it); the generated type lists them all as optional.
+ */
 export function visitCondition<T>(condition: Condition, visitor: ConditionVisitor<T>): T {
-  if ('all' in condition) return visitor.all(condition.all);
-  if ('any' in condition) return visitor.any(condition.any);
-  if ('collect' in condition) return visitor.collect(condition.collect);
-  if ('optional' in condition) return visitor.optional(condition.optional);
-  if ('not' in condition) return visitor.not(condition.not);
-  if ('field' in condition) return visitor.field(condition.field);
-  if ('some' in condition) return visitor.array('some', condition.some);
-  if ('every' in condition) return visitor.array('every', condition.every);
-  if ('none' in condition) return visitor.array('none', condition.none);
-  if ('count' in condition) return visitor.array('count', condition.count);
-  if ('log' in condition) return visitor.log(condition.log);
-  if ('version' in condition) return visitor.version(condition.version);
+  if (condition.all !== undefined) return visitor.all(condition.all);
+  if (condition.any !== undefined) return visitor.any(condition.any);
+  if (condition.collect !== undefined) return visitor.collect(condition.collect);
+  if (condition.optional !== undefined) return visitor.optional(condition.optional);
+  if (condition.not !== undefined) return visitor.not(condition.not);
+  if (condition.field !== undefined) return visitor.field(condition.field);
+  if (condition.some !== undefined) return visitor.array('some', condition.some);
+  if (condition.every !== undefined) return visitor.array('every', condition.every);
+  if (condition.none !== undefined) return visitor.array('none', condition.none);
+  if (condition.count !== undefined) return visitor.array('count', condition.count);
+  if (condition.log !== undefined) return visitor.log(condition.log);
+  if (condition.version !== undefined) return visitor.version(condition.version);
   throw new Error(`unknown condition: ${Object.keys(condition).join(', ')}`);
 }
 

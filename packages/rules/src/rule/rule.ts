@@ -1,5 +1,5 @@
 import type { BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
-import type { Evidence } from '../report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity, SkipKind } from './rule-types.js';
 import type { WhyCode } from './engine-features.js';
 import type { SafePattern } from './safe-pattern.js';

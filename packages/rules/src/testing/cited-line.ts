@@ -3,7 +3,7 @@
  * read from the files the builder wrote (not from the analyzer), so a test proves the citation.
  * Assertions throw plain errors, so they work under any test runner.
  */
-import type { Evidence, Finding } from '../report/report-types.js';
+import type { Evidence, Finding } from '@bundle-triage/report';
 import type { BundleBuilder } from './bundle-builder.js';
 import type { RuleRun } from './index.js';
 

@@ -2,7 +2,7 @@
 // from a few objects, logs and node files, run one rule on it, and look at what it decided.
 import { openBundle, type Bundle } from '@bundle-triage/core';
 import { analyze } from '../engine/analyze.js';
-import type { Finding, Report, SkippedRule } from '../report/report-types.js';
+import type { Finding, Report, SkippedRule } from '@bundle-triage/report';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { BundleBuilder } from './bundle-builder.js';

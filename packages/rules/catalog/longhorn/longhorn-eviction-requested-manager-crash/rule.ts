@@ -1,5 +1,5 @@
 import type { KubeObject } from '@bundle-triage/core';
-import type { Evidence } from '../../../src/report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
 import type { JsonPatchOperation } from '../../../src/rule/rule-types.js';
 import { escapeSegment } from '../../../src/match/located.js';

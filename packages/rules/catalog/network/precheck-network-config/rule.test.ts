@@ -4,7 +4,7 @@ import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { catalogRule, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
-import type { Evidence } from '../../../src/report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import type { BundleBuilder } from '../../../src/testing/index.js';
 import { precheckNetworkConfig } from './fault.js';
 

@@ -1,6 +1,6 @@
 
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import type { Evidence } from '../../../src/report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import type { CodeFinding, NodeFile, RuleContext } from '../../../src/rule/rule.js';
 import { defineCodeRule } from '../../../src/rule/rule.js';
 import { PRECHECK_SCRIPT } from '../../../src/catalog/support/readiness-references.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
-import type { Evidence } from '../../../src/report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import { setHarvesterSetting, setLonghornSetting } from '../../../../../testdata/generator/fault-support/whereabouts-objects.js';
 import { precheckStorageNetworkIpAvailability } from './fault.js';
 

@@ -1,5 +1,5 @@
 import type { KubeObject, LogFile } from '@bundle-triage/core';
-import type { Evidence } from '../../../src/report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import { defineCodeRule } from '../../../src/rule/rule.js';
 import { recordsOf, textOf } from '../../../src/rule/object-fields.js';
 

@@ -1,5 +1,5 @@
 import type { KubeObject } from '@bundle-triage/core';
-import type { Evidence } from '../../report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 import type { RuleContext } from '../../rule/rule.js';
 
 /** The machines of fleet-local that no node points at, and the nodes that point at no machine. */
