@@ -18,8 +18,9 @@ export type {
   RuleError,
   SkippedRule,
 } from '@bundle-triage/report';
-export { loadRuleDirectory, parseRule, type RuleLoadResult } from './rule/load-rules.js';
-export { defineCodeRule, RuleSkip, type CodeFinding, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
+export { loadRuleDirectory, parseRule, type RuleDirectoryOptions, type RuleLoadResult } from './rule/load-rules.js';
+export { fieldOf, isRecord, parseJsonRecord, recordOf, recordsOf, textOf, type Fields } from './rule/object-fields.js';
+export { defineCodeRule, RuleSkip, type CodeFinding, type InputValue, type NodeFile, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
 export type * from './rule/rule-types.js';
 export { ENGINE_FEATURES, ENGINE_GAPS, type EngineFeature, type EngineGap, type WhyCode } from './rule/engine-features.js';
 export { SafePattern, UnsafePatternError } from './rule/safe-pattern.js';
