@@ -3,29 +3,7 @@
  * `schema/rule.schema.json` (rule-types.generated.ts, checked fresh by a test), so the schema's
  * descriptions are also the types' documentation; this file only gives them the names the code uses.
  */
-import type {
-  AppliesTo,
-  ArrayCondition,
-  BundleTriageDeclarativeRule,
-  Condition,
-  CountCondition,
-  FieldCondition,
-  Input,
-  JsonPatchOperation,
-  LogCondition,
-  LogInputSpec,
-  MatchSpec,
-  NodeFileInputSpec,
-  ObjectRelation,
-  OutcomeSpec,
-  PatchSpec,
-  Remediation,
-  ResourceInputSpec,
-  RuleLink,
-  RuleReference,
-  ValueRef,
-  VersionCondition,
-} from './rule-types.generated.js';
+import type { BundleTriageDeclarativeRule, FieldCondition, Input, OutcomeSpec, Remediation } from './rule-types.generated.js';
 
 export type {
   AppliesTo,
@@ -46,7 +24,7 @@ export type {
   RuleReference,
   ValueRef,
   VersionCondition,
-};
+} from './rule-types.generated.js';
 
 /** A rule written as data: inputs, a match, ordered outcomes and the fix. */
 export type DeclarativeRule = BundleTriageDeclarativeRule;
