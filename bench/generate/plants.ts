@@ -4,10 +4,10 @@
  * result. They sit in the healthy part of the cluster; the bulk added around them is routine.
  */
 import type { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
-import { flagshipS01 } from '../../testdata/generator/faults/flagship-s01.js';
-import { longhornEvictionRequestedManagerCrash } from '../../testdata/generator/faults/longhorn-eviction-requested-manager-crash.js';
-import { longhornVolumeDegraded } from '../../testdata/generator/faults/longhorn-volume-degraded.js';
-import { upgradeGateNodeUnschedulable } from '../../testdata/generator/faults/upgrade-gate-node-unschedulable.js';
+import { flagshipS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fault.js';
+import { longhornEvictionRequestedManagerCrash } from '../../packages/rules/catalog/longhorn/longhorn-eviction-requested-manager-crash/fault.js';
+import { longhornVolumeDegraded } from '../../packages/rules/catalog/longhorn/longhorn-volume-degraded/fault.js';
+import { upgradeGateNodeUnschedulable } from '../../packages/rules/catalog/upgrade/upgrade-gate-node-unschedulable/fault.js';
 
 export interface Plant {
   /** The catalog rule that must report it (status fail). */

@@ -3,8 +3,8 @@
  * `testdata/generate.ts` (writes them) and the freshness test (rebuilds and compares) read this.
  */
 import type { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
-import { fixS01 } from './faults/fix-s01.js';
-import { flagshipS01 } from './faults/flagship-s01.js';
+import { fixS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fix.js';
+import { flagshipS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fault.js';
 import { addCustomResourceDefinitions } from './custom-resource-definitions.js';
 import { generateHealthyCluster, healthyCluster } from './healthy-cluster.js';
 import { addWorkloadHistory } from './workload-history.js';

@@ -191,6 +191,8 @@ function addProvisioningAndCapi(context: ClusterContext): void {
       ready: true,
     },
   });
+  // Rancher owns the CAPI Cluster by the provisioning Cluster, and each CAPI Machine by the CAPI Cluster.
+  const provisioningUid = builder.getObject('provisioning.cattle.io/v1', 'Cluster', 'fleet-local', 'local')?.metadata.uid;
   builder.addObject({
     apiVersion: 'cluster.x-k8s.io/v1beta1',
     kind: 'Cluster',
@@ -201,6 +203,7 @@ function addProvisioningAndCapi(context: ClusterContext): void {
       labels: { 'cluster.x-k8s.io/cluster-name': 'local' },
       name: 'local',
       namespace: 'fleet-local',
+      ownerReferences: [{ apiVersion: 'provisioning.cattle.io/v1', blockOwnerDeletion: true, controller: true, kind: 'Cluster', name: 'local', uid: provisioningUid }],
     },
     spec: {
       controlPlaneEndpoint: { host: 'localhost', port: 6443 },
@@ -219,6 +222,7 @@ function addProvisioningAndCapi(context: ClusterContext): void {
       phase: 'Provisioned',
     },
   });
+  const capiUid = builder.getObject('cluster.x-k8s.io/v1beta1', 'Cluster', 'fleet-local', 'local')?.metadata.uid;
   context.nodes.forEach((node, index) => {
     const nodeUid = builder.getObject('v1', 'Node', undefined, node.name)?.metadata.uid;
     builder.addObject({
@@ -235,6 +239,7 @@ function addProvisioningAndCapi(context: ClusterContext): void {
         },
         name: node.machine,
         namespace: 'fleet-local',
+        ownerReferences: [{ apiVersion: 'cluster.x-k8s.io/v1beta1', kind: 'Cluster', name: 'local', uid: capiUid }],
       },
       spec: {
         bootstrap: {

@@ -6,8 +6,8 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
-import { fixS01 } from './faults/fix-s01.js';
-import { flagshipS01 } from './faults/flagship-s01.js';
+import { fixS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fix.js';
+import { flagshipS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fault.js';
 import { FIXTURES, fixtureArchive } from './fixtures.js';
 import { healthyCluster } from './healthy-cluster.js';
 import { listZip } from './zip-listing.js';

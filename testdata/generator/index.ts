@@ -7,8 +7,8 @@
  *   bundle.writeZip('out/flagship.zip');
  */
 export { healthyCluster, generateHealthyCluster, DEFAULT_CREATED_AT, type HealthyClusterOptions } from './healthy-cluster.js';
-export { flagshipS01, snapshotWebhookModifications, type FlagshipS01Options } from './faults/flagship-s01.js';
-export { fixS01 } from './faults/fix-s01.js';
+export { flagshipS01, snapshotWebhookModifications, type FlagshipS01Options } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fault.js';
+export { fixS01 } from '../../packages/rules/catalog/fleet/mcc-harvester-modified-snapshot-validation-webhook/fix.js';
 export { FIXTURES, type Fixture } from './fixtures.js';
 export { addWorkloadHistory } from './workload-history.js';
 export { addCustomResourceDefinitions, HARVESTER_CRDS } from './custom-resource-definitions.js';

@@ -1,4 +1,4 @@
-import type { Report } from '@bundle-triage/rules';
+import type { Report } from './report-types.js';
 import { reportSchema } from './report-schema.js';
 
 interface SchemaNode {

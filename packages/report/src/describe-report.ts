@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, FindingLink, Report } from './report-types.js';
 import type { RedactionInfo } from './render-options.js';
 
 /**
@@ -11,10 +11,39 @@ export const STATUSES: readonly Status[] = ['fail', 'warn', 'info', 'pass'];
 export const STATUS_SYMBOL: Record<Status, string> = { fail: '✖', warn: '⚠', info: 'ℹ', pass: '✔' };
 export const STATUS_HEADING: Record<Status, string> = { fail: 'Failed', warn: 'Warnings', info: 'Information', pass: 'Passed' };
 
-/** The finding the summary names as the most important (fail before warn, then severity), if any. */
+/** The finding the summary names as the root cause (the headline), if any. */
 export function headlineFinding(report: Report): Finding | undefined {
   const problems = report.findings.filter((finding) => finding.status === 'fail' || finding.status === 'warn');
-  return problems.find((finding) => finding.ruleId === report.summary.headline) ?? problems[0];
+  const { headline, headlineFingerprint } = report.summary;
+  return (
+    problems.find((finding) => finding.ruleId === headline && (!headlineFingerprint || finding.fingerprint === headlineFingerprint)) ??
+    problems.find((finding) => finding.ruleId === headline) ??
+    problems[0]
+  );
+}
+
+/** One side of a causal link, for every format: the rule ids, each once, in order. */
+export interface LinkLine {
+  label: 'caused by' | 'explains';
+  links: FindingLink[];
+  /** `caused by a, b` / `explains c` */
+  text: string;
+}
+
+/** "caused by …" and "explains …" of a finding (empty when it has no links). */
+export function linkLines(finding: Finding): LinkLine[] {
+  const lines: LinkLine[] = [];
+  for (const [label, links] of [['caused by', finding.causedBy], ['explains', finding.explains]] as const) {
+    if (!links?.length) continue;
+    const ids = [...new Set(links.map((link) => link.ruleId))];
+    lines.push({ label, links: [...links], text: `${label} ${ids.join(', ')}` });
+  }
+  return lines;
+}
+
+/** The finding a link points at, in the same report. */
+export function linkedFinding(report: Report, link: FindingLink): Finding | undefined {
+  return report.findings.find((finding) => finding.ruleId === link.ruleId && finding.fingerprint === link.fingerprint);
 }
 
 /** "No problems found: 0 fail, 0 warn; N rules passed, M skipped" — said plainly when there is nothing to fix. */

@@ -7,4 +7,19 @@ export { MASK, redactReport, redactText } from './redact.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';
 export { reportSchema } from './report-schema.js';
+export type {
+  BundleInfo,
+  Diagnostic,
+  Evidence,
+  Finding,
+  FindingLink,
+  FindingReference,
+  ObjectRef,
+  Remediation,
+  RemediationPatch,
+  Report,
+  ReportSummary,
+  RuleError,
+  SkippedRule,
+} from './report-types.js';
 export { validateReport } from './validate-report.js';

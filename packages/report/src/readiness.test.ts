@@ -49,23 +49,25 @@ describe('upgrade readiness', () => {
   });
 
   describe('checks written for other Harvester versions', () => {
-    const otherVersion = (ruleId: string) => ({ ruleId, title: `${ruleId} title`, reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is v1.4.1', tags: ['upgrade-gate'] });
+    const otherVersion = (ruleId: string) => ({ ruleId, title: `${ruleId} title`, kind: 'version' as const, reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is v1.4.1', tags: ['upgrade-gate'] });
     const mixed = () =>
       withFindings((r) => {
         r.skipped = [
-          { ruleId: 'gap-a', title: 'a', reason: 'namespace longhorn-system was not collected', tags: ['precheck'] },
+          { ruleId: 'gap-a', title: 'a', kind: 'missing-input', reason: 'namespace longhorn-system was not collected', tags: ['precheck'] },
           otherVersion('old-b'),
           otherVersion('old-c'),
           // The version is not known here, so the check may apply: it stays "not checked".
-          { ruleId: 'dev-d', title: 'd', reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is a development build (1a861fc-dirty), so the version cannot be compared', tags: ['upgrade'] },
+          { ruleId: 'dev-d', title: 'd', kind: 'missing-input', reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is a development build (1a861fc-dirty), so the version cannot be compared', tags: ['upgrade'] },
+          // The view reads the kind, never the text: a reason that reads like another version but is a missing input stays "not checked".
+          { ruleId: 'text-e', title: 'e', kind: 'not-recorded', reason: 'applies to Harvester >=1.4.0 <1.4.1; this bundle is v1.4.1', tags: ['precheck'] },
         ];
       });
 
     it('are neither counted nor listed as checks that could not be made', async () => {
       const view = upgradeReadiness(await mixed());
-      expect(view.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d']);
+      expect(view.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d', 'text-e']);
       expect(view.notApplicable.map((entry) => entry.ruleId)).toEqual(['old-b', 'old-c']);
-      expect(view.headline).toBe('No reason found to refuse an upgrade (2 checks could not be made from this bundle)');
+      expect(view.headline).toBe('No reason found to refuse an upgrade (3 checks could not be made from this bundle)');
     });
 
     it('get one short "not applicable to <version>" line in every format, and are listed only when verbose', async () => {
@@ -77,7 +79,7 @@ describe('upgrade readiness', () => {
       expect(markdown).toContain('Not applicable to v1.4.1: 2 checks — `--verbose` lists them.');
       expect(markdown).not.toContain('old-b');
       const json = JSON.parse(renderReadiness(report, 'json')) as { notChecked: { ruleId: string }[]; notApplicable: { count: number; checks?: unknown[] } };
-      expect(json.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d']);
+      expect(json.notChecked.map((entry) => entry.ruleId)).toEqual(['gap-a', 'dev-d', 'text-e']);
       expect(json.notApplicable).toEqual({ count: 2 });
 
       const verboseText = renderReadiness(report, 'text', { verbose: true });

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report, SkippedRule } from './report-types.js';
 import { stylist } from './ansi-style.js';
 import { canonicalValue } from './canonical-json.js';
 import { plural, redactionNote } from './describe-report.js';
@@ -38,18 +38,16 @@ export interface UpgradeReadiness {
 export interface SkippedCheck {
   ruleId: string;
   title: string;
+  kind?: SkippedRule['kind'];
   reason: string;
 }
 
 /**
- * The engine's version-gate reason for a known version outside the rule's range ("applies to
- * Harvester >=1.4.0 <1.4.2; this bundle is v1.4.2"). A development build or an unknown version
- * gets a reason of the same start, but there the check may apply: it stays "not checked".
+ * A check written for other Harvester versions is not a gap in the bundle. A development build or
+ * an unknown version is a missing input instead: there the check may apply, so it stays "not checked".
  */
-const OTHER_VERSION_REASON = /^applies to Harvester [^;]*; this bundle is (?!a development build)/;
-
-function isNotApplicable(reason: string): boolean {
-  return OTHER_VERSION_REASON.test(reason);
+function isNotApplicable(entry: { kind?: string }): boolean {
+  return entry.kind === 'version';
 }
 
 export function upgradeReadiness(report: Report): UpgradeReadiness {
@@ -60,9 +58,9 @@ export function upgradeReadiness(report: Report): UpgradeReadiness {
   // A skipped rule whose tags the engine did not record may be an upgrade check: list it rather than hide it.
   const skippedChecks = report.skipped
     .filter((entry) => entry.tags === undefined || entry.tags.some((tag) => READINESS_TAGS.includes(tag)))
-    .map((entry): SkippedCheck => ({ ruleId: entry.ruleId, title: entry.title, reason: entry.reason }));
-  const notChecked = skippedChecks.filter((entry) => !isNotApplicable(entry.reason));
-  const notApplicable = skippedChecks.filter((entry) => isNotApplicable(entry.reason));
+    .map((entry): SkippedCheck => ({ ruleId: entry.ruleId, title: entry.title, ...(entry.kind ? { kind: entry.kind } : {}), reason: entry.reason }));
+  const notChecked = skippedChecks.filter((entry) => !isNotApplicable(entry));
+  const notApplicable = skippedChecks.filter((entry) => isNotApplicable(entry));
   const headline =
     reasons.length > 0
       ? `Upgrade would be refused: ${plural(reasons.length, 'reason')}`

@@ -1,4 +1,4 @@
-import type { Report } from '@bundle-triage/rules';
+import type { Report } from './report-types.js';
 
 /**
  * Secret masking. Support bundles are not fully scrubbed: ConfigMaps, Helm values, Fleet bundles and

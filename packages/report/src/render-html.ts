@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Evidence, Finding, Report } from '@bundle-triage/rules';
+import type { Evidence, Finding, Report } from './report-types.js';
 import {
   bundleFacts,
   countsLine,
   headlineFinding,
+  linkLines,
   noProblemsSentence,
   objectLabel,
   plainCommands,
@@ -92,6 +93,9 @@ function renderFinding(finding: Finding): string {
   parts.push(`<h4><span class="badge status-${finding.status}">${finding.status.toUpperCase()}</span> <span class="severity severity-${esc(finding.severity)}">${esc(finding.severity)}</span> ${esc(finding.title)}</h4>`);
   parts.push(`<p class="meta"><code>${esc(finding.ruleId)}</code> · ${esc(finding.component)}${finding.coveredBy ? ` · explained by <code>${esc(finding.coveredBy)}</code>` : ''}</p>`);
   parts.push(`<p class="message">${esc(finding.message)}</p>`);
+  for (const link of linkLines(finding)) {
+    parts.push(`<p class="links">${esc(link.label)} ${link.links.map((item) => `<a href="#${findingId(item)}"><code>${esc(item.ruleId)}</code></a>`).join(', ')}</p>`);
+  }
   if (finding.evidence.length > 0) {
     parts.push('<h5>Evidence</h5>', ...finding.evidence.map(renderEvidence));
   }
@@ -160,7 +164,7 @@ function link(url: string, text: string): string {
   return `<a href="${esc(url)}" rel="noopener noreferrer" target="_blank">${esc(text)}</a>`;
 }
 
-function findingId(finding: Finding): string {
+function findingId(finding: { ruleId: string; fingerprint: string }): string {
   return `finding-${finding.ruleId.replace(/[^A-Za-z0-9_-]/g, '-')}-${finding.fingerprint.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 

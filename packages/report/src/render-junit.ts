@@ -1,5 +1,5 @@
-import type { Finding, Report } from '@bundle-triage/rules';
-import { countsLine, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
+import type { Finding, Report } from './report-types.js';
+import { countsLine, linkLines, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
 import { escapeMarkup as esc } from './escape-markup.js';
 import type { RenderContext } from './render-options.js';
 
@@ -25,7 +25,7 @@ export function renderJunit(report: Report, context: RenderContext): string {
       const first = problems[0]!;
       cases.push(open, `      <failure message="${esc(first.message)}" type="${worst}">${esc(problems.map(failureBody).join('\n\n'))}</failure>`, '    </testcase>');
     } else if (worst === 'info') {
-      cases.push(open, `      <system-out>${esc(findings.map((finding) => `info: ${finding.message}`).join('\n'))}</system-out>`, '    </testcase>');
+      cases.push(open, `      <system-out>${esc(findings.map((finding) => [`info: ${finding.message}`, ...linkLines(finding).map((link) => `  ${link.text}`)].join('\n')).join('\n'))}</system-out>`, '    </testcase>');
     } else {
       cases.push(`${open.slice(0, -1)} />`);
     }
@@ -65,7 +65,7 @@ export function renderJunit(report: Report, context: RenderContext): string {
 }
 
 function failureBody(finding: Finding): string {
-  const lines = [`${finding.status.toUpperCase()} ${finding.severity}: ${finding.message}`];
+  const lines = [`${finding.status.toUpperCase()} ${finding.severity}: ${finding.message}`, ...linkLines(finding).map((link) => `  ${link.text}`)];
   for (const item of finding.evidence) lines.push(`  at ${item.path}:${item.line}${item.object ? ` (${objectLabel(item.object)})` : ''}`, `    ${item.excerpt}`);
   const remediation = finding.remediation;
   if (remediation) {

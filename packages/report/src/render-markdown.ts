@@ -1,8 +1,9 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from './report-types.js';
 import {
   bundleFacts,
   countsLine,
   headlineFinding,
+  linkLines,
   noProblemsSentence,
   objectLabel,
   plainCommands,
@@ -54,6 +55,7 @@ export function renderMarkdownFinding(finding: Finding): string[] {
   out.push(`### ${inline(finding.title)}`, '');
   out.push(`\`${finding.ruleId}\` · ${finding.status} · ${finding.severity} · ${inline(finding.component)}${finding.coveredBy ? ` · explained by \`${finding.coveredBy}\`` : ''}`, '');
   out.push(paragraph(finding.message), '');
+  for (const link of linkLines(finding)) out.push(`${link.label} ${[...new Set(link.links.map((item) => item.ruleId))].map((id) => `\`${id}\``).join(', ')}`, '');
   if (finding.evidence.length > 0) {
     out.push('**Evidence**', '');
     for (const item of finding.evidence) {

@@ -1,4 +1,4 @@
-import type { Report } from '@bundle-triage/rules';
+import type { Report } from './report-types.js';
 import { toCanonicalJson } from './canonical-json.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessText } from './readiness.js';
 import { redactReport } from './redact.js';

@@ -1,5 +1,5 @@
-import type { Evidence, Finding, Report } from '@bundle-triage/rules';
-import { objectLabel, redactionNote } from './describe-report.js';
+import type { Evidence, Finding, Report } from './report-types.js';
+import { linkedFinding, linkLines, objectLabel, redactionNote } from './describe-report.js';
 import type { RenderContext } from './render-options.js';
 
 /**
@@ -13,7 +13,7 @@ import type { RenderContext } from './render-options.js';
 export function renderSarif(report: Report, context: RenderContext): string {
   const rules = ruleDescriptors(report);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = report.findings.filter((finding) => finding.status !== 'pass').map((finding) => result(finding, ruleIndex.get(finding.ruleId)!));
+  const results = report.findings.filter((finding) => finding.status !== 'pass').map((finding) => result(report, finding, ruleIndex.get(finding.ruleId)!));
 
   const notifications = [
     ...report.errors.map((entry) => ({ level: 'error', message: { text: `rule error: ${entry.message}` }, associatedRule: { id: entry.ruleId, index: ruleIndex.get(entry.ruleId)! } })),
@@ -94,22 +94,32 @@ function ruleDescriptors(report: Report): RuleDescriptor[] {
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function result(finding: Finding, ruleIndex: number) {
+function result(report: Report, finding: Finding, ruleIndex: number) {
   const [first, ...rest] = finding.evidence;
   const remediation = finding.remediation;
+  // A causal link is a related location too: where the other finding's proof is, labelled "caused by …" / "explains …".
+  const links = linkLines(finding).flatMap((line) =>
+    line.links.flatMap((link) => {
+      const evidence = linkedFinding(report, link)?.evidence[0];
+      return evidence ? [{ ...location(evidence), message: { text: `${line.label} ${link.ruleId}` } }] : [];
+    }),
+  );
+  const related = [...rest.map((item) => location(item)), ...links];
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: finding.status === 'fail' ? 'error' : finding.status === 'warn' ? 'warning' : 'note',
     message: { text: finding.message },
     locations: first ? [location(first)] : [],
-    ...(rest.length > 0 ? { relatedLocations: rest.map((item, index) => ({ id: index + 1, ...location(item) })) } : {}),
+    ...(related.length > 0 ? { relatedLocations: related.map((item, index) => ({ id: index + 1, ...item })) } : {}),
     partialFingerprints: { 'bundleTriage/v1': finding.fingerprint },
     properties: {
       status: finding.status,
       severity: finding.severity,
       component: finding.component,
       ...(finding.coveredBy ? { coveredBy: finding.coveredBy } : {}),
+      ...(finding.causedBy?.length ? { causedBy: finding.causedBy } : {}),
+      ...(finding.explains?.length ? { explains: finding.explains } : {}),
       ...(remediation
         ? {
             remediation: {

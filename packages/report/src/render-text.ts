@@ -1,9 +1,10 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from './report-types.js';
 import { stylist, type StyleName, type Stylist } from './ansi-style.js';
 import {
   bundleFacts,
   countsLine,
   headlineFinding,
+  linkLines,
   noProblemsSentence,
   objectLabel,
   plainCommands,
@@ -67,6 +68,7 @@ export function renderTextFinding(finding: Finding, context: RenderContext, styl
   lines.push(...wrapText(terminalSafe(finding.title), width, '  ').map((line) => style(line, 'bold')));
   lines.push(...wrapText(terminalSafe(finding.message), width, '  '));
   if (finding.coveredBy) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
+  for (const link of linkLines(finding)) lines.push(...wrapText(link.text, width, '  ').map((line) => style(line, 'bold')));
 
   if (finding.evidence.length > 0) {
     lines.push('  Evidence:');

@@ -68,7 +68,6 @@ title: A ManagedChart in fleet-local is not Ready
 severity: high
 component: fleet
 tags: [upgrade]
-yieldsTo: []
 inputs:
   charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
 match: { forEach: charts, as: chart }
@@ -102,7 +101,7 @@ const ERROR_RULE = defineCodeRule({
  * pinned so that the growth of the catalog (and a catalog file being edited) does not churn the goldens.
  */
 export function goldenRules(name: FixtureName): Rule[] {
-  const flagship = yamlRule(readFileSync(join(catalogDirectory(), 'fleet', `${FLAGSHIP_RULE_ID}.yaml`), 'utf8'));
+  const flagship = yamlRule(readFileSync(join(catalogDirectory(), 'fleet', FLAGSHIP_RULE_ID, 'rule.yaml'), 'utf8'));
   return name === 'flagship' ? [flagship, SKIPPED_RULE, PASS_RULE, WARN_RULE, ERROR_RULE] : [flagship, SKIPPED_RULE, PASS_RULE];
 }
 

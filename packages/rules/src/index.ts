@@ -10,16 +10,19 @@ export type {
   BundleInfo,
   Evidence,
   Finding,
+  FindingLink,
   Remediation,
   RemediationPatch,
   Report,
   ReportSummary,
   RuleError,
   SkippedRule,
-} from './report/report-types.js';
-export { loadRuleDirectory, parseRule, type RuleLoadResult } from './rule/load-rules.js';
-export { defineCodeRule, RuleSkip, type CodeFinding, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
+} from '@bundle-triage/report';
+export { loadRuleDirectory, parseRule, type RuleDirectoryOptions, type RuleLoadResult } from './rule/load-rules.js';
+export { fieldOf, isRecord, parseJsonRecord, recordOf, recordsOf, textOf, type Fields } from './rule/object-fields.js';
+export { defineCodeRule, RuleSkip, type CodeFinding, type InputValue, type NodeFile, type Skip, type CodeRule, type LoadedDeclarativeRule, type Rule, type RuleContext } from './rule/rule.js';
 export type * from './rule/rule-types.js';
+export { ENGINE_FEATURES, ENGINE_GAPS, type EngineFeature, type EngineGap, type WhyCode } from './rule/engine-features.js';
 export { SafePattern, UnsafePatternError } from './rule/safe-pattern.js';
 export { validateRule, type RuleProblem } from './rule/validate-rule.js';
 export { TOOL_VERSION } from './version.js';

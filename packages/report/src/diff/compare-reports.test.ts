@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from '../report-types.js';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from './compare-reports.js';
 

@@ -1,4 +1,6 @@
-import type { Finding, FindingStatus, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from '../report-types.js';
+
+type FindingStatus = Finding['status'];
 
 /** One finding in a diff: enough to recognise it, with its fingerprint to look it up in either report. */
 export interface DiffEntry {

@@ -24,7 +24,7 @@ export function renderCatalogTable(rules: readonly Rule[], notDetectable: readon
       component: rule.component,
       versions: rule.versions ?? rule.appliesTo?.harvester ?? 'all',
       status: rule.detectability === 'partial' ? 'partly' : rule.detectability === 'not-detectable' ? 'not detectable' : 'detectable',
-      note: rule.detectabilityNote ?? (rule.kind === 'code' ? `code rule: ${rule.whyCode}` : ''),
+      note: rule.detectabilityNote ?? note(rule),
       references: rule.references ?? [],
     })),
     ...notDetectable.map((entry) => ({
@@ -65,6 +65,13 @@ export function renderCatalogTable(rules: readonly Rule[], notDetectable: readon
     '',
   ];
   return lines.join('\n');
+}
+
+/** A code rule says why it is code; a declarative rule that can end as skipped says as what. */
+function note(rule: Rule): string {
+  if (rule.kind === 'code') return `code rule: ${typeof rule.whyCode === 'string' ? rule.whyCode : rule.whyCode.because}`;
+  const kinds = [...new Set(rule.outcomes.filter((outcome) => outcome.status === 'skip').map((outcome) => outcome.skipKind ?? 'missing-input'))];
+  return kinds.length > 0 ? `skips as ${kinds.join(', ')}` : '';
 }
 
 function signatureOrder(signature: string): number {

@@ -1,33 +1,50 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuleDirectory } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
-import { CODE_RULES } from './code-rules.js';
+import { BUILT_IN_RULES } from './built-in-rules.generated.js';
 
 /**
- * The built-in Harvester catalog: the declarative rules under `catalog/` in this package plus the
- * code rules. A broken built-in rule is a bug of ours, so it throws instead of being skipped.
+ * The built-in Harvester catalog: every rule folder under `catalog/<component>/<rule-id>/`,
+ * compiled into the package when it is built (declarative rules already parsed and validated),
+ * so nothing is read from disk here. Each call returns fresh objects.
  */
 export async function loadCatalog(): Promise<Rule[]> {
-  const { rules, problems } = await loadRuleDirectory(catalogDirectory());
-  if (problems.length > 0) {
-    throw new Error(`built-in catalog is broken: ${problems.map((problem) => `${problem.file} ${problem.pointer}: ${problem.message}`).join('; ')}`);
-  }
-  const all: Rule[] = [...rules, ...CODE_RULES];
-  return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules: Rule[] = BUILT_IN_RULES.map((entry) =>
+    entry.kind === 'code' ? entry.rule : { ...structuredClone(entry.rule), kind: 'declarative' as const, source: ruleSource(entry.folder) },
+  );
+  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Where the catalog's rule files are: `<package>/catalog`, from src/ (tests) or dist/ (built). */
-export function catalogDirectory(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth += 1) {
-    const manifest = join(directory, 'package.json');
-    if (existsSync(manifest) && existsSync(join(directory, 'catalog'))) {
-      const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
-      if (name === '@bundle-triage/rules') return join(directory, 'catalog');
+/** `catalog/<component>/<id>/rule.yaml`, relative to the working folder when the package's catalog/ is on disk. */
+function ruleSource(folder: string): string {
+  const base = catalogDirectoryOrUndefined();
+  return base ? relative(process.cwd(), join(base, folder, 'rule.yaml')) : `catalog/${folder}/rule.yaml`;
+}
+
+let directory: string | null | undefined;
+
+function catalogDirectoryOrUndefined(): string | undefined {
+  if (directory === undefined) {
+    try {
+      directory = catalogDirectory();
+    } catch {
+      directory = null;
     }
-    directory = dirname(directory);
+  }
+  return directory ?? undefined;
+}
+
+/** Where the catalog's rule folders are: `<package>/catalog`, from src/ (tests) or dist/ (built). */
+export function catalogDirectory(): string {
+  let current = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth += 1) {
+    const manifest = join(current, 'package.json');
+    if (existsSync(manifest) && existsSync(join(current, 'catalog'))) {
+      const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+      if (name === '@bundle-triage/rules') return join(current, 'catalog');
+    }
+    current = dirname(current);
   }
   throw new Error('cannot find the catalog/ folder of @bundle-triage/rules');
 }

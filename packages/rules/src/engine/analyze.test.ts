@@ -82,6 +82,7 @@ describe('analyze: skipped, never pass, when input is missing', () => {
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('namespace cattle-logging-system was not collected in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 
   it('skips when a named object the rule needs is not in the bundle', async () => {
@@ -98,6 +99,7 @@ outcomes:
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('bundles fleet-local/mcc-harvester is not in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 
   it('skips node-log rules with "no nodes/ folder" when no node bundle was collected', async () => {
@@ -115,6 +117,7 @@ outcomes:
 `;
     const run = await runRule(rule, cluster());
     expect(run.skipReason).toBe('no nodes/ folder: node logs and configs were not collected in this bundle');
+    expect(run.skipKind).toBe('missing-input');
   });
 });
 
@@ -124,6 +127,7 @@ describe('analyze: version gating', () => {
   it('skips a rule outside its version range, naming both versions', async () => {
     const run = await runRule(gated('evaluate'), cluster('v1.5.0'));
     expect(run.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is v1.5.0');
+    expect(run.skipKind).toBe('version');
   });
 
   it('evaluates a rule inside its range', async () => {
@@ -134,6 +138,8 @@ describe('analyze: version gating', () => {
     expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty'))).outcome).toBe('fail');
     const skipped = await runRule(gated('skip'), cluster('1a861fc-dirty'));
     expect(skipped.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is a development build (1a861fc-dirty), so the version cannot be compared');
+    // The version is there but cannot be compared: a missing input, not another version.
+    expect(skipped.skipKind).toBe('missing-input');
   });
 });
 
@@ -177,9 +183,11 @@ describe('analyze: errors and budgets', () => {
       severity: 'low',
       component: 'test',
       whyCode: 'test',
-      evaluate: async (context) => context.skip('free disk space is not recorded in a support bundle'),
+      evaluate: async (context) => context.skip('not-recorded', 'free disk space is not recorded in a support bundle'),
     });
-    expect((await runRule(skipping, cluster())).skipReason).toBe('free disk space is not recorded in a support bundle');
+    const run = await runRule(skipping, cluster());
+    expect(run.skipReason).toBe('free disk space is not recorded in a support bundle');
+    expect(run.skipKind).toBe('not-recorded');
   });
 });
 
@@ -240,11 +248,13 @@ inputs:
   nodes: { resource: { group: '', resource: nodes } }
 outcomes:
   - status: skip
+    skipKind: not-recorded
     message: free disk space of {{ nodes | count }} node(s) is not recorded in a support bundle
 `;
     const run = await runRule(rule, cluster());
     expect(run.outcome).toBe('skipped');
     expect(run.skipReason).toBe('free disk space of 1 node(s) is not recorded in a support bundle');
+    expect(run.skipKind).toBe('not-recorded');
   });
 
   it('uses the matched outcome\'s own remediation instead of the rule\'s', async () => {
@@ -335,15 +345,16 @@ describe('analyze: decoded files are let go after the last rule that declared th
     try {
       await analyze(bundle, { rules: [nodeRule('nodes-a')] });
       expect(reads.filter((path) => path === NODES)).toHaveLength(1);
-      // A code rule that reads nodes without declaring them finds the file released: one more parse.
+      // A later analysis whose rule reads nodes finds the file released: one more parse.
       const undeclared = defineCodeRule({
-        id: 'reads-undeclared-nodes',
+        id: 'reads-nodes-later',
         title: 't',
         severity: 'low',
         component: 'node',
         whyCode: 'test',
-        evaluate: async ({ bundle: opened }) => {
-          await opened.resources({ group: '', resource: 'nodes', namespace: null });
+        inputs: { nodes: { resource: { group: '', resource: 'nodes', namespace: null } } },
+        evaluate: async ({ inputs }) => {
+          expect(inputs.nodes.length).toBe(1);
           return [];
         },
       });
@@ -414,6 +425,7 @@ remediation:
     try {
       const run = await runRule(volumesRule, bundle);
       expect(run.outcome).toBe('skipped');
+      expect(run.skipKind).toBe('unreadable');
       expect(run.skipReason).toMatch(/^yamls\/namespaced\/longhorn-system\/longhorn\.io\/v1beta2\/volumes\.yaml could not be fully read \(cannot read: .*maxReadBytes.*\); see diagnostics$/);
     } finally {
       await bundle.close();
@@ -521,5 +533,55 @@ remediation:
     } finally {
       await opened.close();
     }
+  });
+});
+
+describe('analyze: any, collect and optional', () => {
+  /** Three ManagedCharts, two of them not Ready. */
+  const charts = () => {
+    const bundle = cluster();
+    for (const [name, status] of [['rancher-monitoring', 'False'], ['rancher-logging', 'True']] as const) {
+      bundle.addObject({ apiVersion: 'management.cattle.io/v3', kind: 'ManagedChart', metadata: { name, namespace: 'fleet-local' }, status: { conditions: [{ type: 'Ready', status }] } });
+    }
+    return bundle;
+  };
+  const rule = (construct: string, alternatives: string) => `
+id: charts
+title: t
+severity: low
+component: fleet
+inputs:
+  charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
+outcomes:
+  - when:
+      ${construct}:
+${alternatives}
+    status: fail
+    message: 'not ready: {{ chart | map:metadata.name | join:", " | default:"none" }}'
+`;
+  const notReady = (name: string) => `        - some: { path: charts, as: chart, where: { all: [{ field: { path: chart/metadata/name, equals: ${name}, evidence: false } }, { field: { path: chart/status/conditions/0/status, equals: 'False' } }] } }`;
+
+  it('any stops at the first alternative that holds: only its bindings and evidence are kept', async () => {
+    const run = await runRule(rule('any', [notReady('harvester'), notReady('rancher-monitoring')].join('\n')), charts());
+    expect(run.finding?.message).toBe('not ready: harvester');
+    expect(run.finding?.evidence.map((item) => item.object?.name)).toEqual(['harvester']);
+  });
+
+  it('collect evaluates every alternative and keeps what each one that holds binds and cites', async () => {
+    const run = await runRule(rule('collect', [notReady('harvester'), notReady('rancher-logging'), notReady('rancher-monitoring')].join('\n')), charts());
+    expect(run.finding?.message).toBe('not ready: harvester, rancher-monitoring');
+    expect(run.finding?.evidence.map((item) => item.object?.name)).toEqual(['harvester', 'rancher-monitoring']);
+  });
+
+  it('collect does not hold when no alternative does', async () => {
+    expect((await runRule(rule('collect', notReady('rancher-logging')), charts())).outcome).toBe('pass');
+  });
+
+  it('optional always holds, and binds what its condition binds when that holds', async () => {
+    const optional = (name: string) => rule('all', `        - field: { path: charts/0/metadata/name, exists: true }\n        - optional:\n    ${notReady(name).replace('- some', '  some')}`);
+    expect((await runRule(optional('rancher-monitoring'), charts())).finding?.message).toBe('not ready: rancher-monitoring');
+    const none = await runRule(optional('rancher-logging'), charts());
+    expect(none.outcome).toBe('fail');
+    expect(none.finding?.message).toBe('not ready: none');
   });
 });

@@ -1,18 +1,21 @@
 import type { Bundle, BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
-import type { Report, Finding, RuleError, SkippedRule } from '../report/report-types.js';
-import { RuleSkip, type Rule } from '../rule/rule.js';
+import type { Evidence, Report, RuleError, SkippedRule } from '@bundle-triage/report';
+import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
-import { buildEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
+import { buildEvidence } from './build-evidence.js';
+import { codeRuleContext } from './code-rule-context.js';
 import { evaluateDeclarativeRule } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
-import { SharedLogScans } from './shared-log-scans.js';
-import { applyYields, compareFindings, summarize } from './summarize.js';
-import { versionSkipReason } from './version-gate.js';
+import { SharedLogScans } from '../logs/shared-log-scans.js';
+import { plannedLogSearches } from './plan-log-scans.js';
+import { linkFindings, type LinkedFinding } from './link-findings.js';
+import { compareFindings, summarize } from './summarize.js';
+import { versionSkip } from './version-gate.js';
 import type { KubeObject } from '@bundle-triage/core';
 
 export interface AnalyzeOptions {
@@ -40,7 +43,7 @@ export interface AnalyzeProgress {
   filesRead: number;
 }
 
-type RuleResult = { findings: Finding[] } | { skipped: string } | { error: string };
+type RuleResult = { findings: LinkedFinding[] } | { skipped: Skip } | { error: string };
 
 /**
  * Runs rules over an open bundle and returns the report (schemaVersion 1). Every rule ends in
@@ -59,7 +62,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     return compiled;
   };
 
-  const logScans = new SharedLogScans(bundle, facts, rules, pattern, options.signal);
+  const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -78,16 +81,16 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
 
-  let findings: Finding[] = [];
+  const linked: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
     const result = results.get(rule.id)!;
-    if ('findings' in result) findings.push(...result.findings);
-    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, reason: result.skipped, tags: [...(rule.tags ?? [])] });
+    if ('findings' in result) linked.push(...result.findings);
+    else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
-  findings = applyYields(findings, new Map(rules.map((rule) => [rule.id, rule]))).sort(compareFindings);
+  const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   const summary = summarize(findings, skipped, errors);
@@ -155,10 +158,10 @@ async function runRule(
   signal: AbortSignal,
 ): Promise<RuleResult> {
   try {
-    const versionReason = versionSkipReason(rule.appliesTo, facts);
-    if (versionReason) return { skipped: versionReason };
+    const outsideVersions = versionSkip(rule.appliesTo, facts);
+    if (outsideVersions) return { skipped: outsideVersions };
     const inputs = await resolveInputs(rule.inputs, bundle, facts);
-    if (!inputs.ok) return { skipped: inputs.reason };
+    if (!inputs.ok) return { skipped: inputs.skip };
     // What a fail or warn cites when its conditions named no field: the named objects, else the
     // first object of each list input (the file and line where the list starts).
     const named = Object.values(inputs.values).filter((value): value is KubeObject => value !== undefined && !Array.isArray(value));
@@ -168,22 +171,9 @@ async function runRule(
     const fallbackObjects = named.length > 0 ? named : listHeads;
 
     if (rule.kind === 'code') {
-      const context = {
-        bundle,
-        facts,
-        signal,
-        inputs: inputs.values,
-        skip: (reason: string): never => {
-          throw new RuleSkip(reason);
-        },
-        evidence: async (object: KubeObject, pointer?: string) => {
-          const item = await fieldEvidence(bundle, object, pointer);
-          if (!item) throw new Error(`object ${object.kind} ${object.metadata.name} did not come from this bundle; cannot cite it`);
-          return item;
-        },
-        logEvidence: (file: { path: string }, line: number, raw: string) => logEvidence(file.path, line, raw),
-        pattern,
-      };
+      // The object behind each evidence item a code rule cites, so its finding knows what it is about.
+      const citedObjects = new Map<Evidence, KubeObject>();
+      const context = codeRuleContext({ bundle, facts, signal, inputs: inputs.values, pattern, cited: citedObjects });
       const drafts = await rule.evaluate(context);
       const findings = await Promise.all(
         drafts.map((draft) =>
@@ -192,6 +182,7 @@ async function runRule(
             severity: draft.severity ?? rule.severity,
             message: draft.message,
             evidence: draft.evidence,
+            objects: draft.evidence.flatMap((item) => citedObjects.get(item) ?? []),
             ...(draft.subject ? { subject: draft.subject } : {}),
             ...(draft.key ? { key: draft.key } : {}),
             fallbackObjects,
@@ -207,8 +198,8 @@ async function runRule(
     const context: EvaluationContext = { facts, pattern, signal, searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal) };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
-    if (skip) return { skipped: skip.message };
-    const findings: Finding[] = [];
+    if (skip) return { skipped: { kind: skip.skipKind ?? 'missing-input', reason: skip.message } };
+    const findings: LinkedFinding[] = [];
     for (const draft of drafts) {
       if (draft.status === 'skip') continue;
       const remediation = renderRemediation(draft.remediation ?? rule.remediation, draft.scope);
@@ -218,6 +209,7 @@ async function runRule(
           severity: draft.severity,
           message: draft.message,
           evidence: await buildEvidence(bundle, draft.evidence),
+          objects: draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.root ? [ref.located.root] : [])),
           ...(draft.subject ? { subject: draft.subject } : {}),
           fallbackObjects,
           ...(remediation ? { remediation } : {}),
@@ -226,13 +218,13 @@ async function runRule(
     }
     return { findings };
   } catch (error) {
-    if (error instanceof RuleSkip) return { skipped: error.reason };
+    if (error instanceof RuleSkip) return { skipped: { kind: error.kind, reason: error.reason } };
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }
 }
 
-function passFinding(rule: Rule, bundle: Bundle): Promise<Finding> {
+function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {
   return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
 }
 

@@ -1,7 +1,7 @@
 import type { Bundle, KubeObject } from '@bundle-triage/core';
 import { objectRef } from '@bundle-triage/core';
 import type { EvidenceRef } from '../match/evaluate-condition.js';
-import type { Evidence } from '../report/report-types.js';
+import type { Evidence } from '@bundle-triage/report';
 
 const MAX_EXCERPT = 240;
 const MAX_EVIDENCE = 12;

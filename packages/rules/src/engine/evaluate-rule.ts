@@ -2,7 +2,7 @@ import type { KubeObject } from '@bundle-triage/core';
 import { evaluateCondition, type EvaluationContext, type EvidenceRef } from '../match/evaluate-condition.js';
 import type { Located, Scope, ScopeValue } from '../match/located.js';
 import { renderTemplate } from '../match/render-template.js';
-import type { FindingStatus, OutcomeSpec, RemediationSpec, Severity } from '../rule/rule-types.js';
+import type { FindingStatus, OutcomeSpec, RemediationSpec, Severity, SkipKind } from '../rule/rule-types.js';
 import type { LoadedDeclarativeRule } from '../rule/rule.js';
 
 /** One result of a declarative rule before evidence lines and remediation are filled in. */
@@ -18,6 +18,8 @@ export interface FindingDraft {
   subject?: KubeObject;
   /** The matched outcome's own remediation, when it has one. */
   remediation?: RemediationSpec;
+  /** With status `skip`: why the bundle cannot answer. */
+  skipKind?: SkipKind;
 }
 
 /**
@@ -89,6 +91,7 @@ function draftFor(rule: LoadedDeclarativeRule, outcome: OutcomeSpec, scope: Scop
     scope,
   };
   if (outcome.remediation) draft.remediation = outcome.remediation;
+  if (outcome.status === 'skip') draft.skipKind = outcome.skipKind ?? 'missing-input';
   return draft;
 }
 

@@ -1,12 +1,13 @@
 import type { Bundle, KubeObject } from '@bundle-triage/core';
 import { objectRef } from '@bundle-triage/core';
 import type { Scope } from '../match/located.js';
-import { renderTemplate } from '../match/render-template.js';
-import type { Evidence, Finding, Remediation } from '../report/report-types.js';
+import { renderTemplate, renderTemplateEach } from '../match/render-template.js';
+import type { Evidence, Finding, Remediation } from '@bundle-triage/report';
 import { renderPatch } from '../remediation/render-patch.js';
 import type { JsonPatchOperation, RemediationSpec, RuleMeta } from '../rule/rule-types.js';
 import { fieldEvidence } from './build-evidence.js';
 import { fingerprint } from './fingerprint.js';
+import type { LinkedFinding } from './link-findings.js';
 
 export interface FindingParts {
   status: Finding['status'];
@@ -18,6 +19,8 @@ export interface FindingParts {
   key?: string;
   /** Objects that may stand as evidence when the conditions cited none (named inputs). */
   fallbackObjects: KubeObject[];
+  /** The objects the evidence cites (they and the subject are what the finding is about). */
+  objects?: KubeObject[];
   remediation?: { summary: string; steps: string[]; commands: string[]; patch?: { target: KubeObject; operations: JsonPatchOperation[] } };
 }
 
@@ -26,13 +29,17 @@ export interface FindingParts {
  * when the conditions named no field), the remediation with its diff and command, and the
  * fingerprint.
  */
-export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: FindingParts): Promise<Finding> {
+export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: FindingParts): Promise<LinkedFinding> {
   let evidence = parts.evidence;
+  const objects = new Set<KubeObject>([...(parts.subject ? [parts.subject] : []), ...(parts.objects ?? [])]);
   if (evidence.length === 0 && parts.status !== 'pass') {
     const candidates = parts.subject ? [parts.subject] : parts.fallbackObjects;
     for (const object of candidates) {
       const item = await fieldEvidence(bundle, object);
-      if (item) evidence = [...evidence, item];
+      if (item) {
+        evidence = [...evidence, item];
+        objects.add(object);
+      }
     }
     // The report's promise: a fail or warn always cites a path and a line. A rule that cannot
     // cite anything is a rule bug, reported as its error rather than as an unproven finding.
@@ -57,7 +64,7 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     ),
   };
   if (parts.remediation && parts.status !== 'pass') finding.remediation = await buildRemediation(bundle, parts.remediation);
-  return finding;
+  return { finding, objects: [...objects] };
 }
 
 async function buildRemediation(bundle: Bundle, spec: NonNullable<FindingParts['remediation']>): Promise<Remediation> {
@@ -89,11 +96,12 @@ export function renderRemediation(spec: RemediationSpec | undefined, scope: Scop
   const rendered: NonNullable<FindingParts['remediation']> = {
     summary: renderTemplate(spec.summary, scope).trim(),
     steps: (spec.steps ?? []).map((step) => renderTemplate(step, scope).trim()),
-    commands: (spec.commands ?? []).map((command) => renderTemplate(command, scope).trim()),
+    commands: (spec.commands ?? []).flatMap((command) => renderTemplateEach(command, scope).map((text) => text.trim())),
   };
   if (spec.patch) {
+    // The target: a named object, the forEach object, or the first object a condition bound.
     const target = scope.get(spec.patch.target);
-    const object = target?.kind === 'one' ? target.located.root : undefined;
+    const object = target?.kind === 'one' ? target.located.root : target?.kind === 'many' ? target.located[0]?.root : undefined;
     if (object) rendered.patch = { target: object, operations: renderOperations(spec.patch.operations, scope) };
   }
   return rendered;

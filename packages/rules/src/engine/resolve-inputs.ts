@@ -1,10 +1,12 @@
 import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
+import { logFilesFor } from '../logs/log-files.js';
 import { locatedObject, type ScopeValue } from '../match/located.js';
+import type { Skip } from '../rule/rule.js';
 import type { InputSpec, LogInputSpec, NodeFileInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
 
 export type ResolvedInputs =
   | { ok: true; scope: Map<string, ScopeValue>; values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> }
-  | { ok: false; reason: string };
+  | { ok: false; skip: Skip };
 
 /**
  * Fetches a rule's inputs through the bundle's lazy readers and decides, before any condition
@@ -35,19 +37,23 @@ export async function resolveInputs(inputs: Record<string, InputSpec> | undefine
 
 const NO_NODES = 'no nodes/ folder: node logs and configs were not collected in this bundle';
 
+function missing(reason: string): Skip {
+  return { kind: 'missing-input', reason };
+}
+
 async function resolveResource(
   spec: ResourceInputSpec,
   bundle: Bundle,
   facts: BundleFacts,
-): Promise<{ ok: true; value: KubeObject | KubeObject[] | undefined } | { ok: false; reason: string }> {
+): Promise<{ ok: true; value: KubeObject | KubeObject[] | undefined } | { ok: false; skip: Skip }> {
   const query = spec.resource;
   const label = query.kind ?? query.resource ?? 'objects';
   const namespace = query.namespace ?? undefined;
   if (bundle.index.resourceFiles().length === 0) {
-    return { ok: false, reason: 'the bundle has no yamls/ folder: resource lists were not collected (discovery failed when the bundle was made)' };
+    return { ok: false, skip: missing('the bundle has no yamls/ folder: resource lists were not collected (discovery failed when the bundle was made)') };
   }
   if (namespace && !facts.collectedNamespaces.includes(namespace)) {
-    return { ok: false, reason: `namespace ${namespace} was not collected in this bundle` };
+    return { ok: false, skip: missing(`namespace ${namespace} was not collected in this bundle`) };
   }
   const objects = await bundle.resources({
     group: query.group,
@@ -64,19 +70,22 @@ async function resolveResource(
     const [first] = unreadable;
     return {
       ok: false,
-      reason: `${first!.path} could not be fully read (${first!.problem})${unreadable.length > 1 ? ` and ${unreadable.length - 1} more file(s)` : ''}; see diagnostics`,
+      skip: {
+        kind: 'unreadable',
+        reason: `${first!.path} could not be fully read (${first!.problem})${unreadable.length > 1 ? ` and ${unreadable.length - 1} more file(s)` : ''}; see diagnostics`,
+      },
     };
   }
   if (query.name !== undefined) {
     const object = objects[0];
     if (!object && (spec.required ?? true)) {
       const where = namespace ? `${namespace}/${query.name}` : query.name;
-      return { ok: false, reason: `${label} ${where} is not in this bundle` };
+      return { ok: false, skip: missing(`${label} ${where} is not in this bundle`) };
     }
     return { ok: true, value: object };
   }
   if (objects.length === 0 && spec.required) {
-    return { ok: false, reason: `no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle` };
+    return { ok: false, skip: missing(`no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle`) };
   }
   return { ok: true, value: objects };
 }
@@ -86,48 +95,24 @@ function resolveLogs(
   spec: LogInputSpec | NodeFileInputSpec,
   bundle: Bundle,
   facts: BundleFacts,
-): { ok: true; files: LogFile[] } | { ok: false; reason: string } {
+): { ok: true; files: LogFile[] } | { ok: false; skip: Skip } {
   const required = spec.required ?? true;
   const nodeFile = 'nodeFile' in spec ? spec.nodeFile.path : spec.logs.nodeFile;
   if (nodeFile !== undefined) {
     const files = logFilesFor(spec, bundle);
     if (files.length === 0 && required) {
-      return { ok: false, reason: bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${nodeFile}` };
+      return { ok: false, skip: missing(bundle.index.nodes().length === 0 ? NO_NODES : `no node bundle holds ${nodeFile}`) };
     }
     return { ok: true, files };
   }
   const query = (spec as LogInputSpec).logs;
   if (query.namespace && !facts.collectedNamespaces.includes(query.namespace)) {
-    return { ok: false, reason: `namespace ${query.namespace} was not collected in this bundle` };
+    return { ok: false, skip: missing(`namespace ${query.namespace} was not collected in this bundle`) };
   }
   const files = logFilesFor(spec, bundle);
   if (files.length === 0 && required) {
     const what = [query.container && `container ${query.container}`, query.podPrefix && `pods ${query.podPrefix}*`].filter(Boolean).join(' of ') || 'pods';
-    return { ok: false, reason: `no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle` };
+    return { ok: false, skip: missing(`no log of ${what}${query.namespace ? ` in namespace ${query.namespace}` : ''} was collected in this bundle`) };
   }
   return { ok: true, files };
-}
-
-/** The log files a log or node-file input names (nothing is read). */
-export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bundle): LogFile[] {
-  if ('nodeFile' in spec) return nodeFiles(spec.nodeFile.path, bundle);
-  const query = spec.logs;
-  if (query.nodeFile !== undefined) return nodeFiles(query.nodeFile, bundle);
-  return bundle
-    .logs({
-      kind: 'pod',
-      ...(query.namespace ? { namespace: query.namespace } : {}),
-      ...(query.container ? { container: query.container } : {}),
-      ...(query.previous === undefined ? {} : { previous: query.previous }),
-    })
-    .filter((file) => query.podPrefix === undefined || (file.pod ?? '').startsWith(query.podPrefix));
-}
-
-/** A node file of every node that has it, logs or not (`configs/etc/harvester-release.yaml` too). */
-function nodeFiles(file: string, bundle: Bundle): LogFile[] {
-  return bundle.index
-    .nodeFiles()
-    .filter((entry) => entry.file === file)
-    .flatMap((entry) => bundle.log(entry.path) ?? [])
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

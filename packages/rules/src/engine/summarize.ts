@@ -1,6 +1,5 @@
-import type { Finding, ReportSummary, RuleError, SkippedRule } from '../report/report-types.js';
-import type { RuleMeta } from '../rule/rule-types.js';
-import { refKey } from './fingerprint.js';
+import type { Finding, ReportSummary, RuleError, SkippedRule } from '@bundle-triage/report';
+import { rootCause } from './link-findings.js';
 
 const STATUS_ORDER = ['fail', 'warn', 'info', 'pass'] as const;
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'] as const;
@@ -15,30 +14,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/**
- * Specific beats generic: a finding of a rule that `yieldsTo` a more specific rule becomes
- * `info`, marked `coveredBy`, when the specific rule failed or warned about one of the same
- * objects. It stays in the report (nothing is hidden) but cannot be a second headline.
- */
-export function applyYields(findings: Finding[], rules: ReadonlyMap<string, RuleMeta>): Finding[] {
-  return findings.map((finding) => {
-    const yieldsTo = rules.get(finding.ruleId)?.yieldsTo;
-    if (!yieldsTo?.length || (finding.status !== 'fail' && finding.status !== 'warn')) return finding;
-    const objects = new Set(finding.evidence.flatMap((item) => (item.object ? [refKey(item.object)] : [])));
-    const specific = findings.find(
-      (other) =>
-        yieldsTo.includes(other.ruleId) &&
-        (other.status === 'fail' || other.status === 'warn') &&
-        (objects.size === 0 || other.evidence.some((item) => item.object && objects.has(refKey(item.object)))),
-    );
-    if (!specific) return finding;
-    return { ...finding, status: 'info', coveredBy: specific.ruleId, message: `${finding.message} (explained by ${specific.ruleId})` };
-  });
-}
-
 export function summarize(findings: Finding[], skipped: SkippedRule[], errors: RuleError[]): ReportSummary {
   const count = (status: Finding['status']) => findings.filter((finding) => finding.status === status).length;
-  const headline = findings.find((finding) => finding.status === 'fail') ?? findings.find((finding) => finding.status === 'warn');
+  const headline = rootCause(findings);
   return {
     fail: count('fail'),
     warn: count('warn'),
@@ -48,5 +26,6 @@ export function summarize(findings: Finding[], skipped: SkippedRule[], errors: R
     errors: errors.length,
     headline: headline?.ruleId ?? null,
     headlineMessage: headline?.message ?? null,
+    headlineFingerprint: headline?.fingerprint ?? null,
   };
 }

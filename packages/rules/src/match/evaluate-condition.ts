@@ -1,10 +1,11 @@
 import type { BundleFacts, LogFile } from '@bundle-triage/core';
-import { logSearchFor, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from '../engine/shared-log-scans.js';
 import semver from 'semver';
+import { logSearchFor, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from '../logs/log-search.js';
 import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
 import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
+import { elementName, matchesName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
 import { elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
 
 /** What proves a condition: a field of a bundle object, or a log line. */
@@ -36,44 +37,59 @@ export interface EvaluationContext {
 }
 
 
-
 /**
- * Evaluates a condition tree. This is the one place where the meaning of every condition kind
- * lives; rules only declare them (troubleshoot's analyzers each re-implemented outcome
- * matching, and drifted apart).
+ * Evaluates a condition tree: one walk, by the visitor every walk of conditions uses. This is the
+ * one place where the meaning of every condition kind lives; rules only declare them
+ * (troubleshoot's analyzers each re-implemented outcome matching, and drifted apart).
+ *
+ * - `all` stops at the first child that does not hold and keeps what every child bound and cited.
+ * - `any` stops at the first child that holds and keeps what that child bound and cited.
+ * - `collect` evaluates every child and keeps what each holding child bound and cited; it holds
+ *   when one child does (three logs searched for one error, all matches listed).
+ * - `optional` always holds and keeps what its child bound and cited when the child holds
+ *   ("name the migrations that are stuck, if any").
+ * - `not` binds and cites nothing.
  */
-export async function evaluateCondition(condition: Condition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
+export function evaluateCondition(condition: Condition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
   context.signal?.throwIfAborted();
-  if ('all' in condition) {
-    const results = [];
-    for (const child of condition.all) {
+  return visitCondition<Promise<ConditionResult>>(condition, {
+    all: async (children) => {
+      const results = [];
+      for (const child of children) {
+        const result = await evaluateCondition(child, scope, context);
+        if (!result.holds) return notHolding();
+        results.push(result);
+      }
+      return merge(true, results);
+    },
+    any: async (children) => {
+      for (const child of children) {
+        const result = await evaluateCondition(child, scope, context);
+        if (result.holds) return result;
+      }
+      return notHolding();
+    },
+    collect: async (children) => {
+      const holding = (await Promise.all(children.map((child) => evaluateCondition(child, scope, context)))).filter((result) => result.holds);
+      return holding.length > 0 ? merge(true, holding) : notHolding();
+    },
+    optional: async (child) => {
       const result = await evaluateCondition(child, scope, context);
-      if (!result.holds) return notHolding();
-      results.push(result);
-    }
-    return merge(true, results);
-  }
-  if ('any' in condition) {
-    const results = await Promise.all(condition.any.map((child) => evaluateCondition(child, scope, context)));
-    const holding = results.filter((result) => result.holds);
-    return holding.length > 0 ? merge(true, holding) : notHolding();
-  }
-  if ('not' in condition) {
-    const result = await evaluateCondition(condition.not, scope, context);
-    return { holds: !result.holds, evidence: [], bindings: new Map() };
-  }
-  if ('field' in condition) return evaluateField(condition.field, scope, context);
-  if ('some' in condition) return evaluateArray('some', condition.some, scope, context);
-  if ('every' in condition) return evaluateArray('every', condition.every, scope, context);
-  if ('none' in condition) return evaluateArray('none', condition.none, scope, context);
-  if ('count' in condition) return evaluateArray('count', condition.count, scope, context);
-  if ('log' in condition) return evaluateLog(condition.log, scope, context);
-  if ('version' in condition) {
-    const version = context.facts.harvesterVersion?.semver;
-    const holds = version !== undefined && semver.satisfies(version, condition.version.harvester, { includePrerelease: true });
-    return { holds, evidence: [], bindings: new Map() };
-  }
-  throw new Error(`unknown condition: ${Object.keys(condition).join(', ')}`);
+      return result.holds ? result : { holds: true, evidence: [], bindings: new Map() };
+    },
+    not: async (child) => {
+      const result = await evaluateCondition(child, scope, context);
+      return { holds: !result.holds, evidence: [], bindings: new Map() };
+    },
+    field: async (spec) => evaluateField(spec, scope, context),
+    array: (kind, spec) => evaluateArray(kind, spec, scope, context),
+    log: (spec) => evaluateLog(spec, scope, context),
+    version: async (spec) => {
+      const version = context.facts.harvesterVersion?.semver;
+      const holds = version !== undefined && semver.satisfies(version, spec.harvester, { includePrerelease: true });
+      return { holds, evidence: [], bindings: new Map() };
+    },
+  });
 }
 
 function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationContext): ConditionResult {
@@ -94,13 +110,13 @@ function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationC
 }
 
 async function evaluateArray(
-  kind: 'some' | 'every' | 'none' | 'count',
+  kind: ArrayKind,
   spec: ArrayCondition | CountCondition,
   scope: Scope,
   context: EvaluationContext,
 ): Promise<ConditionResult> {
   const elements = elementsOf(scope, spec.path);
-  const name = spec.as ?? 'item';
+  const name = elementName(spec);
   const satisfying: { element: Located; result: ConditionResult }[] = [];
   for (const element of elements) {
     if (!spec.where) {
@@ -151,7 +167,7 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   if (spec.within && !context.facts.createdAt) {
     // Without the bundle's creation time the window has no end; searching the whole log instead
     // could fail the rule on months-old lines.
-    throw new RuleSkip(`the bundle's creation time is unknown, so the ${spec.within} window of this check cannot be applied`);
+    throw new RuleSkip(`the bundle's creation time is unknown, so the ${spec.within} window of this check cannot be applied`, 'missing-input');
   }
   const search = logSearchFor(spec, context.facts);
   const evidenceLimit = spec.evidenceLimit ?? 3;
@@ -174,8 +190,8 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
     }
   }
   if (count < minCount) return notHolding();
-  const bindings = new Map<string, Located[]>([[spec.as ?? spec.input, matches]]);
-  bindings.set(`${spec.as ?? spec.input}Count`, [{ value: count, pointer: '' }]);
+  const bindings = new Map<string, Located[]>([[matchesName(spec), matches]]);
+  bindings.set(`${matchesName(spec)}Count`, [{ value: count, pointer: '' }]);
   return { holds: true, evidence, bindings };
 }
 
@@ -184,7 +200,6 @@ function definedGroups(groups: Record<string, string | undefined>): Record<strin
   for (const [key, value] of Object.entries(groups)) if (value !== undefined) defined[key] = value;
   return defined;
 }
-
 
 function notHolding(): ConditionResult {
   return { holds: false, evidence: [], bindings: new Map() };

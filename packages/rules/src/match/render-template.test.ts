@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from './located.js';
-import { renderTemplate, validateTemplate } from './render-template.js';
+import { validateTemplate } from '../rule/template-syntax.js';
+import { renderTemplate } from './render-template.js';
 
 const scope: Scope = new Map([
   [
@@ -27,6 +28,16 @@ describe('renderTemplate', () => {
     expect(renderTemplate('{{ modified | format:"{namespace}/{name}" | sort | join:" " }}', scope)).toBe(
       'harvester-system/extra-one kube-system/tls longhorn-system/longhorn-storageclass',
     );
+  });
+
+  it('formats a JSON-pointer field (~1 for a slash in a key), with a default for an empty one', () => {
+    const versions: Scope = new Map([
+      ['version', { kind: 'many', located: [
+        { value: { metadata: { name: 'v1.4.2', annotations: { 'harvesterhci.io/minFreeDiskSpaceGB': '40' } } }, pointer: '' },
+        { value: { metadata: { name: 'v1.5.0' } }, pointer: '' },
+      ] }],
+    ]);
+    expect(renderTemplate('{{ version | format:"{metadata/name}: {metadata/annotations/harvesterhci.io~1minFreeDiskSpaceGB|30} GB" | join:", " }}', versions)).toBe('v1.4.2: 40 GB, v1.5.0: 30 GB');
   });
 
   it('renders an unknown name as nothing and a default when asked', () => {

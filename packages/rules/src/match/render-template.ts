@@ -1,3 +1,4 @@
+import { PLACEHOLDER, splitPipeline } from '../rule/template-syntax.js';
 import { resolvePath, type Scope } from './located.js';
 
 /**
@@ -7,7 +8,7 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ facts.harvesterVersion.value }}              dotted form, for names without `/`
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
- * Filters: join[:sep] map:<field> format:"{a}/{b}" where:<field> whereNot:<field> ref first last
+ * Filters: join[:sep] map:<field> format:"{a}/{b|default}" where:<field> whereNot:<field> ref first last
  * count unique sort lower upper json default:<text>. `where:missing` keeps the elements whose
  * field is true (or "true", or any other non-empty value but "false"). `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
@@ -17,31 +18,15 @@ export function renderTemplate(template: string, scope: Scope): string {
   return template.replace(PLACEHOLDER, (_whole, expression: string) => display(evaluateExpression(expression, scope)));
 }
 
-// A single `}` may appear inside (`format:"{a}/{b}"`); `}}` ends the placeholder.
-const PLACEHOLDER = /\{\{\s*((?:[^}]|\}(?!\}))*?)\s*\}\}/g;
-
-export function templateNames(template: string): string[] {
-  const names: string[] = [];
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const operand = splitPipeline(match[1] ?? '')[0]?.trim() ?? '';
-    names.push(operand.split(/[/.]/)[0] ?? '');
-  }
-  return names;
-}
-
-export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'where', 'whereNot', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'default'];
-
-/** Checks filters and quoting; returns a problem description or undefined. */
-export function validateTemplate(template: string): string | undefined {
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const [operand, ...filters] = splitPipeline(match[1] ?? '');
-    if (!operand?.trim()) return `empty placeholder in ${JSON.stringify(match[0])}`;
-    for (const filter of filters) {
-      const name = filter.trim().split(':')[0]!.trim();
-      if (!TEMPLATE_FILTERS.includes(name)) return `unknown filter "${name}" in ${JSON.stringify(match[0])} (known: ${TEMPLATE_FILTERS.join(', ')})`;
-    }
-  }
-  return undefined;
+/**
+ * A template that is one placeholder giving a list renders as one text per element (a remediation
+ * command per volume: `{{ single | format:"kubectl … {metadata/name} …" }}`); any other template as
+ * one text.
+ */
+export function renderTemplateEach(template: string, scope: Scope): string[] {
+  const only = new RegExp(`^\\s*${PLACEHOLDER.source}\\s*$`).exec(template);
+  const value = only ? evaluateExpression(only[1] ?? '', scope) : undefined;
+  return Array.isArray(value) ? value.map(display) : [renderTemplate(template, scope)];
 }
 
 function evaluateExpression(expression: string, scope: Scope): unknown {
@@ -117,9 +102,29 @@ function truthy(value: unknown): boolean {
   return value !== undefined && value !== null && value !== false && value !== '' && value !== 'false';
 }
 
-/** `format:"{spec/pvcNamespace}/{spec/pvcName}"`: each `{field path}` filled from the element. */
+/**
+ * `format:"{spec/pvcNamespace}/{spec/pvcName}"`: each `{field path}` filled from the element; a
+ * `/` path is a JSON pointer (`~1` for a `/` in a key), and `{path|text}` gives `text` when the
+ * field is empty.
+ */
 function formatItem(item: unknown, pattern: string): string {
-  return pattern.replace(/\{([^{}]+)\}/g, (_whole, field: string) => display(readField(item, field.trim())));
+  // Only `{path}` or `{path|default}` is a field; other braces (JSON in a command) stay as they are.
+  return pattern.replace(/\{([\w.~/-]+(?:\|[^{}]*)?)\}/g, (_whole, expression: string) => {
+    const bar = expression.indexOf('|');
+    const field = (bar < 0 ? expression : expression.slice(0, bar)).trim();
+    const value = display(field.includes('/') ? readPointer(item, field) : readField(item, field));
+    return value === '' && bar >= 0 ? expression.slice(bar + 1) : value;
+  });
+}
+
+/** A `/`-separated path whose segments are JSON-pointer escaped (`annotations/harvesterhci.io~1minFreeDiskSpaceGB`). */
+function readPointer(item: unknown, path: string): unknown {
+  let current = item;
+  for (const raw of path.split('/').filter(Boolean)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return current;
 }
 
 /** `Secret kube-system/snapshot-validation-webhook-tls`, from an object or a reference-like entry. */
@@ -139,23 +144,6 @@ export function display(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(display).join(', ');
   return JSON.stringify(value);
-}
-
-function splitPipeline(expression: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const character of expression) {
-    if (character === '"') quoted = !quoted;
-    if (character === '|' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += character;
-    }
-  }
-  parts.push(current);
-  return parts;
 }
 
 function unquote(text: string): string {

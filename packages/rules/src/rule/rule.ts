@@ -1,6 +1,7 @@
-import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
-import type { Evidence } from '../report/report-types.js';
-import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity } from './rule-types.js';
+import type { BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
+import type { Evidence } from '@bundle-triage/report';
+import type { DeclarativeRule, FindingStatus, InputSpec, JsonPatchOperation, RuleMeta, Severity, SkipKind } from './rule-types.js';
+import type { WhyCode } from './engine-features.js';
 import type { SafePattern } from './safe-pattern.js';
 
 /** A rule the engine can run: declarative (data) or code. */
@@ -13,31 +14,68 @@ export interface LoadedDeclarativeRule extends DeclarativeRule {
 }
 
 /**
- * A rule written as a function, for what the declarative form cannot say. It gets the same
- * accessors and returns the same findings; say in `whyCode` why data was not enough.
+ * A rule written as a function, for what the declarative form cannot say. It gets the same inputs
+ * (resolved, and skipped when missing, exactly as for declarative rules) and returns the same
+ * findings; `whyCode` names the engine features it lacks.
  */
-export interface CodeRule extends RuleMeta {
+export interface CodeRule<I extends InputSpecs = InputSpecs> extends RuleMeta {
   kind: 'code';
-  whyCode: string;
-  /** Inputs resolved (and skip reasons given) exactly as for declarative rules. */
-  inputs?: Record<string, InputSpec>;
-  evaluate(context: RuleContext): Promise<CodeFinding[]>;
+  /** The features the declarative engine lacks that this rule needs (a test keeps them true). */
+  whyCode: WhyCode | string;
+  inputs?: I;
+  evaluate(context: RuleContext<I>): Promise<CodeFinding[]>;
 }
 
-export interface RuleContext {
-  bundle: Bundle;
+export type InputSpecs = Record<string, InputSpec>;
+
+/**
+ * What an input gives a code rule, from its spec: a named object (or `undefined` when it is not
+ * required and absent), a list of objects, or the log files (read by scanning them).
+ */
+export type InputValue<S> = S extends { resource: { name: string } }
+  ? S extends { required: false }
+    ? Readonly<KubeObject> | undefined
+    : Readonly<KubeObject>
+  : S extends { resource: object }
+    ? readonly Readonly<KubeObject>[]
+    : readonly LogFile[];
+
+/**
+ * What a code rule sees: read-only accessors, never the bundle or the disk. Objects come from its
+ * declared inputs; node-bundle files by node and path; evidence is cited through the context.
+ */
+export interface RuleContext<I extends InputSpecs = InputSpecs> {
   facts: BundleFacts;
   signal: AbortSignal;
-  /** Resolved inputs: one object (named inputs), a list, or log files. */
-  inputs: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined>;
-  /** Ends the rule as skipped, with a reason a person understands. */
-  skip(reason: string): never;
+  /** The resolved inputs, typed from their specs. */
+  inputs: { readonly [K in keyof I]: InputValue<I[K]> };
+  /** The node-bundle files of one node (optionally under a folder, e.g. `configs/oem/`), or one file of it. */
+  nodeFiles(node: string, under?: string): NodeFile[];
+  /** The nodes whose node bundle is in the bundle. */
+  nodesWithBundle(): string[];
+  /** Ends the rule as skipped: the kind of skip, and a reason a person understands. */
+  skip(kind: SkipKind, reason: string): never;
   /** Evidence for a field of an object (path, line of the field, excerpt, object reference). */
-  evidence(object: KubeObject, pointer?: string): Promise<Evidence>;
-  /** Evidence for a log line. */
+  evidence(object: Readonly<KubeObject>, pointer?: string): Promise<Evidence>;
+  /** Evidence for a line of a log or node file (its 1-based line and text). */
   logEvidence(file: { path: string }, line: number, raw: string): Evidence;
   /** A linear-time pattern (RE2 syntax), cached per source. */
   pattern(source: string): SafePattern;
+}
+
+/** A file of a node bundle, read only through these methods. */
+export interface NodeFile {
+  node: string;
+  /** Path inside the node's folder, e.g. `configs/oem/harvester.config`. */
+  file: string;
+  /** The bundle path to cite. */
+  path: string;
+  /** Its lines, streamed (for logs); see LogFile. */
+  log: LogFile;
+  /** The whole text (small files: configs). */
+  text(): Promise<string>;
+  /** The text of one 1-based line. */
+  lineText(line: number): Promise<string | undefined>;
 }
 
 export interface CodeFinding {
@@ -46,26 +84,45 @@ export interface CodeFinding {
   message: string;
   evidence: Evidence[];
   /** Objects that identify this finding (for fingerprints); defaults to the evidence objects. */
-  subject?: KubeObject;
+  subject?: Readonly<KubeObject>;
   /** Tells apart two findings of this rule about the same objects (e.g. `paused` and `not-provisioned`). */
   key?: string;
   remediation?: {
     summary: string;
     steps?: string[];
     commands?: string[];
-    patch?: { target: KubeObject; operations: JsonPatchOperation[] };
+    patch?: { target: Readonly<KubeObject>; operations: JsonPatchOperation[] };
   };
 }
 
-/** Declares a code rule (typed helper; returns the rule unchanged). */
-export function defineCodeRule(rule: Omit<CodeRule, 'kind'>): CodeRule {
-  return { ...rule, kind: 'code' };
+/**
+ * Declares a code rule. The types of `context.inputs` follow from `inputs` (a named resource is one
+ * object, a resource query a list, a log input its files), so a rule needs no casts.
+ */
+export function defineCodeRule<const I extends InputSpecs = Record<never, never>>(rule: Omit<CodeRule<I>, 'kind'>): CodeRule {
+  return { ...rule, kind: 'code' } as unknown as CodeRule;
 }
 
-/** Thrown by `RuleContext.skip`; the engine turns it into a skipped entry. */
+/** Why a rule was skipped: the kind (for views) and the reason (for people). */
+export interface Skip {
+  kind: SkipKind;
+  reason: string;
+}
+
+/**
+ * Thrown by `RuleContext.skip` (and by conditions that cannot be evaluated on this bundle); the
+ * engine turns it into a skipped entry, the same way as a missing input or a version outside
+ * `appliesTo`.
+ */
 export class RuleSkip extends Error {
-  constructor(readonly reason: string) {
+  readonly kind: SkipKind;
+
+  constructor(
+    readonly reason: string,
+    kind: SkipKind = 'missing-input',
+  ) {
     super(reason);
     this.name = 'RuleSkip';
+    this.kind = kind;
   }
 }

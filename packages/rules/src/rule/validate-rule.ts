@@ -1,7 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import semver from 'semver';
 import ruleSchema from '../../schema/rule.schema.json' with { type: 'json' };
-import { templateNames, validateTemplate } from '../match/render-template.js';
+import { elementName, matchesName, visitCondition } from './condition-visitor.js';
+import { templateNames, validateTemplate } from './template-syntax.js';
 import type { Condition, DeclarativeRule, RemediationSpec } from './rule-types.js';
 import { SafePattern, UnsafePatternError } from './safe-pattern.js';
 
@@ -41,26 +42,22 @@ export function validateRule(rule: unknown, file: string): RuleProblem[] {
     if (!inputNames.has(spec.match.forEach)) report('/match/forEach', `"${spec.match.forEach}" is not an input of this rule`);
     baseNames.add(spec.match.as ?? 'object');
   }
-  if (spec.match?.where) checkCondition(spec.match.where, '/match/where', baseNames, report);
+  if (spec.match?.where) checkCondition(spec.match.where, '/match/where', new Set(baseNames), report);
+  // What each outcome's `when` binds is visible in its message and its own remediation; the rule's
+  // remediation may use what any outcome binds (it is rendered for whichever matched).
+  const boundByOutcomes = new Set(baseNames);
   spec.outcomes.forEach((outcome, index) => {
     const names = new Set(baseNames);
-    if (outcome.when) checkCondition(outcome.when, `/outcomes/${index}/when`, names, report);
+    if (outcome.when) for (const name of checkCondition(outcome.when, `/outcomes/${index}/when`, names, report)) names.add(name);
     checkTemplate(outcome.message, `/outcomes/${index}/message`, names, report);
     if (!outcome.when && index !== spec.outcomes.length - 1) {
       report(`/outcomes/${index}`, 'an outcome without "when" always matches, so the outcomes after it can never be reached; put it last');
     }
+    if (outcome.skipKind !== undefined && outcome.status !== 'skip') report(`/outcomes/${index}/skipKind`, 'skipKind is for outcomes with status: skip');
+    if (outcome.remediation) checkRemediation(outcome.remediation, `/outcomes/${index}/remediation`, names, spec, report);
+    for (const name of names) boundByOutcomes.add(name);
   });
-  if (spec.remediation) {
-    const names = new Set(baseNames);
-    for (const outcome of spec.outcomes) if (outcome.when) collectBoundNames(outcome.when, names);
-    checkRemediation(spec.remediation, '/remediation', names, spec, report);
-  }
-  spec.outcomes.forEach((outcome, index) => {
-    if (!outcome.remediation) return;
-    const names = new Set(baseNames);
-    if (outcome.when) collectBoundNames(outcome.when, names);
-    checkRemediation(outcome.remediation, `/outcomes/${index}/remediation`, names, spec, report);
-  });
+  if (spec.remediation) checkRemediation(spec.remediation, '/remediation', boundByOutcomes, spec, report);
   return problems;
 }
 
@@ -78,57 +75,67 @@ function checkRemediation(
     const target = remediation.patch.target;
     const input = spec.inputs[target];
     const isForEachObject = spec.match?.forEach !== undefined && target === (spec.match.as ?? 'object');
-    if (!isForEachObject && !(input && 'resource' in input && input.resource.name)) {
-      report(`${pointer}/patch/target`, `"${target}" must name one object: an input with resource.name, or the forEach object`);
+    const isBound = names.has(target) && !(target in spec.inputs);
+    if (!isForEachObject && !isBound && !(input && 'resource' in input && input.resource.name)) {
+      report(`${pointer}/patch/target`, `"${target}" must name one object: an input with resource.name, the forEach object, or a name a condition binds (its first object)`);
     }
   }
 }
 
-function checkCondition(condition: Condition, pointer: string, names: Set<string>, report: (pointer: string, message: string) => void): void {
+/**
+ * Checks a condition (paths name inputs or bound names, patterns are safe, semver ranges parse) in
+ * one walk, and returns the names it binds for what comes after it: siblings after it, the
+ * message, the remediation. Names bound inside `not` or `none` are visible only inside them.
+ */
+function checkCondition(condition: Condition, pointer: string, visible: Set<string>, report: (pointer: string, message: string) => void): Set<string> {
   const checkPath = (path: string, at: string) => {
     const name = path.split('/')[0] ?? '';
-    if (!names.has(name)) report(at, `"${name}" is not an input or a bound name here (known: ${[...names].sort().join(', ')})`);
+    if (!visible.has(name)) report(at, `"${name}" is not an input or a bound name here (known: ${[...visible].sort().join(', ')})`);
   };
-  if ('all' in condition) condition.all.forEach((child, index) => checkCondition(child, `${pointer}/all/${index}`, names, report));
-  else if ('any' in condition) condition.any.forEach((child, index) => checkCondition(child, `${pointer}/any/${index}`, names, report));
-  else if ('not' in condition) checkCondition(condition.not, `${pointer}/not`, names, report);
-  else if ('field' in condition) {
-    checkPath(condition.field.path, `${pointer}/field/path`);
-    if (condition.field.equalsPath) checkPath(condition.field.equalsPath, `${pointer}/field/equalsPath`);
-    if (condition.field.matches !== undefined) checkPattern(condition.field.matches, `${pointer}/field/matches`, report);
-    if (condition.field.semver !== undefined && !semver.validRange(condition.field.semver)) {
-      report(`${pointer}/field/semver`, `"${condition.field.semver}" is not a semver range`);
-    }
-  } else if ('some' in condition || 'every' in condition || 'none' in condition || 'count' in condition) {
-    const key = Object.keys(condition)[0] as 'some' | 'every' | 'none' | 'count';
-    const spec = (condition as Record<string, { path: string; as?: string; where?: Condition }>)[key]!;
-    checkPath(spec.path, `${pointer}/${key}/path`);
-    const bound = spec.as ?? 'item';
-    names.add(bound);
-    names.add(`${bound}Key`);
-    if (spec.where) checkCondition(spec.where, `${pointer}/${key}/where`, names, report);
-  } else if ('log' in condition) {
-    checkPath(condition.log.input, `${pointer}/log/input`);
-    checkPattern(condition.log.pattern, `${pointer}/log/pattern`, report);
-    names.add(condition.log.as ?? condition.log.input);
-    names.add(`${condition.log.as ?? condition.log.input}Count`);
-  } else if ('version' in condition) {
-    if (!semver.validRange(condition.version.harvester)) report(`${pointer}/version/harvester`, `"${condition.version.harvester}" is not a semver range`);
-  }
-}
-
-function collectBoundNames(condition: Condition, names: Set<string>): void {
-  if ('all' in condition) condition.all.forEach((child) => collectBoundNames(child, names));
-  else if ('any' in condition) condition.any.forEach((child) => collectBoundNames(child, names));
-  else if ('some' in condition || 'count' in condition || 'every' in condition) {
-    const spec = (condition as Record<string, { as?: string; where?: Condition }>)[Object.keys(condition)[0]!]!;
-    names.add(spec.as ?? 'item');
-    names.add(`${spec.as ?? 'item'}Key`);
-    if (spec.where) collectBoundNames(spec.where, names);
-  } else if ('log' in condition) {
-    names.add(condition.log.as ?? condition.log.input);
-    names.add(`${condition.log.as ?? condition.log.input}Count`);
-  }
+  const sequence = (kind: string, children: Condition[]) => {
+    const exported = new Set<string>();
+    children.forEach((child, index) => {
+      for (const name of checkCondition(child, `${pointer}/${kind}/${index}`, visible, report)) {
+        exported.add(name);
+        visible.add(name);
+      }
+    });
+    return exported;
+  };
+  return visitCondition<Set<string>>(condition, {
+    all: (children) => sequence('all', children),
+    any: (children) => sequence('any', children),
+    collect: (children) => sequence('collect', children),
+    optional: (child) => checkCondition(child, `${pointer}/optional`, visible, report),
+    not: (child) => {
+      checkCondition(child, `${pointer}/not`, new Set(visible), report);
+      return new Set();
+    },
+    field: (spec) => {
+      checkPath(spec.path, `${pointer}/field/path`);
+      if (spec.equalsPath) checkPath(spec.equalsPath, `${pointer}/field/equalsPath`);
+      if (spec.matches !== undefined) checkPattern(spec.matches, `${pointer}/field/matches`, report);
+      if (spec.semver !== undefined && !semver.validRange(spec.semver)) report(`${pointer}/field/semver`, `"${spec.semver}" is not a semver range`);
+      return new Set();
+    },
+    array: (kind, spec) => {
+      checkPath(spec.path, `${pointer}/${kind}/path`);
+      const name = elementName(spec);
+      const own = [name, `${name}Key`];
+      const inner = new Set([...visible, ...own]);
+      const bound = spec.where ? checkCondition(spec.where, `${pointer}/${kind}/where`, inner, report) : new Set<string>();
+      return kind === 'none' ? new Set() : new Set([...own, ...bound]);
+    },
+    log: (spec) => {
+      checkPath(spec.input, `${pointer}/log/input`);
+      checkPattern(spec.pattern, `${pointer}/log/pattern`, report);
+      return new Set([matchesName(spec), `${matchesName(spec)}Count`]);
+    },
+    version: (spec) => {
+      if (!semver.validRange(spec.harvester)) report(`${pointer}/version/harvester`, `"${spec.harvester}" is not a semver range`);
+      return new Set();
+    },
+  });
 }
 
 function checkPattern(pattern: string, pointer: string, report: (pointer: string, message: string) => void): void {
@@ -176,7 +183,7 @@ function describe(error: ErrorObject): string {
       return `does not match ${String(params.pattern)}`;
     case 'maxProperties':
     case 'minProperties':
-      return error.schemaPath.includes('condition') ? 'a condition has exactly one kind (all, any, not, field, some, every, none, count, log, version)' : (error.message ?? 'invalid');
+      return error.schemaPath.includes('condition') ? 'a condition has exactly one kind (all, any, collect, optional, not, field, some, every, none, count, log, version)' : (error.message ?? 'invalid');
     default:
       return error.message ?? 'invalid';
   }

@@ -2,7 +2,7 @@
 // from a few objects, logs and node files, run one rule on it, and look at what it decided.
 import { openBundle, type Bundle } from '@bundle-triage/core';
 import { analyze } from '../engine/analyze.js';
-import type { Finding, Report } from '../report/report-types.js';
+import type { Finding, Report, SkippedRule } from '@bundle-triage/report';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { BundleBuilder } from './bundle-builder.js';
@@ -18,6 +18,8 @@ export {
 } from './bundle-builder.js';
 export { KIT_GENERATIONS, KIT_PROFILES, type KitName, type KitProfile, type KitVersion } from './kit-profile.js';
 export { toGoYaml } from './go-yaml.js';
+export { catalogRule } from './catalog-rule.js';
+export { citedLine, expectCited, expectCites, lineAt, withoutNamespace } from './cited-line.js';
 
 export interface RuleRun {
   /** How the rule ended: the worst finding's status, or skipped, or error. */
@@ -28,6 +30,8 @@ export interface RuleRun {
   finding?: Finding;
   /** Why the rule was skipped. */
   skipReason?: string;
+  /** The kind of that skip (`version`, `missing-input`, `unreadable`, `not-recorded`, `not-applicable`). */
+  skipKind?: SkippedRule['kind'];
   /** The error message when the rule failed to run. */
   error?: string;
   /** The whole report, for anything else. */
@@ -55,6 +59,7 @@ export async function runRule(rule: Rule | string, bundle: BundleBuilder | Uint8
     };
     if (findings[0]) run.finding = findings[0];
     if (skipped) run.skipReason = skipped.reason;
+    if (skipped?.kind) run.skipKind = skipped.kind;
     if (error) run.error = error.message;
     return run;
   } finally {

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '@bundle-triage/rules';
+import type { Finding, Report } from '@bundle-triage/report';
 import type { AnalysisRecord } from '../../store/records.js';
 import { html, type Html } from '../html.js';
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mccRancherMonitoringModifiedAdmissionWebhookCaBundle } from './fault.js';
+import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { healthyCluster } from '../../../../../testdata/generator/index.js';
+
+const FLEET_BUNDLES = 'yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml';
+
+const ID = 'mcc-rancher-monitoring-modified-admission-webhook-cabundle';
+
+describe(`${ID} (S14)`, () => {
+  it('fails when mcc-rancher-monitoring is Modified on the admission webhooks and the chart ignores neither', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+    mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toBe(
+      `Fleet bundle fleet-local/mcc-rancher-monitoring is 0/1 and modified on MutatingWebhookConfiguration and ValidatingWebhookConfiguration rancher-monitoring-admission (run-time caBundle), which the rancher-monitoring ManagedChart does not ignore; 'managed chart rancher-monitoring is not ready' blocks upgrades.`,
+    );
+    expectCited(builder, run.finding, FLEET_BUNDLES, /modifiedStatus\/0\/name$/, 'name: rancher-monitoring-admission');
+    expect(run.finding?.remediation?.patch?.diff).toContain('rancher-monitoring-admission');
+  });
+
+  it('does not fire when the chart already has the installer PR #274 comparePatches', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+    mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder, { withComparePatches: true });
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('pass');
+  });
+});

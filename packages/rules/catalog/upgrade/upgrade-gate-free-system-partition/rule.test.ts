@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { catalogRule, runRule } from '@bundle-triage/rules/testing';
+import { readinessCluster } from '../../../../../testdata/generator/fault-support/readiness-check.js';
+
+describe('upgrade-gate-free-system-partition on a bundle that cannot answer it', () => {
+  it('is skipped with the reason and what to run instead', async () => {
+    const run = await runRule(await catalogRule('upgrade-gate-free-system-partition'), readinessCluster(1));
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipReason).toMatch(/^free disk space of nodes is not recorded in a support bundle; check it with df -h \/usr\/local on each node \(the upgrade needs at least v1\.4\.2: 30 GB free\)$/);
+  });
+});

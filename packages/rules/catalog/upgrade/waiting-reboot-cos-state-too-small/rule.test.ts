@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { waitingRebootCosStateTooSmall } from './fault.js';
+import { catalogRule, runRule } from '@bundle-triage/rules/testing';
+import { healthyCluster } from '../../../../../testdata/generator/index.js';
+
+const rule = () => catalogRule('waiting-reboot-cos-state-too-small');
+
+describe('waiting-reboot-cos-state-too-small (S31)', () => {
+  it('fails when the Waiting Reboot node booted /cOS/passive.img and still runs the old release', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.0', nodes: 1, seed: 31 });
+    const node = waitingRebootCosStateTooSmall(bundle);
+    const run = await runRule(await rule(), bundle);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.message).toBe(
+      `Node ${node} is stuck in "Waiting Reboot" for upgrade hvst-upgrade-7xk2p to v1.4.1: it booted the fallback image /cOS/passive.img (upgrade_failure set) and harvester-release.yaml still shows v1.4.0.`,
+    );
+    const state = run.finding!.evidence[0]!;
+    expect(state.path).toBe('yamls/namespaced/harvester-system/harvesterhci.io/v1beta1/upgrades.yaml');
+    expect(new TextDecoder().decode(bundle.toFiles().get(state.path)!).split('\n')[state.line - 1]!.trim()).toBe('state: Waiting Reboot');
+    const kernel = run.finding!.evidence[1]!;
+    expect(kernel.path).toBe(`nodes/${node}.zip!/${node}/logs/kernel.log`);
+    expect(kernel.line).toBe(2);
+    expect(kernel.excerpt).toContain('cos-img/filename=/cOS/passive.img upgrade_failure');
+    const release = run.finding!.evidence[2]!;
+    expect(release.path).toBe(`nodes/${node}.zip!/${node}/configs/etc/harvester-release.yaml`);
+    expect([release.line, release.excerpt]).toEqual([1, 'harvester: v1.4.0']);
+  });
+
+  it('does not fire when the node booted the new active image and runs the target release (near miss)', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 31 });
+    waitingRebootCosStateTooSmall(bundle, { bootedActive: true });
+    expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
+  });
+});

@@ -1,4 +1,0 @@
-import type { CodeRule } from '../../rule/rule.js';
-
-/** Code rules of this part of the catalog; one file per rule beside this one, listed here. */
-export const FLEET_CODE_RULES: CodeRule[] = [];

@@ -1,0 +1,50 @@
+import type { Bundle, BundleFacts, KubeObject } from '@bundle-triage/core';
+import type { Evidence } from '@bundle-triage/report';
+import { RuleSkip, type NodeFile, type RuleContext } from '../rule/rule.js';
+import type { SkipKind } from '../rule/rule-types.js';
+import type { SafePattern } from '../rule/safe-pattern.js';
+import { fieldEvidence, logEvidence } from './build-evidence.js';
+
+/**
+ * The read-only view a code rule gets of the bundle: its resolved inputs, node-bundle files by node,
+ * and evidence citing. The bundle itself (and the disk behind it) stays with the engine.
+ * `cited` records the object behind each evidence item, so a finding knows what it is about.
+ */
+export function codeRuleContext(options: {
+  bundle: Bundle;
+  facts: BundleFacts;
+  signal: AbortSignal;
+  inputs: Record<string, unknown>;
+  pattern: (source: string) => SafePattern;
+  cited: Map<Evidence, KubeObject>;
+}): RuleContext {
+  const { bundle, cited } = options;
+  const nodeFile = (entry: { node: string; file: string; path: string }): NodeFile | undefined => {
+    const log = bundle.log(entry.path);
+    if (!log) return undefined;
+    return { node: entry.node, file: entry.file, path: entry.path, log, text: () => bundle.readText(entry.path), lineText: (line) => bundle.lineText(entry.path, line) };
+  };
+  return {
+    facts: options.facts,
+    signal: options.signal,
+    // The engine resolved these from the same specs the rule's types are derived from.
+    inputs: options.inputs as RuleContext['inputs'],
+    nodesWithBundle: () => bundle.index.nodes(),
+    nodeFiles: (node, under = '') =>
+      bundle.index
+        .nodeFiles(node)
+        .filter((entry) => (under.endsWith('/') || under === '' ? entry.file.startsWith(under) : entry.file === under))
+        .flatMap((entry) => nodeFile(entry) ?? []),
+    skip: (kind: SkipKind, reason: string): never => {
+      throw new RuleSkip(reason, kind);
+    },
+    evidence: async (object, pointer) => {
+      const item = await fieldEvidence(bundle, object as KubeObject, pointer);
+      if (!item) throw new Error(`object ${object.kind} ${object.metadata.name} did not come from this bundle; cannot cite it`);
+      cited.set(item, object as KubeObject);
+      return item;
+    },
+    logEvidence: (file, line, raw) => logEvidence(file.path, line, raw),
+    pattern: options.pattern,
+  };
+}

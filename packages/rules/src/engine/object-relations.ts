@@ -1,0 +1,123 @@
+import { apiGroupOf, type Bundle, type KubeObject } from '@bundle-triage/core';
+import type { Evidence } from '@bundle-triage/report';
+import type { ObjectRelation } from '../rule/rule-types.js';
+import { refKey } from './fingerprint.js';
+
+/** A finding with the bundle objects it is about (its forEach object and the objects its evidence cites). */
+export interface FindingObjects {
+  objects: readonly KubeObject[];
+  evidence: readonly Evidence[];
+}
+
+/**
+ * Whether two findings are related as `relation` says, from the side of the rule that declared
+ * it (`from`: the specific rule for `refines`, the cause for `explains`) to the other (`to`).
+ * Only what the bundle records counts: names, namespaces, ownerReferences and node fields.
+ */
+export async function related(from: FindingObjects, to: FindingObjects, relation: ObjectRelation, bundle: Bundle): Promise<boolean> {
+  if (relation === 'bundle') return true;
+  if (relation === 'same-object') {
+    // A finding about no object (a log line, a node file) is related to any finding of the other rule.
+    if (to.objects.length === 0) return true;
+    const keys = new Set(to.objects.map(objectKey));
+    return from.objects.some((object) => keys.has(objectKey(object)));
+  }
+  if (relation === 'node') {
+    const nodes = nodesAbout(from);
+    return nodes.size > 0 && to.objects.some((object) => nodes.has(nodeOf(object) ?? ''));
+  }
+  if (relation === 'owner') {
+    for (const child of to.objects) if (await ownedBy(child, from.objects, bundle)) return true;
+    for (const child of from.objects) if (await ownedBy(child, to.objects, bundle)) return true;
+    return false;
+  }
+  if ('references' in relation) return from.objects.some((object) => to.objects.some((other) => names(object, relation.references, other)));
+  return to.objects.some((object) => from.objects.some((other) => names(object, relation.referencedBy, other)));
+}
+
+function objectKey(object: KubeObject): string {
+  return refKey({ apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) });
+}
+
+/** The nodes a finding is about: Node objects it names and nodes whose node-bundle files it cites. */
+function nodesAbout(finding: FindingObjects): Set<string> {
+  const nodes = new Set<string>();
+  for (const object of finding.objects) if (object.kind === 'Node' && object.apiVersion === 'v1') nodes.add(object.metadata.name);
+  for (const item of finding.evidence) {
+    const node = /^nodes\/([^/!]+?)(?:\.zip!)?\//.exec(item.path)?.[1];
+    if (node) nodes.add(node);
+  }
+  return nodes;
+}
+
+/** The node an object runs on, as the object records it. */
+export function nodeOf(object: KubeObject): string | undefined {
+  const spec = (object.spec ?? {}) as Record<string, unknown>;
+  const status = (object.status ?? {}) as Record<string, unknown>;
+  const candidates = [
+    object.kind === 'Node' ? object.metadata.name : undefined,
+    spec.nodeName, // Pod
+    status.nodeName, // VirtualMachineInstance
+    spec.nodeID, // Longhorn Replica, Engine, InstanceManager
+    (status.nodeRef as { name?: unknown } | undefined)?.name, // CAPI Machine
+  ];
+  const found = candidates.find((candidate) => typeof candidate === 'string' && candidate !== '');
+  return found as string | undefined;
+}
+
+/** Whether one of `owners` is in the owner chain of `child` (ownerReferences, followed through the bundle). */
+async function ownedBy(child: KubeObject, owners: readonly KubeObject[], bundle: Bundle): Promise<boolean> {
+  if (owners.length === 0) return false;
+  const wanted = new Set(owners.flatMap((owner) => [objectKey(owner), ...(owner.metadata.uid ? [`uid:${String(owner.metadata.uid)}`] : [])]));
+  let generation: KubeObject[] = [child];
+  const seen = new Set<string>();
+  for (let depth = 0; depth < 8 && generation.length > 0; depth += 1) {
+    const next: KubeObject[] = [];
+    for (const object of generation) {
+      for (const reference of ownerReferences(object)) {
+        const key = refKey({ apiVersion: reference.apiVersion, kind: reference.kind, name: reference.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) });
+        if (wanted.has(key) || (reference.uid && wanted.has(`uid:${reference.uid}`))) return true;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const [owner] = await bundle.resources({
+          group: apiGroupOf(reference.apiVersion),
+          kind: reference.kind,
+          namespace: object.metadata.namespace ?? null,
+          name: reference.name,
+        });
+        if (owner) next.push(owner);
+      }
+    }
+    generation = next;
+  }
+  return false;
+}
+
+function ownerReferences(object: KubeObject): { apiVersion: string; kind: string; name: string; uid?: string }[] {
+  const references = (object.metadata as { ownerReferences?: unknown }).ownerReferences;
+  if (!Array.isArray(references)) return [];
+  return references.filter(
+    (reference): reference is { apiVersion: string; kind: string; name: string; uid?: string } =>
+      reference !== null && typeof reference === 'object' && typeof reference.apiVersion === 'string' && typeof reference.kind === 'string' && typeof reference.name === 'string',
+  );
+}
+
+/** Whether a field of `object` (JSON pointer, `*` for every element) names `target` (same namespace, or a cluster-scoped target). */
+function names(object: KubeObject, pointer: string, target: KubeObject): boolean {
+  if (target.metadata.namespace && target.metadata.namespace !== object.metadata.namespace) return false;
+  return valuesAt(object, pointer).some((value) => value === target.metadata.name);
+}
+
+function valuesAt(root: unknown, pointer: string): unknown[] {
+  let current: unknown[] = [root];
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    current = current.flatMap((value) => {
+      if (value === null || typeof value !== 'object') return [];
+      if (segment === '*') return Array.isArray(value) ? value : Object.values(value);
+      const child = (value as Record<string, unknown>)[segment];
+      return child === undefined ? [] : [child];
+    });
+  }
+  return current;
+}

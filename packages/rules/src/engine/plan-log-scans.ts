@@ -1,0 +1,23 @@
+import type { Bundle, BundleFacts, LogFile } from '@bundle-triage/core';
+import { logFilesFor } from '../logs/log-files.js';
+import { logSearchFor, type LogSearch } from '../logs/log-search.js';
+import { logConditions } from '../rule/condition-visitor.js';
+import type { Rule } from '../rule/rule.js';
+
+/**
+ * Every log search the declarative rules will make, with the file it reads, known before any rule
+ * runs: the shared scans run all the searches of a file in one pass.
+ */
+export function plannedLogSearches(rules: readonly Rule[], bundle: Bundle, facts: BundleFacts): { file: LogFile; search: LogSearch }[] {
+  const planned: { file: LogFile; search: LogSearch }[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'declarative') continue;
+    for (const condition of [rule.match?.where, ...rule.outcomes.map((outcome) => outcome.when)].flatMap(logConditions)) {
+      const input = rule.inputs[condition.input];
+      if (!input || !('logs' in input || 'nodeFile' in input)) continue;
+      const search = logSearchFor(condition, facts);
+      for (const file of logFilesFor(input, bundle)) planned.push({ file, search });
+    }
+  }
+  return planned;
+}

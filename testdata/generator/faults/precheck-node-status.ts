@@ -1,8 +1,0 @@
-import type { BundleBuilder, KubeObject } from '../../../packages/rules/src/testing/bundle-builder.js';
-import { upgradeGateNodeUnschedulable } from './upgrade-gate-node-unschedulable.js';
-
-/** The last node is cordoned, the case the Node-Status pre-check reports first. */
-export function precheckNodeStatus(builder: BundleBuilder, options: { unschedulable?: boolean } = {}): string {
-  return upgradeGateNodeUnschedulable(builder, options);
-}
-export type { KubeObject };
