@@ -534,6 +534,42 @@ remediation:
       await opened.close();
     }
   });
+
+  it('skips an age check on a timestamp when the bundle\'s creation time is unknown (missing-input), and applies it when known', async () => {
+    const rule = `
+id: old-deletion
+title: t
+severity: low
+component: test
+inputs:
+  charts: { resource: { group: management.cattle.io, resource: managedcharts, namespace: fleet-local } }
+match: { forEach: charts, as: chart }
+outcomes:
+  - when: { field: { path: chart/metadata/deletionTimestamp, olderThan: 10m } }
+    status: warn
+    message: '{{ chart/metadata/name }} deleted {{ chart/metadata/deletionTimestamp | age }} before the bundle'
+remediation:
+  summary: fix
+`;
+    const bundle = cluster();
+    bundle.addObject({ apiVersion: 'management.cattle.io/v3', kind: 'ManagedChart', metadata: { name: 'stuck', namespace: 'fleet-local', deletionTimestamp: '2025-03-06T20:40:00Z', finalizers: ['wrangler.cattle.io/managed-chart'] } });
+    const known = await runRule(rule, bundle);
+    expect(known.outcome).toBe('warn');
+    expect(known.finding?.message).toBe('stuck deleted 2h5m before the bundle');
+
+    const files = bundle.toFiles();
+    files.delete('metadata.yaml');
+    const { openBundle } = await import('@bundle-triage/core');
+    const { zipSync } = await import('fflate');
+    const opened = await openBundle(zipSync(Object.fromEntries([...files].map(([path, content]) => [path, content]))));
+    try {
+      const run = await runRule(rule, opened);
+      expect(run.skipKind).toBe('missing-input');
+      expect(run.skipReason).toContain("the bundle's creation time is unknown, so the age check (older than 10m) on chart/metadata/deletionTimestamp cannot be made");
+    } finally {
+      await opened.close();
+    }
+  });
 });
 
 describe('analyze: any, collect and optional', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looselyEqual, toNumber } from './compare.js';
+import { compare, looselyEqual, toNumber } from './compare.js';
 
 describe('toNumber', () => {
   it('reads Kubernetes quantities with case-sensitive suffixes', () => {
@@ -25,5 +25,27 @@ describe('looselyEqual', () => {
     expect(looselyEqual('1', 1)).toBe(true);
     expect(looselyEqual({ a: [1] }, { a: ['1'] })).toBe(true);
     expect(looselyEqual('1/1', '0/1')).toBe(false);
+  });
+});
+
+describe('timestamp ages, counted back from the bundle creation', () => {
+  const createdAt = Date.parse('2025-03-06T22:45:28Z');
+  const helpers = { pattern: () => { throw new Error('no pattern'); }, resolveNumber: () => undefined, resolveValue: () => undefined, createdAt: () => createdAt };
+
+  it('olderThan holds for a time at least that long before the bundle, not for a later one', () => {
+    expect(compare('2025-03-06T22:35:28Z', { olderThan: '10m' }, helpers)).toBe(true);
+    expect(compare('2025-03-06T22:35:29Z', { olderThan: '10m' }, helpers)).toBe(false);
+  });
+
+  it('within holds for a recent time, including one after the creation (clock skew), not for an old one', () => {
+    expect(compare('2025-03-06T22:00:00Z', { within: '1h' }, helpers)).toBe(true);
+    expect(compare('2025-03-06T23:00:00Z', { within: '1h' }, helpers)).toBe(true);
+    expect(compare('2025-03-05T22:00:00Z', { within: '1h' }, helpers)).toBe(false);
+  });
+
+  it('a value that is not a timestamp never satisfies an age check', () => {
+    expect(compare(undefined, { olderThan: '1s' }, helpers)).toBe(false);
+    expect(compare('null', { within: '1d' }, helpers)).toBe(false);
+    expect(compare(12, { within: '1d' }, helpers)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { durationMs } from '../logs/duration.js';
 import type { Comparison } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 
@@ -9,7 +10,13 @@ import type { SafePattern } from '../rule/safe-pattern.js';
 export function compare(
   value: unknown,
   comparison: Comparison,
-  helpers: { pattern: (source: string) => SafePattern; resolveNumber: (ref: { path: string }) => number | undefined; resolveValue: (path: string) => unknown },
+  helpers: {
+    pattern: (source: string) => SafePattern;
+    resolveNumber: (ref: { path: string }) => number | undefined;
+    resolveValue: (path: string) => unknown;
+    /** The bundle's creation (ms); asked for only by `olderThan` / `within`, which need it. */
+    createdAt: () => number;
+  },
 ): boolean {
   const present = value !== undefined && value !== null;
   if (comparison.exists !== undefined && comparison.exists !== present) return false;
@@ -40,6 +47,13 @@ export function compare(
     if (operator === 'gte' && !(number >= limit)) return false;
     if (operator === 'lt' && !(number < limit)) return false;
     if (operator === 'lte' && !(number <= limit)) return false;
+  }
+  if (comparison.olderThan !== undefined || comparison.within !== undefined) {
+    const time = toTime(value);
+    if (time === undefined) return false;
+    const age = helpers.createdAt() - time;
+    if (comparison.olderThan !== undefined && !(age >= durationMs(comparison.olderThan))) return false;
+    if (comparison.within !== undefined && !(age < durationMs(comparison.within))) return false;
   }
   if (comparison.semver !== undefined) {
     const version = typeof value === 'string' ? semver.coerce(value, { includePrerelease: true }) : null;
@@ -103,3 +117,10 @@ const QUANTITY_FACTORS: Record<string, number> = {
   Pi: 2 ** 50,
   Ei: 2 ** 60,
 };
+
+/** A Kubernetes timestamp (RFC 3339, as the kit writes it) in ms; anything else is no time. */
+export function toTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
+}

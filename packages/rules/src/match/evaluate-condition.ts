@@ -98,6 +98,7 @@ function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationC
     pattern: context.pattern,
     resolveValue: (path: string) => resolvePath(scope, path)[0]?.value,
     resolveNumber: (ref: { path: string }) => toNumber(resolvePath(scope, ref.path)[0]?.value),
+    createdAt: () => bundleCreatedAt(context, field),
   };
   if (resolved.length === 0) {
     return { holds: compare(undefined, field, helpers), evidence: [], bindings: new Map() };
@@ -107,6 +108,16 @@ function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationC
   const evidence: EvidenceRef[] =
     field.evidence === false ? [] : satisfying.filter((located) => located.root).map((located) => ({ type: 'field', located }));
   return { holds: true, evidence, bindings: new Map() };
+}
+
+/** Ages are counted back from the bundle's creation; without it, an age check cannot be made. */
+function bundleCreatedAt(context: EvaluationContext, field: FieldCondition): number {
+  const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : Number.NaN;
+  if (Number.isNaN(createdAt)) {
+    const window = field.olderThan !== undefined ? `older than ${field.olderThan}` : `within ${field.within}`;
+    throw new RuleSkip(`the bundle's creation time is unknown, so the age check (${window}) on ${field.path} cannot be made`, 'missing-input');
+  }
+  return createdAt;
 }
 
 async function evaluateArray(

@@ -48,3 +48,13 @@ describe('renderTemplate', () => {
     expect(validateTemplate('{{ modified | shout }}')).toMatch(/unknown filter "shout"/);
   });
 });
+
+describe('the age filter', () => {
+  it('prints how long before the bundle was taken a time was, kubectl-style', () => {
+    const scope = new Map([
+      ['facts', { kind: 'value' as const, value: { createdAt: '2025-03-06T22:45:28Z' } }],
+      ['node', { kind: 'value' as const, value: { since: '2025-03-03T18:40:00Z', recent: '2025-03-06T22:44:58Z' } }],
+    ]);
+    expect(renderTemplate('NotReady for {{ node/since | age }}, last seen {{ node/recent | age }} before', scope)).toBe('NotReady for 3d4h, last seen 30s before');
+  });
+});

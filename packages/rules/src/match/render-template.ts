@@ -1,3 +1,4 @@
+import { toTime } from './compare.js';
 import { PLACEHOLDER, splitPipeline } from '../rule/template-syntax.js';
 import { resolvePath, type Scope } from './located.js';
 
@@ -9,7 +10,8 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
  * Filters: join[:sep] map:<field> format:"{a}/{b|default}" where:<field> whereNot:<field> ref first last
- * count unique sort lower upper json default:<text>. `where:missing` keeps the elements whose
+ * count unique sort lower upper json age default:<text>. `age` turns an RFC 3339 time into how long
+ * before the bundle was taken it was (`3d4h`), never how long before now. `where:missing` keeps the elements whose
  * field is true (or "true", or any other non-empty value but "false"). `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
  * typos at load time.
@@ -32,7 +34,7 @@ export function renderTemplateEach(template: string, scope: Scope): string[] {
 function evaluateExpression(expression: string, scope: Scope): unknown {
   const [operand = '', ...filters] = splitPipeline(expression);
   let value = readOperand(operand.trim(), scope);
-  for (const filter of filters) value = applyFilter(filter.trim(), value);
+  for (const filter of filters) value = applyFilter(filter.trim(), value, scope);
   return value;
 }
 
@@ -44,7 +46,7 @@ function readOperand(operand: string, scope: Scope): unknown {
   return resolved.length === 1 ? resolved[0]!.value : resolved.map((located) => located.value);
 }
 
-function applyFilter(filter: string, value: unknown): unknown {
+function applyFilter(filter: string, value: unknown, scope: Scope): unknown {
   const colon = filter.indexOf(':');
   const name = colon < 0 ? filter : filter.slice(0, colon).trim();
   const rawArgument = colon < 0 ? undefined : filter.slice(colon + 1).trim();
@@ -82,6 +84,9 @@ function applyFilter(filter: string, value: unknown): unknown {
       return display(value).toUpperCase();
     case 'json':
       return JSON.stringify(value);
+    case 'age':
+      // How long before the bundle was taken: the age a support engineer reads in kubectl's AGE.
+      return Array.isArray(value) ? list.map((item) => ageBeforeBundle(item, scope)) : ageBeforeBundle(value, scope);
     case 'default':
       return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ? argument : value;
     default:
@@ -148,4 +153,27 @@ export function display(value: unknown): string {
 
 function unquote(text: string): string {
   return /^".*"$/.test(text) ? text.slice(1, -1).replace(/\\n/g, '\n') : text;
+}
+
+/** `3d4h`, `2h5m`, `40s` before the bundle's creation; undefined for a value that is not a time or an unknown creation. */
+function ageBeforeBundle(value: unknown, scope: Scope): string | undefined {
+  const time = toTime(value);
+  const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
+  if (time === undefined || createdAt === undefined) return undefined;
+  return humanAge(createdAt - time);
+}
+
+/** kubectl-style age: the two largest units (`3d4h`, `2h5m`, `5m10s`); a time after the creation is `0s`. */
+export function humanAge(ms: number): string {
+  let seconds = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(seconds / 86_400);
+  seconds -= days * 86_400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.floor(seconds / 60);
+  seconds -= minutes * 60;
+  if (days > 0) return hours > 0 ? `${days}d${hours}h` : `${days}d`;
+  if (hours > 0) return minutes > 0 ? `${hours}h${minutes}m` : `${hours}h`;
+  if (minutes > 0) return seconds > 0 ? `${minutes}m${seconds}s` : `${minutes}m`;
+  return `${seconds}s`;
 }

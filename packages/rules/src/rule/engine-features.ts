@@ -15,6 +15,7 @@ export const ENGINE_FEATURES = {
   'value-refs': 'gt/gte/lt/lte and equalsPath compare with another field',
   'collect-and-optional': 'collect gathers what every alternative binds; optional binds without requiring',
   'relations': 'refines and explains link findings by object relation',
+  'timestamp-age': 'olderThan / within compare a timestamp with the bundle\'s creation, and the age filter prints how long before it',
 } as const;
 
 export const ENGINE_GAPS = {

@@ -364,6 +364,14 @@ export interface FieldCondition {
    * Equal to another field (<name>/<json pointer>).
    */
   equalsPath?: string;
+  /**
+   * A timestamp (RFC 3339) at least this long before the bundle was taken: 10m, 6h, 7d. Ages count back from the bundle's creation, never from the clock; an unknown creation time skips the rule (missing-input).
+   */
+  olderThan?: string;
+  /**
+   * A timestamp (RFC 3339) less than this long before the bundle was taken (recent): 1h, 24h. A time after the creation (clock skew) counts as recent; an unknown creation time skips the rule (missing-input).
+   */
+  within?: string;
 }
 /**
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema
