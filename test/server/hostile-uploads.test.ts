@@ -85,10 +85,8 @@ describe('the hostile corpus uploaded through the API', () => {
       // Cases that name resources the catalog may never read are checked by the library test.
       if (!hostile.expect.read) {
         const diagnostics = report.diagnostics.map((diagnostic) => `${diagnostic.path}: ${diagnostic.message}`);
-        // Reports are redacted: `refused entry "/etc/passwd": absolute path` is served as
-        // `"/etc/passwd": *** path` (a value after a key that names a secret is masked).
-        const unmasked = diagnostics.map((line) => line.replace('"/etc/passwd": *** path', '"/etc/passwd": absolute path'));
-        for (const pattern of hostile.expect.diagnostics) expect(unmasked.some((line) => pattern.test(line)), `${pattern} in ${JSON.stringify(diagnostics)}`).toBe(true);
+        // Reports are served redacted, and a path such as /etc/passwd is not taken for a secret key.
+        for (const pattern of hostile.expect.diagnostics) expect(diagnostics.some((line) => pattern.test(line)), `${pattern} in ${JSON.stringify(diagnostics)}`).toBe(true);
       }
     }, 300_000);
   }

@@ -38,6 +38,8 @@ describe('redactText masks secrets by shape and keeps the key', () => {
     'a password: *** already masked',
     'Modified on Secret kube-system/snapshot-validation-webhook-tls and ValidatingWebhookConfiguration harvester-snapshot-validation-webhook',
     'the bearer of bad news',
+    'entry "/etc/passwd": absolute path, refused',
+    'read /var/lib/secret: permission denied',
   ])('leaves alone: %s', (input) => {
     expect(redactText(input)).toEqual({ text: input, masked: 0 });
   });

@@ -57,9 +57,9 @@ const RULES: readonly MaskRule[] = [
     mask: (_match, flag, quote, value) => (value === MASK ? undefined : `${flag}${quote}${MASK}${quote}`),
   },
   {
-    what: 'key: value, key=value and "key":"value" where the key names a secret (YAML, JSON, env, query strings)',
+    what: 'key: value, key=value and "key":"value" where the key names a secret (YAML, JSON, env, query strings); a path segment (`/etc/passwd: …`) is not a key',
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9_.-])(\\?["']?)(${SECRET_KEY})(\\?["']?\s*[:=]\s*)(?:\\"((?:[^"\\]|\\[^"])*)\\"|"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s,;&}\]"']+))`,
+      String.raw`(?<![A-Za-z0-9_./-])(\\?["']?)(${SECRET_KEY})(\\?["']?\s*[:=]\s*)(?:\\"((?:[^"\\]|\\[^"])*)\\"|"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s,;&}\]"']+))`,
       'gi',
     ),
     mask: (_match, open, key, separator, escaped, double, single, bare) => {
