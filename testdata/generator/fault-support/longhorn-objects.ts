@@ -20,9 +20,9 @@ export function firstPod(builder: BundleBuilder, namespace: string, prefix: stri
   return pod;
 }
 
-/** Longhorn volumes of the cluster (the VM disks), sorted by name. */
+/** Longhorn volumes in use (the running VMs' disks, attached), sorted by name. */
 export function longhornVolumes(builder: BundleBuilder): KubeObject[] {
-  const volumes = builder.listObjects(LONGHORN, 'Volume', 'longhorn-system');
+  const volumes = builder.listObjects(LONGHORN, 'Volume', 'longhorn-system').filter((volume) => (volume.status as { state?: string }).state === 'attached');
   if (volumes.length === 0) throw new Error('no Longhorn volumes in this bundle (start from healthyCluster)');
   return volumes;
 }
