@@ -63,7 +63,10 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
         })),
         diskStatus: {
           [diskId]: {
-            conditions: [{ lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is ready`, reason: '', status: 'True', type: 'Ready' }],
+            conditions: [
+              { lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is ready`, reason: '', status: 'True', type: 'Ready' },
+              { lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is schedulable`, reason: '', status: 'True', type: 'Schedulable' },
+            ],
             diskName: diskId,
             diskPath: DATA_PATH,
             diskType: 'filesystem',

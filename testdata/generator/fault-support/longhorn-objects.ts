@@ -38,3 +38,14 @@ export function logrusLine(builder: BundleBuilder, seconds: number, level: strin
   const iso = time.toISOString();
   return { time: `${iso.slice(0, 19)}.${String(time.getUTCMilliseconds()).padStart(3, '0')}082311Z`, text: `time="${iso.slice(0, 19)}Z" level=${level} msg="${message.replaceAll('"', '\\"')}"${fields ? ` ${fields}` : ''}` };
 }
+
+/** Changes the status of the first disk of Longhorn node `node` (`status.diskStatus.<disk>`); returns the disk's name. */
+export function updateFirstDiskStatus(builder: BundleBuilder, node: string, change: (status: Record<string, unknown>, disk: string, path: string) => void): string {
+  let disk = '';
+  builder.updateObject(LONGHORN, 'Node', 'longhorn-system', node, (object) => {
+    const statuses = (object.status as { diskStatus: Record<string, Record<string, unknown>> }).diskStatus;
+    disk = Object.keys(statuses)[0]!;
+    change(statuses[disk]!, disk, String(statuses[disk]!.diskPath));
+  });
+  return disk;
+}

@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { NOT_FOUND, cdiDataVolumeFailed } from './fault.js';
 
@@ -45,18 +42,13 @@ describe(ID, () => {
   it('explains the claim it fills and the VM that waits for it, and heads the report', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1321 });
     const { vm } = cdiDataVolumeFailed(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const find = (ruleId: string) => report.findings.find((finding) => finding.ruleId === ruleId && finding.status !== 'pass')!;
-      const [failed, pending, down] = [find(ID), find('pvc-pending'), find('vm-error-status')];
-      expect(down.message).toBe(`VM default/${vm} is DataVolumeError: no condition of the VM says why.`);
-      expect(failed.explains!.map((link) => link.ruleId)).toEqual(['pvc-pending', 'vm-error-status']);
-      expect(pending.causedBy!.map((link) => link.ruleId)).toEqual([ID]);
-      expect(down.causedBy!.map((link) => link.ruleId)).toEqual([ID, 'pvc-pending']);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const find = (ruleId: string) => report.findings.find((finding) => finding.ruleId === ruleId && finding.status !== 'pass')!;
+    const [failed, pending, down] = [find(ID), find('pvc-pending'), find('vm-error-status')];
+    expect(down.message).toBe(`VM default/${vm} is DataVolumeError: no condition of the VM says why.`);
+    expect(failed.explains!.map((link) => link.ruleId)).toEqual(['pvc-pending', 'vm-error-status']);
+    expect(pending.causedBy!.map((link) => link.ruleId)).toEqual([ID]);
+    expect(down.causedBy!.map((link) => link.ruleId)).toEqual([ID, 'pvc-pending']);
+    expect(report.summary.headline).toBe(ID);
   });
 });

@@ -1,9 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { vmStuckStartingNotADeviceNode } from './fault.js';
-import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, citedLine, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { vmNotStarted } from '../../../../../testdata/generator/fault-support/storage-objects.js';
 
@@ -56,13 +53,8 @@ describe(`${ID} over the generic transition check`, () => {
     const { vm } = vmStuckStartingNotADeviceNode(builder);
     // The restart began 40 minutes ago, so the generic check reports the VM too.
     vmNotStarted(builder, vm, { printableStatus: 'Starting', sinceSeconds: 2400, vmiPhase: 'Scheduled', waiting: { reason: 'CreateContainerError', message: 'failed to generate spec: not a device node' } });
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const generic = report.findings.find((finding) => finding.ruleId === 'vm-stuck-in-transition')!;
-      expect([generic.status, generic.coveredBy]).toEqual(['info', ID]);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const generic = report.findings.find((finding) => finding.ruleId === 'vm-stuck-in-transition')!;
+    expect([generic.status, generic.coveredBy]).toEqual(['info', ID]);
   });
 });

@@ -6,22 +6,17 @@
  * degraded.
  */
 import type { BundleBuilder } from '../../../src/testing/bundle-builder.js';
-import { LONGHORN, secondsBefore } from '../../../../../testdata/generator/fault-support/longhorn-objects.js';
+import { LONGHORN, secondsBefore, updateFirstDiskStatus } from '../../../../../testdata/generator/fault-support/longhorn-objects.js';
 
 export function longhornDiskNotReady(builder: BundleBuilder): { node: string; disk: string; replicas: string[] } {
   const nodes = builder.listObjects(LONGHORN, 'Node', 'longhorn-system');
   const node = nodes[Math.min(1, nodes.length - 1)]!.metadata.name;
   const since = secondsBefore(builder, 5400);
-  let disk = '';
-  builder.updateObject(LONGHORN, 'Node', 'longhorn-system', node, (object) => {
-    const statuses = (object.status as { diskStatus: Record<string, Record<string, unknown>> }).diskStatus;
-    disk = Object.keys(statuses)[0]!;
-    const status = statuses[disk]!;
-    const path = String(status.diskPath);
+  const disk = updateFirstDiskStatus(builder, node, (status, name, path) => {
     Object.assign(status, {
       conditions: [
-        { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${disk}(${path}) on node ${node} is not ready: cannot find disk config file, maybe due to a mount error`, reason: 'DiskFilesystemChanged', status: 'False', type: 'Ready' },
-        { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${disk} (${path}) on the node ${node} is not ready`, reason: 'DiskNotReady', status: 'False', type: 'Schedulable' },
+        { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${name}(${path}) on node ${node} is not ready: cannot find disk config file, maybe due to a mount error`, reason: 'DiskFilesystemChanged', status: 'False', type: 'Ready' },
+        { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${name} (${path}) on the node ${node} is not ready`, reason: 'DiskNotReady', status: 'False', type: 'Schedulable' },
       ],
       scheduledReplica: {},
       storageAvailable: 0,

@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { longhornDiskNotReady } from './fault.js';
 
@@ -29,18 +26,13 @@ describe(ID, () => {
   it('explains the replicas that failed on that node, and heads the report over the degraded volumes', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1271 });
     const { replicas } = longhornDiskNotReady(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const disk = report.findings.find((finding) => finding.ruleId === ID)!;
-      const failed = report.findings.filter((finding) => finding.ruleId === 'longhorn-replica-failed');
-      expect(failed.map((finding) => finding.message.split(' ')[2]).sort()).toEqual([...replicas].sort());
-      expect(failed.every((finding) => finding.causedBy?.[0]?.ruleId === ID)).toBe(true);
-      expect(disk.explains).toHaveLength(replicas.length);
-      expect(report.findings.some((finding) => finding.ruleId === 'longhorn-disk-not-schedulable' && finding.status !== 'pass')).toBe(false);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const disk = report.findings.find((finding) => finding.ruleId === ID)!;
+    const failed = report.findings.filter((finding) => finding.ruleId === 'longhorn-replica-failed');
+    expect(failed.map((finding) => finding.message.split(' ')[2]).sort()).toEqual([...replicas].sort());
+    expect(failed.every((finding) => finding.causedBy?.[0]?.ruleId === ID)).toBe(true);
+    expect(disk.explains).toHaveLength(replicas.length);
+    expect(report.findings.some((finding) => finding.ruleId === 'longhorn-disk-not-schedulable' && finding.status !== 'pass')).toBe(false);
+    expect(report.summary.headline).toBe(ID);
   });
 });

@@ -5,22 +5,19 @@
  * was freed and the disk is schedulable again (the condition's lastTransitionTime is recent).
  */
 import type { BundleBuilder } from '../../../src/testing/bundle-builder.js';
-import { LONGHORN, secondsBefore } from '../../../../../testdata/generator/fault-support/longhorn-objects.js';
+import { LONGHORN, secondsBefore, updateFirstDiskStatus } from '../../../../../testdata/generator/fault-support/longhorn-objects.js';
 
 export function longhornDiskPressure(builder: BundleBuilder, options: { pressureReleased?: boolean } = {}): { node: string; disk: string } {
   const node = builder.listObjects(LONGHORN, 'Node', 'longhorn-system').at(-1)!.metadata.name;
-  let disk = '';
-  builder.updateObject(LONGHORN, 'Node', 'longhorn-system', node, (object) => {
-    const statuses = (object.status as { diskStatus: Record<string, Record<string, unknown>> }).diskStatus;
-    disk = Object.keys(statuses)[0]!;
-    const status = statuses[disk]!;
-    const path = String(status.diskPath);
-    const since = secondsBefore(builder, options.pressureReleased ? 600 : 7200);
+  const since = secondsBefore(builder, options.pressureReleased ? 600 : 7200);
+  const disk = updateFirstDiskStatus(builder, node, (status, name, path) => {
     status.storageAvailable = options.pressureReleased ? 402_653_184_000 : 52_428_800;
-    (status.conditions as Record<string, unknown>[]).push(
+    const conditions = (status.conditions as Record<string, unknown>[]).filter((condition) => condition.type !== 'Schedulable');
+    status.conditions = conditions;
+    conditions.push(
       options.pressureReleased
-        ? { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${disk}(${path}) on node ${node} is schedulable`, reason: '', status: 'True', type: 'Schedulable' }
-        : { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${disk} (${path}) on the node ${node} has 52428800 available, but requires reserved 0, minimal 25% to schedule more replicas`, reason: 'DiskPressure', status: 'False', type: 'Schedulable' },
+        ? { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${name}(${path}) on node ${node} is schedulable`, reason: '', status: 'True', type: 'Schedulable' }
+        : { lastProbeTime: '', lastTransitionTime: since, message: `Disk ${name} (${path}) on the node ${node} has 52428800 available, but requires reserved 0, minimal 25% to schedule more replicas`, reason: 'DiskPressure', status: 'False', type: 'Schedulable' },
     );
   });
   return { node, disk };

@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { longhornVolumeDegraded } from '../longhorn-volume-degraded/fault.js';
 import { longhornReplicaFailed } from './fault.js';
@@ -39,15 +36,10 @@ describe(ID, () => {
   it('is covered by longhorn-volume-degraded when the volume it belongs to is reported degraded', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 11 });
     const { volume } = longhornVolumeDegraded(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const replica = report.findings.find((finding) => finding.ruleId === ID)!;
-      expect([replica.status, replica.coveredBy]).toEqual(['info', 'longhorn-volume-degraded']);
-      expect(replica.message).toContain(`of volume ${volume}`);
-      expect(report.summary.headline).toBe('longhorn-volume-degraded');
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const replica = report.findings.find((finding) => finding.ruleId === ID)!;
+    expect([replica.status, replica.coveredBy]).toEqual(['info', 'longhorn-volume-degraded']);
+    expect(replica.message).toContain(`of volume ${volume}`);
+    expect(report.summary.headline).toBe('longhorn-volume-degraded');
   });
 });

@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { longhornVolumeSchedulingFailed } from './fault.js';
 
@@ -32,15 +29,10 @@ describe(ID, () => {
   it('explains the degraded volume', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1301 });
     longhornVolumeSchedulingFailed(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const scheduling = report.findings.find((finding) => finding.ruleId === ID)!;
-      const degraded = report.findings.find((finding) => finding.ruleId === 'longhorn-volume-degraded')!;
-      expect(degraded.causedBy).toEqual([{ ruleId: ID, fingerprint: scheduling.fingerprint }]);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const scheduling = report.findings.find((finding) => finding.ruleId === ID)!;
+    const degraded = report.findings.find((finding) => finding.ruleId === 'longhorn-volume-degraded')!;
+    expect(degraded.causedBy).toEqual([{ ruleId: ID, fingerprint: scheduling.fingerprint }]);
+    expect(report.summary.headline).toBe(ID);
   });
 });

@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, citedLine, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, citedLine, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { pvcPending, waitingClaimConsumerScheduled } from './fault.js';
 
@@ -65,16 +62,11 @@ describe(ID, () => {
   it('explains the VM that waits for the claim (WaitingForVolumeBinding)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1211 });
     const { vm } = pvcPending(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const pending = report.findings.find((finding) => finding.ruleId === ID && finding.status === 'fail')!;
-      const waiting = report.findings.find((finding) => finding.ruleId === 'vm-stuck-in-transition' && finding.status === 'warn')!;
-      expect(waiting.message).toBe(`VM default/${vm} has been WaitingForVolumeBinding for 24m58s (VMI phase Pending, node none).`);
-      expect(waiting.causedBy).toEqual([{ ruleId: ID, fingerprint: pending.fingerprint }]);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const pending = report.findings.find((finding) => finding.ruleId === ID && finding.status === 'fail')!;
+    const waiting = report.findings.find((finding) => finding.ruleId === 'vm-stuck-in-transition' && finding.status === 'warn')!;
+    expect(waiting.message).toBe(`VM default/${vm} has been WaitingForVolumeBinding for 24m58s (VMI phase Pending, node none).`);
+    expect(waiting.causedBy).toEqual([{ ruleId: ID, fingerprint: pending.fingerprint }]);
+    expect(report.summary.headline).toBe(ID);
   });
 });

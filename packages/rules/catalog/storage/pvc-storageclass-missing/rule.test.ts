@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, citedLine, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, citedLine, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { MISSING_CLASS, pvcStorageClassMissing } from './fault.js';
 
@@ -55,21 +52,16 @@ describe('causes before symptoms: missing StorageClass → Pending claim → VM 
   it('links the three findings and makes the missing StorageClass the headline', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1201 });
     const { claim, vm } = pvcStorageClassMissing(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const find = (ruleId: string) => report.findings.find((finding) => finding.ruleId === ruleId && finding.status === 'fail')!;
-      const [cause, pending, down] = [find(ID), find('pvc-pending'), find('vm-error-status')];
-      expect(pending.message).toContain(`PVC default/${claim}`);
-      expect(down.message).toMatch(new RegExp(`^VM default/${vm} is ErrorUnschedulable: PodScheduled: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims\\.`));
-      expect(cause.explains).toEqual([{ ruleId: 'pvc-pending', fingerprint: pending.fingerprint }]);
-      expect(pending.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
-      expect(pending.explains).toEqual([{ ruleId: 'vm-error-status', fingerprint: down.fingerprint }]);
-      expect(down.causedBy).toEqual([{ ruleId: 'pvc-pending', fingerprint: pending.fingerprint }]);
-      expect(report.summary.headline).toBe(ID);
-      expect(report.summary.headlineFingerprint).toBe(cause.fingerprint);
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const find = (ruleId: string) => report.findings.find((finding) => finding.ruleId === ruleId && finding.status === 'fail')!;
+    const [cause, pending, down] = [find(ID), find('pvc-pending'), find('vm-error-status')];
+    expect(pending.message).toContain(`PVC default/${claim}`);
+    expect(down.message).toMatch(new RegExp(`^VM default/${vm} is ErrorUnschedulable: PodScheduled: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims\\.`));
+    expect(cause.explains).toEqual([{ ruleId: 'pvc-pending', fingerprint: pending.fingerprint }]);
+    expect(pending.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
+    expect(pending.explains).toEqual([{ ruleId: 'vm-error-status', fingerprint: down.fingerprint }]);
+    expect(down.causedBy).toEqual([{ ruleId: 'pvc-pending', fingerprint: pending.fingerprint }]);
+    expect(report.summary.headline).toBe(ID);
+    expect(report.summary.headlineFingerprint).toBe(cause.fingerprint);
   });
 });

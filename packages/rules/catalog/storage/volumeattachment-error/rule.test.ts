@@ -1,8 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { catalogRule, expectCited, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { faultedVolumeVmDown, volumeAttachmentError } from './fault.js';
 
@@ -41,30 +38,25 @@ describe('causes before symptoms: faulted Longhorn volume â†’ attachment error â
   it('links the faulted volume to the attachment and to the VM whose disk it backs, and makes it the headline', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1263 });
     const { volume, vm } = faultedVolumeVmDown(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const find = (ruleId: string) => report.findings.filter((finding) => finding.ruleId === ruleId);
-      const [faulted] = find('longhorn-volume-faulted');
-      const [attach] = find(ID);
-      const [starting] = find('vm-stuck-in-transition');
-      expect(faulted!.message).toContain(`Longhorn volume ${volume}`);
-      expect(attach!.message).toContain(`Volume ${volume} cannot be attached`);
-      expect(starting!.message).toMatch(new RegExp(`^VM default/${vm} has been Starting for 35m`));
-      expect(faulted!.explains).toEqual(
-        [{ ruleId: 'vm-stuck-in-transition', fingerprint: starting!.fingerprint }, { ruleId: ID, fingerprint: attach!.fingerprint }],
-      );
-      expect(attach!.causedBy).toEqual([{ ruleId: 'longhorn-volume-faulted', fingerprint: faulted!.fingerprint }]);
-      expect(starting!.causedBy!.map((link) => link.ruleId)).toEqual(['longhorn-volume-faulted', ID]);
-      // The failed replicas are the generic view of the same fault: info, covered by the faulted volume.
-      expect(find('longhorn-replica-failed').map((finding) => [finding.status, finding.coveredBy])).toEqual([
-        ['info', 'longhorn-volume-faulted'],
-        ['info', 'longhorn-volume-faulted'],
-        ['info', 'longhorn-volume-faulted'],
-      ]);
-      expect(report.summary.headline).toBe('longhorn-volume-faulted');
-    } finally {
-      await bundle.close();
-    }
+    const report = await runCatalog(builder);
+    const find = (ruleId: string) => report.findings.filter((finding) => finding.ruleId === ruleId);
+    const [faulted] = find('longhorn-volume-faulted');
+    const [attach] = find(ID);
+    const [starting] = find('vm-stuck-in-transition');
+    expect(faulted!.message).toContain(`Longhorn volume ${volume}`);
+    expect(attach!.message).toContain(`Volume ${volume} cannot be attached`);
+    expect(starting!.message).toMatch(new RegExp(`^VM default/${vm} has been Starting for 35m`));
+    expect(faulted!.explains).toEqual(
+      [{ ruleId: 'vm-stuck-in-transition', fingerprint: starting!.fingerprint }, { ruleId: ID, fingerprint: attach!.fingerprint }],
+    );
+    expect(attach!.causedBy).toEqual([{ ruleId: 'longhorn-volume-faulted', fingerprint: faulted!.fingerprint }]);
+    expect(starting!.causedBy!.map((link) => link.ruleId)).toEqual(['longhorn-volume-faulted', ID]);
+    // The failed replicas are the generic view of the same fault: info, covered by the faulted volume.
+    expect(find('longhorn-replica-failed').map((finding) => [finding.status, finding.coveredBy])).toEqual([
+      ['info', 'longhorn-volume-faulted'],
+      ['info', 'longhorn-volume-faulted'],
+      ['info', 'longhorn-volume-faulted'],
+    ]);
+    expect(report.summary.headline).toBe('longhorn-volume-faulted');
   });
 });
