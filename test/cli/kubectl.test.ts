@@ -64,7 +64,7 @@ describe('get', () => {
     const fromArgument = await runCli(['get', WORKLOADS.zip, 'vm', '-n', 'default']);
     const fromOption = await runCli(['get', '--bundle', WORKLOADS.zip, 'vm', '-n', 'default']);
     const fromEnvironment = await runCli(['get', 'vm', '-n', 'default'], { env: { BUNDLE_TRIAGE_BUNDLE: WORKLOADS.zip } });
-    expect(fromArgument.stdout).toBe('NAME              AGE   STATUS    READY\nsles15-sp6-db     29d   Running   True\nubuntu-2204-web   29d   Running   True\n');
+    expect(fromArgument.stdout).toBe('NAME               AGE   STATUS    READY\nsles15-sp6-db      29d   Running   True\nubuntu-2204-web    29d   Running   True\nwin2022-jumphost   29d   Stopped   False\n');
     expect(fromOption.stdout).toBe(fromArgument.stdout);
     expect(fromEnvironment.stdout).toBe(fromArgument.stdout);
   });
@@ -127,7 +127,7 @@ describe('get', () => {
   it('prints -o name as kind.group/name', async () => {
     const run = await runCli(['get', WORKLOADS.zip, 'vm,pvc', '-n', 'default', '-o', 'name']);
     expect(run.stdout).toBe(
-      `virtualmachine.kubevirt.io/sles15-sp6-db\nvirtualmachine.kubevirt.io/ubuntu-2204-web\n${NAMES.claims.map((claim) => `persistentvolumeclaim/${claim}\n`).join('')}`,
+      `virtualmachine.kubevirt.io/sles15-sp6-db\nvirtualmachine.kubevirt.io/ubuntu-2204-web\nvirtualmachine.kubevirt.io/win2022-jumphost\n${NAMES.claims.map((claim) => `persistentvolumeclaim/${claim}\n`).join('')}`,
     );
   });
 

@@ -6,6 +6,7 @@
 import { BundleBuilder } from '../../packages/rules/src/testing/bundle-builder.js';
 import type { KitName } from '../../packages/rules/src/testing/kit-profile.js';
 import { createClock, type ClusterContext } from './cluster-context.js';
+import { addBenignStorageAndVms } from './benign-storage-and-vms.js';
 import { addEvents, routineEvents } from './events.js';
 import { addFleet } from './fleet.js';
 import { addHarvesterResources } from './harvester-resources.js';
@@ -75,10 +76,11 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
   addFleet(context);
   const workloads = addWorkloads(context, harvesterWorkloads(context));
   const volumes = addVirtualMachines(context);
-  addLonghorn(context, volumes);
+  const longhorn = addLonghorn(context, volumes);
   addEvents(context, routineEvents(context));
   addPodLogs(context, workloads);
   addNodeBundles(context, { previousBoots: options.previousBoots ?? 0 });
+  addBenignStorageAndVms(context, longhorn, new SeededRandom(options.seed + 0x5eed));
   builder.addGenerationError('Failed to get /apis/authentication.k8s.io/v1/tokenreviews: the server does not allow this method on the requested resource');
   builder.addGenerationError('Failed to get /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the server does not allow this method on the requested resource');
   return context;

@@ -3,6 +3,7 @@
  * Kubernetes node (schedulable, no eviction), the VM volumes attached and `healthy` with one
  * running replica per node (up to 3), their engines, instance managers and a few settings.
  */
+import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import { type ClusterContext } from './cluster-context.js';
 import type { VmVolume } from './virtual-machines.js';
@@ -30,7 +31,7 @@ function replicaNameOf(context: ClusterContext, volume: string, nodeName: string
   return `${volume}-r-${context.nodes.findIndex((n) => n.name === nodeName)}`;
 }
 
-export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[]): void {
+export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[]): LonghornLayout {
   const { builder, nodes } = context;
   const layout = longhornLayout(context);
   const { diskIds, diskUuids, instanceManagers, replicaNodes } = layout;
@@ -62,7 +63,10 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
         })),
         diskStatus: {
           [diskId]: {
-            conditions: [{ lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is ready`, reason: '', status: 'True', type: 'Ready' }],
+            conditions: [
+              { lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is ready`, reason: '', status: 'True', type: 'Ready' },
+              { lastProbeTime: '', lastTransitionTime: context.at(25), message: `Disk ${diskId}(${DATA_PATH}) on node ${node.name} is schedulable`, reason: '', status: 'True', type: 'Schedulable' },
+            ],
             diskName: diskId,
             diskPath: DATA_PATH,
             diskType: 'filesystem',
@@ -89,6 +93,7 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
 
   for (const volume of volumes) {
     for (const object of longhornVolumeObjects(context, layout, volume)) builder.addObject(object);
+    builder.addObject(volumeAttachment(volume.name, volume.node, context.at(205)));
   }
 
   const settings: [string, string][] = [
@@ -109,6 +114,27 @@ export function addLonghorn(context: ClusterContext, volumes: readonly VmVolume[
       value,
     });
   }
+  return layout;
+}
+
+/**
+ * The VolumeAttachment that kube-controller-manager creates for an attached CSI volume, named as
+ * the attach-detach controller names it (`csi-` + sha256 of volume handle, attacher and node).
+ */
+export function volumeAttachment(volume: string, node: string, created: string): KubeObject {
+  const attacher = 'driver.longhorn.io';
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'VolumeAttachment',
+    metadata: {
+      annotations: { 'csi.alpha.kubernetes.io/node-id': node },
+      creationTimestamp: created,
+      finalizers: ['external-attacher/driver-longhorn-io'],
+      name: `csi-${createHash('sha256').update(`${volume}${attacher}${node}`).digest('hex')}`,
+    },
+    spec: { attacher, nodeName: node, source: { persistentVolumeName: volume } },
+    status: { attached: true },
+  };
 }
 
 /** A volume's Longhorn objects, in the order they are added: the Volume, its Engine, its Replicas. */

@@ -49,6 +49,17 @@ export function addVirtualMachines(context: ClusterContext): VmVolume[] {
       virtualSize: 2_361_393_152,
     },
   });
+  // Harvester makes one StorageClass per image; the disks created from the image are claims of it.
+  builder.addObject({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { creationTimestamp: context.at(121), name: `longhorn-${imageName}` },
+    allowVolumeExpansion: true,
+    parameters: { backingImage: `default-${imageName}`, migratable: 'true', numberOfReplicas: String(Math.min(3, context.nodes.length)), staleReplicaTimeout: '30' },
+    provisioner: 'driver.longhorn.io',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+  });
   builder.addObject({
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',

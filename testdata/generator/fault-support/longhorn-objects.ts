@@ -20,9 +20,9 @@ export function firstPod(builder: BundleBuilder, namespace: string, prefix: stri
   return pod;
 }
 
-/** Longhorn volumes of the cluster (the VM disks), sorted by name. */
+/** Longhorn volumes in use (the running VMs' disks, attached), sorted by name. */
 export function longhornVolumes(builder: BundleBuilder): KubeObject[] {
-  const volumes = builder.listObjects(LONGHORN, 'Volume', 'longhorn-system');
+  const volumes = builder.listObjects(LONGHORN, 'Volume', 'longhorn-system').filter((volume) => (volume.status as { state?: string }).state === 'attached');
   if (volumes.length === 0) throw new Error('no Longhorn volumes in this bundle (start from healthyCluster)');
   return volumes;
 }
@@ -37,4 +37,15 @@ export function logrusLine(builder: BundleBuilder, seconds: number, level: strin
   const time = new Date(Date.parse(builder.createdAt) - seconds * 1000 + 417);
   const iso = time.toISOString();
   return { time: `${iso.slice(0, 19)}.${String(time.getUTCMilliseconds()).padStart(3, '0')}082311Z`, text: `time="${iso.slice(0, 19)}Z" level=${level} msg="${message.replaceAll('"', '\\"')}"${fields ? ` ${fields}` : ''}` };
+}
+
+/** Changes the status of the first disk of Longhorn node `node` (`status.diskStatus.<disk>`); returns the disk's name. */
+export function updateFirstDiskStatus(builder: BundleBuilder, node: string, change: (status: Record<string, unknown>, disk: string, path: string) => void): string {
+  let disk = '';
+  builder.updateObject(LONGHORN, 'Node', 'longhorn-system', node, (object) => {
+    const statuses = (object.status as { diskStatus: Record<string, Record<string, unknown>> }).diskStatus;
+    disk = Object.keys(statuses)[0]!;
+    change(statuses[disk]!, disk, String(statuses[disk]!.diskPath));
+  });
+  return disk;
 }

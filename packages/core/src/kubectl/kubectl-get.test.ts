@@ -49,6 +49,7 @@ describe.each([
       ['NAME', 'AGE', 'STATUS', 'READY'],
       ['sles15-sp6-db', '29d', 'Running', 'True'],
       ['ubuntu-2204-web', '29d', 'Running', 'True'],
+      ['win2022-jumphost', '29d', 'Stopped', 'False'],
     ]);
     expect(result.types[0]!.table.columnsFrom).toBe('bundle-crd');
   });

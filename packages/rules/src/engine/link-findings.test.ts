@@ -129,6 +129,45 @@ describe('explains: causes before symptoms', () => {
     expect(links(result, 'pvc-pending')[0]!.causedBy).toEqual(['vm-unschedulable']);
   });
 
+  it('via volume: a faulted Longhorn volume explains the VM whose disk it backs (VM → claim → PVC spec.volumeName → volume) and the VolumeAttachment of that volume, not the VM on another disk', async () => {
+    const bundle = new BundleBuilder({ createdAt: '2025-03-06T22:45:28Z', kubernetesVersion: 'v1.30.7+rke2r1' });
+    bundle.collectNamespace('default', 'longhorn-system');
+    bundle.addObject({ apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata: { name: 'server-version' }, value: 'v1.4.1', default: '' });
+    for (const [vm, claim, volume, robustness] of [['db', 'db-disk-0', 'pvc-1111', 'faulted'], ['web', 'web-disk-0', 'pvc-2222', 'healthy']] as const) {
+      bundle.addObject({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: claim, namespace: 'default' }, spec: { volumeName: volume }, status: { phase: 'Bound' } });
+      bundle.addObject({
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: vm, namespace: 'default' },
+        spec: { template: { spec: { volumes: [{ name: 'disk-0', persistentVolumeClaim: { claimName: claim } }] } } },
+        status: { printableStatus: 'Starting' },
+      });
+      // The Longhorn volume does not name its claim here: the join goes through the PVC.
+      bundle.addObject({ apiVersion: 'longhorn.io/v1beta2', kind: 'Volume', metadata: { name: volume, namespace: 'longhorn-system' }, status: { robustness, state: 'detached' } });
+      bundle.addObject({ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name: `csi-${volume}` }, spec: { source: { persistentVolumeName: volume } }, status: { attached: false, attachError: { message: 'volume is not ready for workloads' } } });
+    }
+    const rules = [
+      objectRule('volume-faulted', 'volumes', 'longhorn.io', 'status/robustness', 'faulted', 'explains: [{ rule: vm-starting, via: volume }, { rule: attach-failed, via: volume }]'),
+      objectRule('vm-starting', 'virtualmachines', 'kubevirt.io', 'status/printableStatus', 'Starting'),
+      objectRule('attach-failed', 'volumeattachments', 'storage.k8s.io', 'status/attachError/message', 'volume is not ready for workloads'),
+    ];
+    const opened = await openBundle(bundle.toZip());
+    try {
+      const result = await analyze(opened, { rules });
+      expect(links(result, 'vm-starting')).toEqual([
+        { message: 'vm-starting db', status: 'fail', causedBy: ['volume-faulted'], explains: undefined },
+        { message: 'vm-starting web', status: 'fail', causedBy: undefined, explains: undefined },
+      ]);
+      expect(links(result, 'attach-failed').map((finding) => [finding.message, finding.causedBy])).toEqual([
+        ['attach-failed csi-pvc-1111', ['volume-faulted']],
+        ['attach-failed csi-pvc-2222', undefined],
+      ]);
+      expect(result.summary.headline).toBe('volume-faulted');
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('via bundle: any finding of the other rule', async () => {
     const result = await report([DEPLOYMENT_UNAVAILABLE('explains: [{ rule: vm-unschedulable, via: bundle }]'), VM_UNSCHEDULABLE()]);
     expect(links(result, 'vm-unschedulable')[0]!.causedBy).toEqual(['deployment-unavailable']);

@@ -12,7 +12,7 @@ export interface FindingObjects {
 /**
  * Whether two findings are related as `relation` says, from the side of the rule that declared
  * it (`from`: the specific rule for `refines`, the cause for `explains`) to the other (`to`).
- * Only what the bundle records counts: names, namespaces, ownerReferences and node fields.
+ * Only what the bundle records counts: names, namespaces, ownerReferences, node and volume fields.
  */
 export async function related(from: FindingObjects, to: FindingObjects, relation: ObjectRelation, bundle: Bundle): Promise<boolean> {
   if (relation === 'bundle') return true;
@@ -29,6 +29,12 @@ export async function related(from: FindingObjects, to: FindingObjects, relation
   if (relation === 'owner') {
     for (const child of to.objects) if (await ownedBy(child, from.objects, bundle)) return true;
     for (const child of from.objects) if (await ownedBy(child, to.objects, bundle)) return true;
+    return false;
+  }
+  if (relation === 'volume') {
+    const volumes = await volumesAbout(from.objects, bundle);
+    if (volumes.size === 0) return false;
+    for (const key of await volumesAbout(to.objects, bundle)) if (volumes.has(key)) return true;
     return false;
   }
   if ('references' in relation) return from.objects.some((object) => to.objects.some((other) => names(object, relation.references, other)));
@@ -100,6 +106,58 @@ function ownerReferences(object: KubeObject): { apiVersion: string; kind: string
     (reference): reference is { apiVersion: string; kind: string; name: string; uid?: string } =>
       reference !== null && typeof reference === 'object' && typeof reference.apiVersion === 'string' && typeof reference.kind === 'string' && typeof reference.name === 'string',
   );
+}
+
+/**
+ * The volumes objects are about, as `claim:<namespace>/<name>` and `volume:<PV name>` keys. Longhorn
+ * names its volume after the PV, so the keys join the storage layers: a PVC (its claim and
+ * `spec.volumeName`), a PV (its name and `spec.claimRef`), a VolumeAttachment
+ * (`spec.source.persistentVolumeName`), a CDI DataVolume (its PVC has its name), a Longhorn Volume
+ * (its name and `status.kubernetesStatus`), Engine or Replica (`spec.volumeName`), and the claims a
+ * Pod, VirtualMachine or VirtualMachineInstance mounts. A claim's volume is read from the PVC in the
+ * bundle, so a VM and the Longhorn volume behind its disk share a key.
+ */
+async function volumesAbout(objects: readonly KubeObject[], bundle: Bundle): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const claims = new Set<string>();
+  const claim = (namespace: unknown, name: unknown) => {
+    if (typeof namespace === 'string' && namespace !== '' && typeof name === 'string' && name !== '') claims.add(`${namespace}/${name}`);
+  };
+  const volume = (name: unknown) => {
+    if (typeof name === 'string' && name !== '') keys.add(`volume:${name}`);
+  };
+  for (const object of objects) {
+    const group = apiGroupOf(object.apiVersion);
+    const namespace = object.metadata.namespace;
+    const kind = `${group}/${object.kind}`;
+    if (kind === '/PersistentVolumeClaim') {
+      claim(namespace, object.metadata.name);
+      volume(valuesAt(object, '/spec/volumeName')[0]);
+    } else if (kind === '/PersistentVolume') {
+      volume(object.metadata.name);
+      claim(valuesAt(object, '/spec/claimRef/namespace')[0], valuesAt(object, '/spec/claimRef/name')[0]);
+    } else if (kind === 'storage.k8s.io/VolumeAttachment') {
+      volume(valuesAt(object, '/spec/source/persistentVolumeName')[0]);
+    } else if (kind === 'cdi.kubevirt.io/DataVolume') {
+      claim(namespace, object.metadata.name);
+    } else if (kind === 'longhorn.io/Volume') {
+      volume(object.metadata.name);
+      claim(valuesAt(object, '/status/kubernetesStatus/namespace')[0], valuesAt(object, '/status/kubernetesStatus/pvcName')[0]);
+    } else if (kind === 'longhorn.io/Engine' || kind === 'longhorn.io/Replica') {
+      volume(valuesAt(object, '/spec/volumeName')[0]);
+    } else {
+      const volumes = kind === 'kubevirt.io/VirtualMachine' ? '/spec/template/spec/volumes/*' : kind === '/Pod' || kind === 'kubevirt.io/VirtualMachineInstance' ? '/spec/volumes/*' : undefined;
+      if (!volumes) continue;
+      for (const name of [...valuesAt(object, `${volumes}/persistentVolumeClaim/claimName`), ...valuesAt(object, `${volumes}/dataVolume/name`)]) claim(namespace, name);
+    }
+  }
+  for (const key of claims) {
+    keys.add(`claim:${key}`);
+    const [namespace, name] = key.split('/') as [string, string];
+    const [pvc] = await bundle.resources({ group: '', kind: 'PersistentVolumeClaim', namespace, name });
+    if (pvc) volume(valuesAt(pvc, '/spec/volumeName')[0]);
+  }
+  return keys;
 }
 
 /** Whether a field of `object` (JSON pointer, `*` for every element) names `target` (same namespace, or a cluster-scoped target). */

@@ -47,13 +47,13 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  */
 export type NumberOrRef = number | ValueRef;
 /**
- * How a finding of this rule and one of the other rule are related, through the objects they are about (default same-object). same-object: they share an object; node: this finding is about a Node the other's object runs on; owner: one object is in the other's owner chain; references: a field of this finding's object names the other's object; referencedBy: a field of the other finding's object names this one's; bundle: any finding of the other rule.
+ * How a finding of this rule and one of the other rule are related, through the objects they are about (default same-object). same-object: they share an object; node: this finding is about a Node the other's object runs on; owner: one object is in the other's owner chain; volume: they are about the same volume (a PVC, its PV, VolumeAttachment or Longhorn Volume/Engine/Replica, a CDI DataVolume, or a Pod/VM/VMI that mounts the claim); references: a field of this finding's object names the other's object; referencedBy: a field of the other finding's object names this one's; bundle: any finding of the other rule.
  *
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema
  * via the `definition` "objectRelation".
  */
 export type ObjectRelation =
-  | ('same-object' | 'node' | 'owner' | 'bundle')
+  | ('same-object' | 'node' | 'owner' | 'volume' | 'bundle')
   | {
       /**
        * JSON pointer (with * for every element) of a field of this finding's object that holds the other object's name.
@@ -156,7 +156,7 @@ export interface RuleLink {
    * How the two findings are related (default same-object).
    */
   via?:
-    | ('same-object' | 'node' | 'owner' | 'bundle')
+    | ('same-object' | 'node' | 'owner' | 'volume' | 'bundle')
     | {
         /**
          * JSON pointer (with * for every element) of a field of this finding's object that holds the other object's name.

@@ -19,6 +19,7 @@ export {
 export { KIT_GENERATIONS, KIT_PROFILES, type KitName, type KitProfile, type KitVersion } from './kit-profile.js';
 export { toGoYaml } from './go-yaml.js';
 export { catalogRule } from './catalog-rule.js';
+export { runCatalog } from './catalog-run.js';
 export { citedLine, expectCited, expectCites, lineAt, withoutNamespace } from './cited-line.js';
 
 export interface RuleRun {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vmStuckStartingNotADeviceNode } from './fault.js';
-import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
+import { catalogRule, citedLine, runCatalog, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
+import { vmNotStarted } from '../../../../../testdata/generator/fault-support/storage-objects.js';
 
 const ID = 'vm-stuck-starting-not-a-device-node';
 
@@ -43,5 +44,17 @@ describe(ID, () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 113 });
     vmStuckStartingNotADeviceNode(builder, { serverVersion: 'v1.4.1' });
     expect((await runRule(await catalogRule(ID), builder)).skipReason).toBe('applies to Harvester >=1.3.0 <1.3.1; this bundle is v1.4.1');
+  });
+});
+
+describe(`${ID} over the generic transition check`, () => {
+  it('covers vm-stuck-in-transition for the same VM (the launcher pod is owned, through its VMI, by the VM)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.0', nodes: 3, seed: 111 });
+    const { vm } = vmStuckStartingNotADeviceNode(builder);
+    // The restart began 40 minutes ago, so the generic check reports the VM too.
+    vmNotStarted(builder, vm, { printableStatus: 'Starting', sinceSeconds: 2400, vmiPhase: 'Scheduled', waiting: { reason: 'CreateContainerError', message: 'failed to generate spec: not a device node' } });
+    const report = await runCatalog(builder);
+    const generic = report.findings.find((finding) => finding.ruleId === 'vm-stuck-in-transition')!;
+    expect([generic.status, generic.coveredBy]).toEqual(['info', ID]);
   });
 });

@@ -1,6 +1,7 @@
 /** S29: node Pre-drained and cordoned; a single-replica volume has its only replica there. */
 import type { BundleBuilder } from '../../../src/testing/bundle-builder.js';
 import { addUpgrade } from '../../../../../testdata/generator/fault-support/upgrade-objects.js';
+import { longhornVolumes } from '../../../../../testdata/generator/fault-support/longhorn-objects.js';
 
 export function singleReplicaVolumeBlocksDrain(builder: BundleBuilder, options: { replicaElsewhere?: boolean } = {}): string {
   const nodes = builder.listObjects('v1', 'Node').map((node) => node.metadata.name);
@@ -9,7 +10,7 @@ export function singleReplicaVolumeBlocksDrain(builder: BundleBuilder, options: 
   builder.updateObject('v1', 'Node', undefined, stuck, (node) => {
     (node.spec as Record<string, unknown>).unschedulable = true;
   });
-  const volume = builder.listObjects('longhorn.io/v1beta2', 'Volume', 'longhorn-system')[0]!.metadata.name;
+  const volume = longhornVolumes(builder)[0]!.metadata.name;
   builder.updateObject('longhorn.io/v1beta2', 'Volume', 'longhorn-system', volume, (object) => {
     (object.spec as Record<string, unknown>).numberOfReplicas = 1;
   });

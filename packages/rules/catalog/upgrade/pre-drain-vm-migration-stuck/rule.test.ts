@@ -1,6 +1,9 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { preDrainVmMigrationStuck } from './fault.js';
+import { vmMigrationFailed } from '../../kubevirt/vm-migration-failed/fault.js';
 import { catalogRule, expectCites, runRule } from '@bundle-triage/rules/testing';
+import { analyze } from '../../../src/engine/analyze.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 
 const rule = () => catalogRule('pre-drain-vm-migration-stuck');
@@ -23,5 +26,22 @@ describe('pre-drain-vm-migration-stuck (S28)', () => {
     const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 28 });
     preDrainVmMigrationStuck(bundle, { loops: 2 });
     expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
+  });
+
+  it('covers vm-migration-failed for a failed migration it names', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 28 });
+    preDrainVmMigrationStuck(bundle);
+    const { migration } = vmMigrationFailed(bundle, { hoursAgo: 1 });
+    const run = await runRule(await rule(), bundle);
+    expect(run.finding!.message).toContain(`VirtualMachineInstanceMigration default/${migration}`);
+    const generic = await runRule(await catalogRule('vm-migration-failed'), bundle);
+    expect(generic.outcome).toBe('warn');
+    const opened = await openBundle(bundle.toZip());
+    try {
+      const report = await analyze(opened, { rules: [await rule(), await catalogRule('vm-migration-failed')] });
+      expect(report.findings.find((finding) => finding.ruleId === 'vm-migration-failed')!.coveredBy).toBe('pre-drain-vm-migration-stuck');
+    } finally {
+      await opened.close();
+    }
   });
 });
