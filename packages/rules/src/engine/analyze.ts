@@ -6,7 +6,7 @@ import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
 import { buildEvidence } from './build-evidence.js';
 import { codeRuleContext } from './code-rule-context.js';
-import { evaluateDeclarativeRule } from './evaluate-rule.js';
+import { evaluateDeclarativeRule, type FindingDraft } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
@@ -211,6 +211,7 @@ async function runRule(
           evidence: await buildEvidence(bundle, draft.evidence),
           objects: draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.root ? [ref.located.root] : [])),
           ...(draft.subject ? { subject: draft.subject } : {}),
+          ...recordsOf(draft),
           fallbackObjects,
           ...(remediation ? { remediation } : {}),
         }),
@@ -222,6 +223,12 @@ async function runRule(
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }
+}
+
+/** The records a draft is about: its forEach record, else the records its evidence cites. */
+function recordsOf(draft: FindingDraft): { records?: string[] } {
+  const records = draft.records ?? [...new Set(draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.fact ? [ref.located.fact.record] : [])))];
+  return records.length > 0 ? { records } : {};
 }
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {
