@@ -10,6 +10,7 @@ import { evaluateDeclarativeRule, type FindingDraft } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
+import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
 import { plannedLogSearches } from './plan-log-scans.js';
@@ -192,6 +193,7 @@ async function runRule(
           }),
         ),
       );
+      if (inputs.unchecked.length > 0 && findings.every((linked) => linked.finding.status === 'pass')) return { skipped: uncheckedSkip(inputs.unchecked, facts) };
       return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
     }
 
@@ -217,12 +219,21 @@ async function runRule(
         }),
       );
     }
+    // A pass is only a pass when every node could be checked.
+    if (inputs.unchecked.length > 0 && findings.every((linked) => linked.finding.status === 'pass')) return { skipped: uncheckedSkip(inputs.unchecked, facts) };
     return { findings };
   } catch (error) {
     if (error instanceof RuleSkip) return { skipped: { kind: error.kind, reason: error.reason } };
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }
+}
+
+/** Why a rule that found nothing is skipped rather than passed: nodes it could not check. */
+function uncheckedSkip(unchecked: readonly UncheckedNode[], facts: BundleFacts): Skip {
+  const summary = summarizeUnchecked(unchecked, Math.max(facts.nodes.length, unchecked.length));
+  const checked = Math.max(facts.nodes.length - unchecked.length, 0);
+  return { kind: summary.kind, reason: `${summary.reason}${checked > 0 ? ` (nothing found on the ${checked} other node${checked === 1 ? '' : 's'})` : ''}` };
 }
 
 /** The records a draft is about: its forEach record, else the records its evidence cites. */

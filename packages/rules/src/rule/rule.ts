@@ -30,7 +30,9 @@ export type InputSpecs = Record<string, InputSpec>;
 
 /**
  * What an input gives a code rule, from its spec: a named object (or `undefined` when it is not
- * required and absent), a list of objects, or the log files (read by scanning them).
+ * required and absent), a list of objects, the records of a supportconfig input (plain data whose
+ * parts carry `source: { path, line }` to cite with `logEvidence`), or the log files (read by
+ * scanning them).
  */
 export type InputValue<S> = S extends { resource: { name: string } }
   ? S extends { required: false }
@@ -38,7 +40,9 @@ export type InputValue<S> = S extends { resource: { name: string } }
     : Readonly<KubeObject>
   : S extends { resource: object }
     ? readonly Readonly<KubeObject>[]
-    : readonly LogFile[];
+    : S extends { supportconfig: object }
+      ? readonly Readonly<Record<string, unknown>>[]
+      : readonly LogFile[];
 
 /**
  * What a code rule sees: read-only accessors, never the bundle or the disk. Objects come from its

@@ -310,6 +310,11 @@ export class BundleBuilder {
     return this.nodeFiles.delete(node);
   }
 
+  /** Drops a node's supportconfig, as from a node bundle collected without one; false when it had none. */
+  removeSupportconfig(node: string): boolean {
+    return this.supportconfigs.delete(node);
+  }
+
   /**
    * The node's supportconfig (`supportconfig -B supportconfig_<node>[-<suffix>]`), placed as the
    * kit profile says: `logs/` (kit v0.0.26–v0.0.38) or `scc/` (≥ v0.0.39), the random suffix from
