@@ -393,6 +393,8 @@ export interface FieldCondition {
   within?: string;
 }
 /**
+ * Another field's value; for gt/gte/lt/lte it may be scaled and shifted: the bound is value × times + plus (e.g. 85 % of the capacity less 13 GiB: { path: fs/sizeBytes, times: 0.85, plus: -13958643712 }).
+ *
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema
  * via the `definition` "valueRef".
  */
@@ -401,6 +403,14 @@ export interface ValueRef {
    * The other field, as <name>/<json pointer>.
    */
   path: string;
+  /**
+   * For gt/gte/lt/lte: multiply the other field's number by this (default 1).
+   */
+  times?: number;
+  /**
+   * For gt/gte/lt/lte: then add this (default 0).
+   */
+  plus?: number;
 }
 /**
  * Holds when some element satisfies where; binds the matching elements as <as>.
