@@ -9,6 +9,10 @@ import { MAX_KEPT_MATCHES, searchKey, type LogSearch, type LogSearchResult } fro
  * rule's log conditions before it starts, so the first rule to search a file triggers one scan
  * that runs all the planned searches of that file, and the others read their results.
  *
+ * A rotated log (a container's `.log.1` and `.log`, a node's `kernel.log.2` … `kernel.log`) is a
+ * series of files that a log condition searches in order; each file has its own scan, still one
+ * pass however many rules search it.
+ *
  * Kept per search: the match count and the first matches (what conditions bind and cite).
  * Memory stays flat: lines are streamed, only matches are kept.
  */
