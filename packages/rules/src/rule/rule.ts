@@ -63,6 +63,8 @@ export interface RuleContext<I extends InputSpecs = InputSpecs> {
   evidence(object: Readonly<KubeObject>, pointer?: string): Promise<Evidence>;
   /** Evidence for a line of a log or node file (its 1-based line and text). */
   logEvidence(file: { path: string }, line: number, raw: string): Evidence;
+  /** Evidence for a part of a supportconfig record (a filesystem, the memory): its `source` file inside the archive, line and text. */
+  factEvidence(fact: Readonly<Record<string, unknown>>): Promise<Evidence>;
   /** A linear-time pattern (RE2 syntax), cached per source. */
   pattern(source: string): SafePattern;
 }

@@ -344,6 +344,15 @@ export class BundleBuilder {
     return this.addNodeFile(node, `logs/${name}`, lines.length === 0 ? '' : `${text}\n`);
   }
 
+  /** More journal lines at the end of a node's `logs/<name>` (what the node logged after the lines already there). */
+  appendNodeLog(node: string, name: string, lines: readonly JournalLine[]): this {
+    const existing = this.nodeFiles.get(node)?.get(`logs/${name}`);
+    const text = `${lines.map((line) => formatJournalLine(line, node, this.kit.preciseJournal)).join('\n')}\n`;
+    if (!existing || existing.length === 0) return this.addNodeFile(node, `logs/${name}`, text);
+    const before = new TextDecoder().decode(existing);
+    return this.addNodeFile(node, `logs/${name}`, `${before}${before.endsWith('\n') ? '' : '\n'}${text}`);
+  }
+
   /** Any other file at the bundle root, e.g. `prometheus-alerts.json`. */
   addFile(path: string, content: string | Uint8Array): this {
     this.rootFiles.set(path, typeof content === 'string' ? encoder.encode(content) : content);
