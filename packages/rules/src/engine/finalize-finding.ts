@@ -76,7 +76,7 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     ),
   };
   if (parts.remediation && parts.status !== 'pass') finding.remediation = await buildRemediation(bundle, parts.remediation);
-  return { finding, objects: [...objects] };
+  return { finding, objects: [...objects], ...(parts.records && parts.records.length > 0 ? { records: [...parts.records] } : {}) };
 }
 
 async function buildRemediation(bundle: Bundle, spec: NonNullable<FindingParts['remediation']>): Promise<Remediation> {

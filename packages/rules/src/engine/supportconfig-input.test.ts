@@ -1,6 +1,10 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { generateHealthyCluster, healthyCluster, updateNodeHealth } from '../../../../testdata/generator/index.js';
+import { parseRule } from '../rule/load-rules.js';
+import type { Rule } from '../rule/rule.js';
 import { citedLine, runRule } from '../testing/index.js';
+import { analyze } from './analyze.js';
 
 const GIB = 1024 ** 3;
 
@@ -139,5 +143,29 @@ describe('supportconfig input: records of the nodes\' supportconfig', () => {
     expect(run.finding!.message).toBe('harvester-node-1: memory 97% used, load 28.7 on 16 CPUs');
     expect(run.finding!.evidence.map((item) => citedLine(cluster.builder, item).trim().split(/\s+/)[0])).toEqual(['Mem:', expect.stringMatching(/^\d\d:\d\d:\d\d$/)]);
     expect(citedLine(cluster.builder, run.finding!.evidence[1]!)).toContain('load average: 31.50, 29.20, 28.70');
+  });
+});
+
+describe('records in relations', () => {
+  it('relates findings about the same record (node and mount) like findings about the same object, and no others', async () => {
+    const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 9 });
+    fillPersistent(cluster, 'harvester-node-1', 171);
+    fillPersistent(cluster, 'harvester-node-2', 120);
+    const busy = FULL_PERSISTENT.replace('id: persistent-full', 'id: persistent-busy').replace('gte: 90', 'gte: 60');
+    const cause = `${FULL_PERSISTENT}\nexplains: [{ rule: persistent-busy }]\n`;
+    const rules = [cause, busy].map((text) => parseRule(text, 'inline').rule as Rule);
+    const bundle = await openBundle(cluster.builder.toZip());
+    try {
+      const report = await analyze(bundle, { rules });
+      const full = report.findings.find((finding) => finding.ruleId === 'persistent-full')!;
+      const symptoms = report.findings.filter((finding) => finding.ruleId === 'persistent-busy').sort((a, b) => (a.message < b.message ? -1 : 1));
+      expect(symptoms.map((finding) => [finding.message.split(' ')[2], finding.causedBy?.map((link) => link.ruleId) ?? []])).toEqual([
+        ['harvester-node-1', ['persistent-full']],
+        ['harvester-node-2', []],
+      ]);
+      expect(full.explains).toEqual([{ ruleId: 'persistent-busy', fingerprint: symptoms[0]!.fingerprint }]);
+    } finally {
+      await bundle.close();
+    }
   });
 });

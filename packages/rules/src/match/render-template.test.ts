@@ -57,6 +57,14 @@ describe('the age filter', () => {
     ]);
     expect(renderTemplate('NotReady for {{ node/since | age }}, last seen {{ node/recent | age }} before', scope)).toBe('NotReady for 3d4h, last seen 30s before');
   });
+
+  it('reads a log line\'s time (milliseconds, as a log match binds it) too', () => {
+    const scope = new Map([
+      ['facts', { kind: 'value' as const, value: { createdAt: '2025-03-06T22:45:28Z' } }],
+      ['kills', { kind: 'value' as const, value: [{ time: Date.parse('2025-03-06T20:35:28Z') }] }],
+    ]);
+    expect(renderTemplate('{{ kills | last | map:time | age }} before the bundle', scope)).toBe('2h10m before the bundle');
+  });
 });
 
 describe('the bytes filter', () => {

@@ -173,9 +173,10 @@ function binaryBytes(value: unknown): string | undefined {
   return `${bytes < 0 ? '-' : ''}${text} ${units[unit]}`;
 }
 
-/** `3d4h`, `2h5m`, `40s` before the bundle's creation; undefined for a value that is not a time or an unknown creation. */
+/** `3d4h`, `2h5m`, `40s` before the bundle's creation, of an RFC 3339 time or a log line's time (ms); undefined for anything else or an unknown creation. */
 function ageBeforeBundle(value: unknown, scope: Scope): string | undefined {
-  const time = toTime(value);
+  // A log line's time is milliseconds (a match's `time`); objects write RFC 3339.
+  const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
   const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
   if (time === undefined || createdAt === undefined) return undefined;
   return humanAge(createdAt - time);
