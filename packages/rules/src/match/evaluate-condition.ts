@@ -106,8 +106,16 @@ function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationC
   const satisfying = resolved.filter((located) => compare(located.value, field, helpers));
   if (satisfying.length === 0) return notHolding();
   const evidence: EvidenceRef[] =
-    field.evidence === false ? [] : satisfying.filter(citable).map((located) => ({ type: 'field', located }));
+    field.evidence === false ? [] : [...satisfying, ...numericBounds(field, scope)].filter(citable).map((located) => ({ type: 'field', located }));
   return { holds: true, evidence, bindings: new Map() };
+}
+
+/** The fields a numeric comparison read its bounds from (a load compared with the CPU count): they prove it too. */
+function numericBounds(field: FieldCondition, scope: Scope): Located[] {
+  return (['gt', 'gte', 'lt', 'lte'] as const).flatMap((operator) => {
+    const bound = field[operator];
+    return bound !== undefined && typeof bound !== 'number' ? resolvePath(scope, bound.path).slice(0, 1) : [];
+  });
 }
 
 /** Ages are counted back from the bundle's creation; without it, an age check cannot be made. */
