@@ -82,6 +82,11 @@ describe('supportconfig input: records of the nodes\' supportconfig', () => {
     }
   });
 
+  it('passes when every node answered with no record at all: no failed unit is an answer, not a missing input', async () => {
+    const rule = FULL_PERSISTENT.replace('fact: filesystems', 'fact: failedUnits').replace('where: { field: { path: fs/role, equals: cos-persistent, evidence: false } }', '').replace('path: fs/usePercent, gte: 90', 'path: fs/unit, exists: true');
+    expect((await runRule(rule, healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 2, seed: 10 }))).outcome).toBe('pass');
+  });
+
   it('passes when every node was checked and none matched (near miss: 88 %)', async () => {
     const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.1', nodes: 2, seed: 4 });
     fillPersistent(cluster, 'harvester-node-0', 161);

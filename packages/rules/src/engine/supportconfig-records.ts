@@ -32,6 +32,8 @@ export async function supportconfigRecords(spec: SupportconfigInputSpec, bundle:
 
   const records: Located[] = [];
   const unchecked: UncheckedNode[] = [];
+  // Nodes that answered, with records or with none (no failed unit is an answer too).
+  let answered = 0;
   for (const node of [...new Set([...facts.nodes, ...withBundle])].sort()) {
     if (!withBundle.has(node)) {
       unchecked.push({ node, kind: 'missing-input', reason: `node ${node} has no node bundle` });
@@ -49,10 +51,13 @@ export async function supportconfigRecords(spec: SupportconfigInputSpec, bundle:
     }
     const made = factRecords(scc, fact);
     if ('missing' in made) unchecked.push({ node, kind: 'missing-input', reason: `the supportconfig of ${node} does not say: ${made.missing}` });
-    else records.push(...made.records);
+    else {
+      records.push(...made.records);
+      answered += 1;
+    }
   }
 
-  if (records.length > 0) return { ok: true, records, unchecked: required ? unchecked : [] };
+  if (answered > 0) return { ok: true, records, unchecked: required ? unchecked : [] };
   if (!required) return { ok: true, records: [], unchecked: [] };
   const version = facts.harvesterVersion?.semver;
   if (version !== undefined && semver.lt(version, FIRST_RELEASE_WITH_SCC) && unchecked.every((entry) => entry.kind === 'missing-input')) {
