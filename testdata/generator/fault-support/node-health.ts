@@ -31,8 +31,9 @@ export function fillFilesystem(cluster: GeneratedCluster, node: string, mount: s
  */
 export function kernelMessages(cluster: GeneratedCluster, node: string, messages: readonly (readonly [minutesBefore: number, text: string])[]): string[] {
   const created = Date.parse(cluster.builder.createdAt);
-  // A fraction of a second, as the kernel's own stamps have; journals in short-precise keep it.
-  const times = messages.map(([minutes], index) => new Date(created - minutes * 60_000 + 137 + index * 3).toISOString());
+  // Whole seconds: short journals (kit < v0.0.39) drop fractions and short-precise ones keep them, so
+  // only a whole second reads the same age in both.
+  const times = messages.map(([minutes]) => new Date(created - minutes * 60_000).toISOString());
   cluster.builder.appendNodeLog(node, 'kernel.log', messages.map(([, text], index) => ({ time: times[index]!, identifier: 'kernel', text })));
   if (cluster.nodeHealth.has(node)) {
     updateNodeHealth(cluster, node, (health) => {
