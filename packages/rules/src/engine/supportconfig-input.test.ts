@@ -125,6 +125,12 @@ describe('supportconfig input: records of the nodes\' supportconfig', () => {
     expect(old.skipReason).toBe(
       'bundles of Harvester v1.0.3 hold no node supportconfig (support-bundle-kit collects scc_supportconfig_*.txz since v0.0.26, Harvester v1.2.0); check it on each node with df -h /usr/local',
     );
+    // A development build (the real v1.0 sample's 1a861fc-dirty): no version to go by, but no settings.yaml either.
+    const development = healthyCluster({ harvesterVersion: 'v1.0.3', nodes: 1, seed: 7, kit: 'old' });
+    development.addNodeFile('harvester-node-0', 'configs/etc/harvester-release.yaml', 'harvester: 1a861fc-dirty\nharvesterChart: 0.0.0-dev\nos: Harvester ada3f1a-dirty\nkubernetes: v1.21.7+rke2r1\n');
+    const dev = await runRule(FULL_PERSISTENT, development);
+    expect([dev.outcome, dev.skipKind]).toEqual(['skipped', 'not-recorded']);
+    expect(dev.skipReason).toMatch(/^this bundle's support-bundle-kit predates v0\.0\.26, .* and the bundle has no settings\.yaml; check it on each node/);
     const trimmed = generateHealthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 7 });
     trimmed.builder.removeSupportconfig('harvester-node-0');
     const missing = await runRule(FULL_PERSISTENT, trimmed.builder);

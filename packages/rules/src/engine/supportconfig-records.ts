@@ -59,15 +59,30 @@ export async function supportconfigRecords(spec: SupportconfigInputSpec, bundle:
 
   if (answered > 0) return { ok: true, records, unchecked: required ? unchecked : [] };
   if (!required) return { ok: true, records: [], unchecked: [] };
-  const version = facts.harvesterVersion?.semver;
-  if (version !== undefined && semver.lt(version, FIRST_RELEASE_WITH_SCC) && unchecked.every((entry) => entry.kind === 'missing-input')) {
-    return {
-      ok: false,
-      skip: withHint({ kind: 'not-recorded', reason: `bundles of Harvester ${facts.harvesterVersion!.value} hold no node supportconfig (support-bundle-kit collects scc_supportconfig_*.txz since v0.0.26, Harvester v1.2.0)` }, hint),
-    };
-  }
+  const predates = kitPredatesSupportconfig(bundle, facts);
+  if (predates && unchecked.every((entry) => entry.kind === 'missing-input')) return { ok: false, skip: withHint({ kind: 'not-recorded', reason: predates }, hint) };
   const noneHasOne = unchecked.every((entry) => /has no node bundle|holds no supportconfig/.test(entry.reason));
   return { ok: false, skip: withHint(noneHasOne ? { kind: 'missing-input', reason: 'no node bundle holds a supportconfig (scc_supportconfig_*.txz)' } : summarizeUnchecked(unchecked, unchecked.length), hint) };
+}
+
+/**
+ * Why this bundle cannot have a supportconfig at all, when it is from a kit before v0.0.26: its
+ * Harvester release is older than v1.2.0, or — for a development build, whose version says
+ * nothing — it lacks harvesterhci.io settings.yaml, which the kit began collecting in the same
+ * change as the supportconfig (3699616a).
+ */
+function kitPredatesSupportconfig(bundle: Bundle, facts: BundleFacts): string | undefined {
+  const version = facts.harvesterVersion?.semver;
+  if (version !== undefined) {
+    return semver.lt(version, FIRST_RELEASE_WITH_SCC)
+      ? `bundles of Harvester ${facts.harvesterVersion!.value} hold no node supportconfig (support-bundle-kit collects scc_supportconfig_*.txz since v0.0.26, Harvester v1.2.0)`
+      : undefined;
+  }
+  const collected = bundle.index.resourceFiles().length > 0;
+  if (collected && bundle.resourceFiles({ group: 'harvesterhci.io', resource: 'settings' }).length === 0) {
+    return `this bundle's support-bundle-kit predates v0.0.26, which began collecting each node's supportconfig (scc_supportconfig_*.txz) together with Harvester's settings.yaml, and the bundle has no settings.yaml`;
+  }
+  return undefined;
 }
 
 /** One skip for the nodes that could not be checked (the first three named). */
