@@ -86,3 +86,29 @@ describe('shared log scans over series', () => {
     });
   });
 });
+
+describe('log matches kept for a rule', () => {
+  it('keeps the first matches and the latest, so last is the latest however many lines match', async () => {
+    const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 14 });
+    const created = Date.parse(cluster.builder.createdAt);
+    cluster.builder.appendNodeLog('harvester-node-0', 'kernel.log', Array.from({ length: 150 }, (_, index) => ({
+      time: new Date(created - (150 - index) * 60_000).toISOString(),
+      identifier: 'kernel',
+      text: `EXT4-fs error (device sdc): __ext4_find_entry:1532: inode #2: comm grafana-server: reading directory lblock ${index}`,
+    })));
+    const rule = `
+id: ext4-errors
+title: ext4 errors
+severity: low
+component: node
+inputs:
+  kernel: { logs: { nodeFile: logs/kernel.log } }
+outcomes:
+  - when: { log: { input: kernel, as: errors, prefilter: EXT4-fs error, pattern: 'lblock (?P<block>\\d+)' } }
+    status: info
+    message: '{{ errorsCount }} lines, {{ errors | count }} kept, the last block {{ errors | last | map:block }}, {{ errors | last | map:time | age }} before the bundle'
+`;
+    const run = await runRule(rule, cluster.builder);
+    expect(run.finding!.message).toBe('150 lines, 100 kept, the last block 149, 1m before the bundle');
+  });
+});

@@ -13,7 +13,7 @@ import { MAX_KEPT_MATCHES, searchKey, type LogSearch, type LogSearchResult } fro
  * series of files that a log condition searches in order; each file has its own scan, still one
  * pass however many rules search it.
  *
- * Kept per search: the match count and the first matches (what conditions bind and cite).
+ * Kept per search: the match count, the first matches and the latest (what conditions bind and cite).
  * Memory stays flat: lines are streamed, only matches are kept.
  */
 export class SharedLogScans {
@@ -64,7 +64,9 @@ export class SharedLogScans {
         const match = entry.pattern.exec(line.text);
         if (!match) continue;
         result.count += 1;
-        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push({ ...line, match, groups: { ...(match.groups ?? {}) } });
+        const kept = { ...line, match, groups: { ...(match.groups ?? {}) } };
+        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
+        else result.matches[MAX_KEPT_MATCHES - 1] = kept;
       }
     }
     return new Map(entries.map((entry) => [entry.key, entry.result]));

@@ -200,12 +200,13 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
     count += result.count;
     for (const match of result.matches) {
       if (evidence.length < evidenceLimit) evidence.push({ type: 'log', path: file.path, line: match.line, raw: match.raw });
-      if (matches.length < MAX_KEPT_MATCHES) {
-        const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
-        if (match.time !== undefined) binding.time = match.time;
-        // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
-        matches.push({ value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' });
-      }
+      const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
+      if (match.time !== undefined) binding.time = match.time;
+      // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
+      const located: Located = { value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' };
+      // The first matches and, in the last place, the latest one: `last` is always the latest.
+      if (matches.length < MAX_KEPT_MATCHES) matches.push(located);
+      else matches[MAX_KEPT_MATCHES - 1] = located;
     }
   }
   if (count < minCount) return notHolding();
