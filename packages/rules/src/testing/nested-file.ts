@@ -7,6 +7,7 @@
  * chunks in a ustar archive.
  */
 import { unzipSync } from 'fflate';
+import { concat } from './tar-gz.js';
 
 const decoder = new TextDecoder();
 
@@ -38,13 +39,7 @@ function unxz(bytes: Uint8Array): Uint8Array {
     parts.push(bytes.subarray(at + 3, at + 3 + size));
     at += 3 + size;
   }
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 /** The regular files of a ustar archive (PAX `path` records honoured), by path. */
