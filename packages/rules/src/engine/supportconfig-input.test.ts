@@ -157,6 +157,36 @@ describe('supportconfig input: records of the nodes\' supportconfig', () => {
   });
 });
 
+describe('kernel events of messages.txt', () => {
+  it('gives one record per event, its time as RFC 3339 for within and age, cited at its line of messages.txt', async () => {
+    const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 2, seed: 12 });
+    updateNodeHealth(cluster, 'harvester-node-1', (health) => {
+      health.journal.push(
+        ['2025-03-12T07:14:07+0000', 'kernel', 'oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=5f1c,mems_allowed=0,oom_memcg=/kubepods/pod1,task_memcg=/kubepods/pod1/5f1c,task=qemu-kvm,pid=48213,uid=107'],
+        ['2025-03-12T07:14:07+0000', 'kernel', 'Memory cgroup out of memory: Killed process 48213 (qemu-kvm) total-vm:17825792kB, anon-rss:16777216kB, file-rss:0kB, shmem-rss:0kB, UID:107 pgtables:33216kB oom_score_adj:-997'],
+      );
+    });
+    const rule = `
+id: oom-events
+title: OOM kills
+severity: high
+component: node
+inputs:
+  events: { supportconfig: { fact: kernelEvents } }
+match: { forEach: events, as: event, where: { field: { path: event/kind, equals: oom-kill, evidence: false } } }
+outcomes:
+  - when: { field: { path: event/time, within: 24h } }
+    status: fail
+    message: '{{ event/subject }} (pid {{ event/pid }}, cgroup {{ event/cgroup }}) killed on {{ event/node }} {{ event/time | age }} before the bundle'
+`;
+    const run = await runRule(rule, cluster.builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.message).toBe('qemu-kvm (pid 48213, cgroup /kubepods/pod1/5f1c) killed on harvester-node-1 2h before the bundle');
+    expect(run.finding!.evidence[0]!.path).toMatch(/\/messages\.txt$/);
+    expect(citedLine(cluster.builder, run.finding!.evidence[0]!)).toContain('Memory cgroup out of memory: Killed process 48213 (qemu-kvm)');
+  });
+});
+
 describe('records in relations', () => {
   it('relates findings about the same record (node and mount) like findings about the same object, and no others', async () => {
     const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 9 });
