@@ -97,6 +97,10 @@ function addNodeBundle(context: ClusterContext, node: ClusterNode, options: Node
       [1, 'x86/fpu: Supporting XSAVE feature 0x001: \'x87 floating point registers\''],
       [3, 'iscsi: registered transport (tcp)'],
       [9, 'EXT4-fs (sda5): mounted filesystem with ordered data mode. Opts: (null). Quota mode: none.'],
+      // Benign on a healthy server: the BMC's empty virtual CD-ROM fails a read, the uplink comes up once.
+      [12, 'sr 0:0:0:0: [sr0] tag#0 FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_OK cmd_age=0s'],
+      [12, 'I/O error, dev sr0, sector 0 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 2'],
+      [38, 'ixgbe 0000:3b:00.0 eno1: NIC Link is Up 10 Gbps, Flow Control: RX/TX'],
       [41, 'IPv6: ADDRCONF(NETDEV_CHANGE): mgmt-br: link becomes ready'],
       [300, 'scsi host2: iSCSI Initiator over TCP/IP'],
       [301, 'sd 2:0:0:1: [sdb] 41943040 512-byte logical blocks: (21.5 GB/20.0 GiB)'],

@@ -27,6 +27,8 @@ export interface NodeHealth {
   swap: { totalKiB: number; usedKiB: number };
   load: [number, number, number];
   uptime: string;
+  /** Online CPUs (mpstat's header). */
+  cpus: number;
   /** `systemctl --failed` rows. */
   failedUnits: { unit: string; description: string }[];
   /** Journal lines (`journalctl --output=short-iso`), oldest first: [ISO time, identifier, text]. */
@@ -59,6 +61,7 @@ export function healthyNodeHealth(node: ClusterNode, release: HarvesterRelease, 
     swap: { totalKiB: 0, usedKiB: 0 },
     load: [0.75 + index * 0.1, 0.78, 0.89],
     uptime: '12:35',
+    cpus: 16,
     failedUnits: [],
     journal: [
       [at(95), 'kernel', 'IPv6: ADDRCONF(NETDEV_CHANGE): mgmt-br: link becomes ready'],
@@ -92,6 +95,7 @@ export function supportconfigFiles(node: ClusterNode, release: HarvesterRelease,
   files.set('basic-health-check.txt', [
     command('/usr/bin/uptime', ` ${ran.toISOString().slice(11, 19)}  up  ${health.uptime},  0 users,  load average: ${health.load.map((value) => value.toFixed(2)).join(', ')}`),
     command('/usr/bin/vmstat 1 4', vmstat(health)),
+    command('/usr/bin/mpstat -P ALL 1 3', mpstat(health, kernel, ran, node)),
     command('/usr/bin/free -k', free(health)),
     command('/bin/df -hT', df(health.filesystems)),
   ].join(''));
@@ -176,6 +180,28 @@ function free(health: NodeHealth): string {
 function vmstat(health: NodeHealth): string {
   const line = `${' 1  0'}      ${String(health.swap.usedKiB).padStart(1)} ${String(health.memory.freeKiB).padStart(8)} ${String(2_104_332).padStart(6)} ${String(12_150_372).padStart(8)}    0    0    12   184 2411 4127  4  2 94  0  0`;
   return ['procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----', ' r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st', line, line, line, line].join('\n');
+}
+
+/**
+ * `mpstat -P ALL 1 3`, the `all` rows only (a real one has a row per CPU). The header's host is
+ * the support bundle agent's pod, not the node (supportconfig.md); `(<n> CPU)` is the CPU count.
+ */
+function mpstat(health: NodeHealth, kernel: string, ran: Date, node: ClusterNode): string {
+  const date = `${String(ran.getUTCMonth() + 1).padStart(2, '0')}/${String(ran.getUTCDate()).padStart(2, '0')}/${String(ran.getUTCFullYear()).slice(2)}`;
+  const clock = (seconds: number) => new Date(ran.getTime() + seconds * 1000).toISOString().slice(11, 19);
+  const busy = Math.min(99, health.load[0] / health.cpus * 100);
+  const row = (label: string) => `${label.padEnd(12)} all ${(busy * 0.6).toFixed(2).padStart(7)}    0.00 ${(busy * 0.3).toFixed(2).padStart(7)}    0.06    0.00    0.19    0.00 ${(busy * 0.1).toFixed(2).padStart(7)}    0.00 ${(100 - busy).toFixed(2).padStart(7)}`;
+  return [
+    `Linux ${kernel} (supportbundle-agent-${node.machine.slice(-5)}) \t${date} \t_x86_64_\t(${health.cpus} CPU)`,
+    '',
+    `${clock(0).padEnd(12)} CPU    %usr   %nice    %sys %iowait    %irq   %soft  %steal  %guest  %gnice   %idle`,
+    row(clock(1)),
+    row(clock(2)),
+    row(clock(3)),
+    '',
+    'Average:     CPU    %usr   %nice    %sys %iowait    %irq   %soft  %steal  %guest  %gnice   %idle',
+    row('Average:'),
+  ].join('\n');
 }
 
 function meminfo(health: NodeHealth): string {

@@ -35,6 +35,7 @@ export { parsePointer } from './resources/locate-pointer.js';
 export type { ResourceQuery } from './resources/resource-query.js';
 export { openSource } from './source/index.js';
 export type {
+  CpuCount,
   DiskHealth,
   FailedUnit,
   FilesystemUsage,

@@ -213,4 +213,26 @@ describe.skipIf(!SAMPLE || !existsSync(join(SAMPLE, 'metadata.yaml')))(`the whol
       await bundle.close();
     }
   }, 120_000);
+
+  it('skips the supportconfig checks as not recorded (a kit before v0.0.26), and reads node1\'s kernel log', async () => {
+    const bundle = await openBundle(SAMPLE);
+    try {
+      const rules = (await loadCatalog()).filter((rule) => rule.component === 'node' || rule.id === 'upgrade-gate-free-system-partition');
+      const report = await analyze(bundle, { rules });
+      const supportconfig = report.skipped.filter((entry) => /^(node-(filesystem-full|memory-pressure|load-high|systemd-unit-failed|disk-smart-failed)|precheck-node-free-space|precheck-cos-state-size|upgrade-gate-free-system-partition)$/.test(entry.ruleId));
+      expect(supportconfig).toHaveLength(8);
+      for (const entry of supportconfig) {
+        expect(entry.kind).toBe('not-recorded');
+        expect(entry.reason).toMatch(/^this bundle's support-bundle-kit predates v0\.0\.26/);
+      }
+      // The kernel log is there: grafana-server's volume (sdc) logged ext4 errors the day before the bundle.
+      const fsErrors = report.findings.find((finding) => finding.ruleId === 'node-kernel-filesystem-error');
+      expect(fsErrors?.status).toBe('fail');
+      expect(fsErrors?.evidence[0]?.path).toBe('nodes/node1.zip!/node1/logs/kernel.log');
+      expect(fsErrors?.evidence[0]?.excerpt).toContain('EXT4-fs error (device sdc)');
+      expect(report.errors).toEqual([]);
+    } finally {
+      await bundle.close();
+    }
+  }, 120_000);
 });

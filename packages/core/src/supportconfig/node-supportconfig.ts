@@ -16,6 +16,8 @@ export interface NodeSupportconfig {
   memory?: MemoryUsage;
   swap?: SwapUsage;
   load?: LoadAverage;
+  /** Online CPUs: `mpstat`'s header in basic-health-check.txt, else `/proc/cpuinfo` or `lscpu` in hardware.txt. */
+  cpus?: CpuCount;
   /** `systemctl --failed` (systemd.txt); `[]` when the section lists none, absent from `missing` then. */
   failedUnits: FailedUnit[];
   /** Kernel and service messages worth a look, from messages.txt (`journalctl --output=short-iso`). */
@@ -57,6 +59,17 @@ export interface FilesystemUsage {
   usedBytes?: number;
   availableBytes?: number;
   usePercent?: number;
+  /**
+   * The mount point of an earlier row of the same device and size: this row is a bind mount of it
+   * (`/var/lib/longhorn`, or the default disk on COS_PERSISTENT, beside `/usr/local`), the same
+   * space counted again.
+   */
+  sameAs?: string;
+  source: FactSource;
+}
+
+export interface CpuCount {
+  count: number;
   source: FactSource;
 }
 
@@ -92,6 +105,11 @@ export interface FailedUnit {
   source: FactSource;
 }
 
+/**
+ * `oom-kill` is one event per process killed (its `Killed process` line; the `oom-kill:` line
+ * before it gives the cgroup); the `invoked oom-killer` line names the process that asked for
+ * memory, not the victim, and is not an event of its own.
+ */
 export type KernelEventKind = 'oom-kill' | 'io-error' | 'filesystem-error' | 'link-down' | 'link-up' | 'hung-task';
 
 export interface KernelEvent {
@@ -102,6 +120,13 @@ export interface KernelEvent {
   time?: number;
   /** What it is about, when the message says: the device (`sda`), interface (`eno1`) or process (`qemu-kvm`). */
   subject?: string;
+  /** `oom-kill`: the killed process's id. */
+  pid?: number;
+  /**
+   * `oom-kill`: the memory cgroup the killed process ran in (`task_memcg=` of the kernel's
+   * `oom-kill:` line), e.g. `/kubepods/burstable/pod<uid>/<container id>`: which pod's container it was.
+   */
+  cgroup?: string;
   source: FactSource;
 }
 

@@ -2,6 +2,7 @@ import type { NodeFileEntry } from '../index/index-entry.js';
 import type { LogFile } from '../logs/log-file.js';
 import type { NodeBundleChoice } from '../source/node-layout.js';
 import type {
+  CpuCount,
   DiskHealth,
   FailedUnit,
   FilesystemUsage,
@@ -84,6 +85,7 @@ export async function readNodeSupportconfig(readers: SupportconfigReaders): Prom
       };
       result.filesystems.push(usage);
     }
+    markBindMounts(result.filesystems);
   } else {
     result.missing.push('free space: no df -h section in fs-diskio.txt or basic-health-check.txt');
   }
@@ -100,6 +102,10 @@ export async function readNodeSupportconfig(readers: SupportconfigReaders): Prom
   const load = uptime && parseUptime(uptime.section, uptime.path, `${uptime.name} ${uptime.section.header}`);
   if (load) result.load = load;
   else result.missing.push('load: no uptime section in basic-health-check.txt');
+
+  const cpus = await cpuCount(firstCommand, sectionsOf);
+  if (cpus) result.cpus = cpus;
+  else result.missing.push('CPU count: no mpstat header in basic-health-check.txt, no /proc/cpuinfo or lscpu in hardware.txt');
 
   const failed = await firstCommand('systemctl', ['systemd.txt'], (section) => /--failed/.test(section.header));
   if (failed) result.failedUnits = parseFailedUnits(failed.section, failed.path, `${failed.name} ${failed.section.header}`);
@@ -125,6 +131,55 @@ function mountRole(mount: string, type: string, filesystem: string): HarvesterMo
   if (type === 'overlay' || filesystem === 'overlay') return 'overlay';
   if (/^(tmpfs|devtmpfs|shm)$/.test(type || filesystem)) return 'memory';
   return 'other';
+}
+
+/**
+ * A device listed again at another mount with the same size is a bind mount of the first row
+ * (Harvester binds `/var/lib/longhorn`, `/var/lib/kubelet` and, without a data disk, the default
+ * disk from COS_PERSISTENT): the same space, which a rule about full disks must count once.
+ */
+function markBindMounts(filesystems: FilesystemUsage[]): void {
+  const first = new Map<string, string>();
+  for (const fs of filesystems) {
+    if (!fs.filesystem.startsWith('/dev/')) continue;
+    const key = `${fs.filesystem} ${fs.size}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, fs.mount);
+    else fs.sameAs = earlier;
+  }
+}
+
+type FirstCommand = (
+  program: string,
+  names: string[],
+  accept?: (section: SupportconfigSection) => boolean,
+) => Promise<{ path: string; name: string; section: SupportconfigSection } | undefined>;
+
+/**
+ * Online CPUs, as SCA's load check counts them: mpstat's header (`… _x86_64_ (24 CPU)`), else the
+ * `processor` lines of /proc/cpuinfo, else lscpu's `CPU(s):`.
+ */
+async function cpuCount(
+  firstCommand: FirstCommand,
+  sectionsOf: (name: string) => Promise<{ path: string; sections: SupportconfigSection[] } | undefined>,
+): Promise<CpuCount | undefined> {
+  const mpstat = await firstCommand('mpstat', ['basic-health-check.txt']);
+  for (const { line, text } of mpstat?.section.body ?? []) {
+    const match = /\((\d+) CPU\)\s*$/.exec(text);
+    if (match) return { count: Number(match[1]), source: { path: mpstat!.path, line, description: `${mpstat!.name} ${mpstat!.section.header}` } };
+  }
+  const hardware = await sectionsOf('hardware.txt');
+  if (!hardware) return undefined;
+  const cpuinfo = hardware.sections.find((section) => section.header === '/proc/cpuinfo');
+  const processors = cpuinfo?.body.filter(({ text }) => /^processor\s*:\s*\d+/.test(text)) ?? [];
+  if (cpuinfo && processors.length > 0) {
+    return { count: processors.length, source: { path: hardware.path, line: processors[processors.length - 1]!.line, description: 'hardware.txt /proc/cpuinfo' } };
+  }
+  for (const section of commandSections(hardware.sections, 'lscpu')) {
+    const row = section.body.find(({ text }) => /^CPU\(s\):\s*\d+\s*$/.test(text));
+    if (row) return { count: Number(/\d+/.exec(row.text)![0]), source: { path: hardware.path, line: row.line, description: `hardware.txt ${section.header}` } };
+  }
+  return undefined;
 }
 
 const KIB = 1024;
@@ -204,7 +259,9 @@ function parseSmart(sections: readonly SupportconfigSection[], path: string): Di
 
 /** What each kind of message looks like; the literals are the prefilter (lines without one are never decoded). */
 const EVENT_PATTERNS: { kind: KernelEventKind; literals: string[]; pattern: RegExp }[] = [
-  { kind: 'oom-kill', literals: ['Out of memory', 'oom-kill', 'invoked oom-killer'], pattern: /Out of memory: Kill(?:ed)? process \d+ \((?<subject>[^)]+)\)|invoked oom-killer|oom-kill:.*task=(?<task>[^,\s]+)/ },
+  // `oom-kill:constraint=…,task_memcg=/kubepods/…,task=qemu-kvm,pid=48213,uid=107` (kernel ≥ 4.19), then
+  // `[Memory cgroup o|O]ut of memory: Killed process 48213 (qemu-kvm) …`: one kill, two lines.
+  { kind: 'oom-kill', literals: ['oom-kill:', 'Killed process'], pattern: /oom-kill:.*?(?:task_memcg=(?<cgroup>[^,]*),)?task=(?<task>[^,\s]+),pid=(?<pid>\d+)|Killed process (?<killed>\d+) \((?<subject>[^)]+)\)/ },
   { kind: 'io-error', literals: ['I/O error'], pattern: /I\/O error,? (?:on )?dev(?:ice)? (?<subject>[\w.-]+)|Buffer I\/O error on dev(?:ice)? (?<device>[\w.-]+)|I\/O error/ },
   {
     kind: 'filesystem-error',
@@ -221,19 +278,32 @@ const ALL_LITERALS = EVENT_PATTERNS.flatMap((event) => event.literals);
 /** Kernel events of messages.txt, in file order; a line counts once, as the first kind it matches. */
 export async function scanKernelEvents(log: LogFile, signal?: AbortSignal): Promise<KernelEvent[]> {
   const events: KernelEvent[] = [];
+  // `oom-kill:` lines waiting for their `Killed process` line, by pid.
+  const pendingKills = new Map<number, KernelEvent>();
   for await (const line of log.lines({ prefilter: ALL_LITERALS, ...(signal ? { signal } : {}) })) {
     for (const { kind, pattern } of EVENT_PATTERNS) {
       const match = pattern.exec(line.text);
       if (!match) continue;
       const groups = match.groups ?? {};
-      const subject = groups.subject ?? groups.task ?? groups.device ?? groups.ro ?? groups.xfs ?? groups.iface;
-      events.push({
-        kind,
-        text: line.text,
-        ...(line.time === undefined ? {} : { time: line.time }),
-        ...(subject ? { subject } : {}),
-        source: { path: log.path, line: line.line, description: `messages.txt ${kind}` },
-      });
+      const source = { path: log.path, line: line.line, description: `messages.txt ${kind}` };
+      const time = line.time === undefined ? {} : { time: line.time };
+      if (kind === 'oom-kill') {
+        if (groups.pid !== undefined) {
+          const event: KernelEvent = { kind, text: line.text, ...time, subject: groups.task!, pid: Number(groups.pid), ...(groups.cgroup ? { cgroup: groups.cgroup } : {}), source };
+          pendingKills.set(event.pid!, event);
+          events.push(event);
+        } else {
+          const pid = Number(groups.killed);
+          const announced = pendingKills.get(pid);
+          pendingKills.delete(pid);
+          // The kill itself is the line to cite; the cgroup stays from the line before it.
+          if (announced) Object.assign(announced, { text: line.text, ...time, subject: groups.subject!, source });
+          else events.push({ kind, text: line.text, ...time, subject: groups.subject!, pid, source });
+        }
+        break;
+      }
+      const subject = groups.subject ?? groups.device ?? groups.ro ?? groups.xfs ?? groups.iface;
+      events.push({ kind, text: line.text, ...time, ...(subject ? { subject } : {}), source });
       break;
     }
   }

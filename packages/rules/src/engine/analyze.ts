@@ -6,10 +6,11 @@ import { SafePattern } from '../rule/safe-pattern.js';
 import { TOOL_VERSION } from '../version.js';
 import { buildEvidence } from './build-evidence.js';
 import { codeRuleContext } from './code-rule-context.js';
-import { evaluateDeclarativeRule } from './evaluate-rule.js';
+import { evaluateDeclarativeRule, type FindingDraft } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
+import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
 import { plannedLogSearches } from './plan-log-scans.js';
@@ -192,6 +193,7 @@ async function runRule(
           }),
         ),
       );
+      if (inputs.unchecked.length > 0 && findings.every((linked) => linked.finding.status === 'pass')) return { skipped: uncheckedSkip(inputs.unchecked, facts) };
       return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
     }
 
@@ -211,17 +213,33 @@ async function runRule(
           evidence: await buildEvidence(bundle, draft.evidence),
           objects: draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.root ? [ref.located.root] : [])),
           ...(draft.subject ? { subject: draft.subject } : {}),
+          ...recordsOf(draft),
           fallbackObjects,
           ...(remediation ? { remediation } : {}),
         }),
       );
     }
+    // A pass is only a pass when every node could be checked.
+    if (inputs.unchecked.length > 0 && findings.every((linked) => linked.finding.status === 'pass')) return { skipped: uncheckedSkip(inputs.unchecked, facts) };
     return { findings };
   } catch (error) {
     if (error instanceof RuleSkip) return { skipped: { kind: error.kind, reason: error.reason } };
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }
+}
+
+/** Why a rule that found nothing is skipped rather than passed: nodes it could not check. */
+function uncheckedSkip(unchecked: readonly UncheckedNode[], facts: BundleFacts): Skip {
+  const summary = summarizeUnchecked(unchecked, Math.max(facts.nodes.length, unchecked.length));
+  const checked = Math.max(facts.nodes.length - unchecked.length, 0);
+  return { kind: summary.kind, reason: `${summary.reason}${checked > 0 ? ` (nothing found on the ${checked} other node${checked === 1 ? '' : 's'})` : ''}` };
+}
+
+/** The records a draft is about: its forEach record, else the records its evidence cites. */
+function recordsOf(draft: FindingDraft): { records?: string[] } {
+  const records = draft.records ?? [...new Set(draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.fact ? [ref.located.fact.record] : [])))];
+  return records.length > 0 ? { records } : {};
 }
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {

@@ -8,14 +8,22 @@ const MAX_EVIDENCE = 12;
 
 /**
  * Turns what proved a condition into evidence a person can open: the bundle path, the 1-based
- * line that holds the field (or the log line), the line's text and the object it belongs to.
+ * line that holds the field (or the fact, or the log line), the line's text and the object it
+ * belongs to.
  */
 export async function buildEvidence(bundle: Bundle, refs: readonly EvidenceRef[]): Promise<Evidence[]> {
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
   for (const ref of refs) {
     if (evidence.length >= MAX_EVIDENCE) break;
-    const item = ref.type === 'log' ? logEvidence(ref.path, ref.line, ref.raw) : ref.located.root ? await fieldEvidence(bundle, ref.located.root, ref.located.pointer) : undefined;
+    const item =
+      ref.type === 'log'
+        ? logEvidence(ref.path, ref.line, ref.raw)
+        : ref.located.root
+          ? await fieldEvidence(bundle, ref.located.root, ref.located.pointer)
+          : ref.located.fact?.path !== undefined && ref.located.fact.line !== undefined
+            ? await factEvidence(bundle, ref.located.fact.path, ref.located.fact.line)
+            : undefined;
     if (!item) continue;
     const key = `${item.path}:${item.line}:${item.pointer ?? ''}`;
     if (seen.has(key)) continue;
@@ -36,6 +44,14 @@ export async function fieldEvidence(bundle: Bundle, object: KubeObject, pointer 
   const evidence: Evidence = { path: origin.path, line, excerpt: clip(text.trim()), object: objectRef(object) };
   if (pointer && located !== undefined) evidence.pointer = pointer;
   return evidence;
+}
+
+/**
+ * A fact read from a text file (a supportconfig's `df` row, `free -k` line): its file and line,
+ * with the line's text as the bundle holds it. It has no JSON pointer: the line is the fact.
+ */
+export async function factEvidence(bundle: Bundle, path: string, line: number): Promise<Evidence> {
+  return { path, line, excerpt: clip(((await bundle.lineText(path, line)) ?? '').trim()) };
 }
 
 export function logEvidence(path: string, line: number, raw: string): Evidence {

@@ -3,7 +3,8 @@ import type { Evidence } from '@bundle-triage/report';
 import { RuleSkip, type NodeFile, type RuleContext } from '../rule/rule.js';
 import type { SkipKind } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
-import { fieldEvidence, logEvidence } from './build-evidence.js';
+import { fieldOf, textOf } from '../rule/object-fields.js';
+import { factEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
 
 /**
  * The read-only view a code rule gets of the bundle: its resolved inputs, node-bundle files by node,
@@ -45,6 +46,12 @@ export function codeRuleContext(options: {
       return item;
     },
     logEvidence: (file, line, raw) => logEvidence(file.path, line, raw),
+    factEvidence: (fact) => {
+      const path = textOf(fact, 'source.path');
+      const line = fieldOf(fact, 'source.line');
+      if (path === undefined || typeof line !== 'number') throw new Error('this fact has no source line to cite');
+      return factEvidence(bundle, path, line);
+    },
     pattern: options.pattern,
   };
 }

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@bundle-triage/core';
 import { evaluateCondition, type EvaluationContext, type EvidenceRef } from '../match/evaluate-condition.js';
-import type { Located, Scope, ScopeValue } from '../match/located.js';
+import { citable, type Located, type Scope, type ScopeValue } from '../match/located.js';
 import { renderTemplate } from '../match/render-template.js';
 import type { FindingStatus, OutcomeSpec, RemediationSpec, Severity, SkipKind } from '../rule/rule-types.js';
 import type { LoadedDeclarativeRule } from '../rule/rule.js';
@@ -16,6 +16,8 @@ export interface FindingDraft {
   scope: Scope;
   /** The object a forEach rule was evaluated for. */
   subject?: KubeObject;
+  /** The records (not bundle objects) it is about: a forEach record, or the records its evidence cites. */
+  records?: string[];
   /** The matched outcome's own remediation, when it has one. */
   remediation?: RemediationSpec;
   /** With status `skip`: why the bundle cannot answer. */
@@ -50,6 +52,11 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
     considered += 1;
     const draft = await decide(rule, inner, context);
     if (subject.root) draft.subject = subject.root;
+    if (subject.fact) {
+      draft.records = [subject.fact.record];
+      // A record is cited at its own line when the conditions cited none of its parts.
+      if (draft.status !== 'pass' && draft.status !== 'skip' && draft.evidence.length === 0 && citable(subject)) draft.evidence = [{ type: 'field', located: subject }];
+    }
     if (draft.status === 'skip') skips.push(draft);
     else if (draft.status !== 'pass') drafts.push(draft);
   }
@@ -109,11 +116,13 @@ function groupDrafts(drafts: FindingDraft[], scope: Scope, name: string): Findin
     located: drafts.filter((draft) => draft.subject).map((draft) => ({ value: draft.subject, root: draft.subject!, pointer: '' })),
   });
   const messages = [...new Set(drafts.map((draft) => draft.message))];
+  const records = drafts.flatMap((draft) => draft.records ?? []);
   return {
     status: worst.status,
     severity: worst.severity,
     message: messages.length === 1 ? messages[0]! : `${messages.length} objects: ${messages.join('; ')}`,
     evidence: drafts.flatMap((draft) => draft.evidence.length > 0 ? draft.evidence : draft.subject ? [{ type: 'field', located: { value: draft.subject, root: draft.subject, pointer: '' } }] : []),
     scope: grouped,
+    ...(records.length > 0 ? { records } : {}),
   };
 }

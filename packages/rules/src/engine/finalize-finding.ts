@@ -17,6 +17,11 @@ export interface FindingParts {
   subject?: KubeObject;
   /** Tells apart several findings of one rule about the same objects (code rules). */
   key?: string;
+  /**
+   * The records (not bundle objects: a node's filesystem, its memory) the finding is about. They
+   * identify it in place of the cited paths, which for a supportconfig hold a random suffix.
+   */
+  records?: string[];
   /** Objects that may stand as evidence when the conditions cited none (named inputs). */
   fallbackObjects: KubeObject[];
   /** The objects the evidence cites (they and the subject are what the finding is about). */
@@ -60,11 +65,18 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     fingerprint: fingerprint(
       rule.id,
       parts.subject ? [objectRef(parts.subject)] : evidence.map((item) => item.object),
-      [...(parts.key ? [`key:${parts.key}`] : []), ...(parts.subject ? [] : evidence.filter((item) => !item.object).map((item) => item.path))],
+      [
+        ...(parts.key ? [`key:${parts.key}`] : []),
+        ...(parts.records && parts.records.length > 0
+          ? parts.records.map((record) => `record:${record}`)
+          : parts.subject
+            ? []
+            : evidence.filter((item) => !item.object).map((item) => item.path)),
+      ],
     ),
   };
   if (parts.remediation && parts.status !== 'pass') finding.remediation = await buildRemediation(bundle, parts.remediation);
-  return { finding, objects: [...objects] };
+  return { finding, objects: [...objects], ...(parts.records && parts.records.length > 0 ? { records: [...parts.records] } : {}) };
 }
 
 async function buildRemediation(bundle: Bundle, spec: NonNullable<FindingParts['remediation']>): Promise<Remediation> {

@@ -7,6 +7,8 @@ import { related } from './object-relations.js';
 export interface LinkedFinding {
   finding: Finding;
   objects: KubeObject[];
+  /** The records (not bundle objects: a node's filesystem) it is about, e.g. `n1 /usr/local`. */
+  records?: string[];
 }
 
 const PROBLEM = new Set<Finding['status']>(['fail', 'warn']);
@@ -73,7 +75,7 @@ function addLink(finding: Finding, field: 'causedBy' | 'explains', other: Findin
 }
 
 function toObjects(linked: LinkedFinding) {
-  return { objects: linked.objects, evidence: linked.finding.evidence };
+  return { objects: linked.objects, evidence: linked.finding.evidence, records: linked.records ?? [] };
 }
 
 /**

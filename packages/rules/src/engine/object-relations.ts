@@ -7,6 +7,8 @@ import { refKey } from './fingerprint.js';
 export interface FindingObjects {
   objects: readonly KubeObject[];
   evidence: readonly Evidence[];
+  /** Records that are not bundle objects (a node's filesystem: `n1 /usr/local`), compared like objects. */
+  records?: readonly string[];
 }
 
 /**
@@ -18,9 +20,11 @@ export async function related(from: FindingObjects, to: FindingObjects, relation
   if (relation === 'bundle') return true;
   if (relation === 'same-object') {
     // A finding about no object (a log line, a node file) is related to any finding of the other rule.
-    if (to.objects.length === 0) return true;
+    const toRecords = new Set(to.records ?? []);
+    if (to.objects.length === 0 && toRecords.size === 0) return true;
     const keys = new Set(to.objects.map(objectKey));
-    return from.objects.some((object) => keys.has(objectKey(object)));
+    // A record (a node's filesystem) is an object too: the same filesystem on the same node.
+    return from.objects.some((object) => keys.has(objectKey(object))) || (from.records ?? []).some((record) => toRecords.has(record));
   }
   if (relation === 'node') {
     const nodes = nodesAbout(from);

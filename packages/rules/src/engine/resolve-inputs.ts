@@ -3,9 +3,16 @@ import { logFilesFor } from '../logs/log-files.js';
 import { locatedObject, type ScopeValue } from '../match/located.js';
 import type { Skip } from '../rule/rule.js';
 import type { InputSpec, LogInputSpec, NodeFileInputSpec, ResourceInputSpec } from '../rule/rule-types.js';
+import { supportconfigRecords, type UncheckedNode } from './supportconfig-records.js';
 
 export type ResolvedInputs =
-  | { ok: true; scope: Map<string, ScopeValue>; values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> }
+  | {
+      ok: true;
+      scope: Map<string, ScopeValue>;
+      values: Record<string, KubeObject | KubeObject[] | LogFile[] | readonly unknown[] | undefined>;
+      /** Nodes a supportconfig input could not answer for: a pass is then a skip. */
+      unchecked: UncheckedNode[];
+    }
   | { ok: false; skip: Skip };
 
 /**
@@ -15,10 +22,17 @@ export type ResolvedInputs =
  */
 export async function resolveInputs(inputs: Record<string, InputSpec> | undefined, bundle: Bundle, facts: BundleFacts): Promise<ResolvedInputs> {
   const scope = new Map<string, ScopeValue>();
-  const values: Record<string, KubeObject | KubeObject[] | LogFile[] | undefined> = {};
+  const values: Record<string, KubeObject | KubeObject[] | LogFile[] | readonly unknown[] | undefined> = {};
+  const unchecked: UncheckedNode[] = [];
   scope.set('facts', { kind: 'value', value: facts });
   for (const [name, spec] of Object.entries(inputs ?? {})) {
-    if ('resource' in spec) {
+    if ('supportconfig' in spec) {
+      const resolved = await supportconfigRecords(spec, bundle, facts);
+      if (!resolved.ok) return resolved;
+      values[name] = resolved.records.map((record) => record.value);
+      scope.set(name, { kind: 'many', located: resolved.records });
+      for (const entry of resolved.unchecked) if (!unchecked.some((known) => known.node === entry.node)) unchecked.push(entry);
+    } else if ('resource' in spec) {
       const resolved = await resolveResource(spec, bundle, facts);
       if (!resolved.ok) return resolved;
       values[name] = resolved.value;
@@ -32,7 +46,7 @@ export async function resolveInputs(inputs: Record<string, InputSpec> | undefine
       scope.set(name, { kind: 'logs', files: resolved.files });
     }
   }
-  return { ok: true, scope, values };
+  return { ok: true, scope, values, unchecked };
 }
 
 const NO_NODES = 'no nodes/ folder: node logs and configs were not collected in this bundle';

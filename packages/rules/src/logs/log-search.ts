@@ -13,7 +13,7 @@ export interface LogSearch {
 
 export interface LogSearchResult {
   count: number;
-  /** The first matches, in file order (at most MAX_KEPT_MATCHES). */
+  /** The first matches in file order and, last, the latest one (at most MAX_KEPT_MATCHES in all). */
   matches: LogMatch[];
 }
 

@@ -9,7 +9,11 @@ import { MAX_KEPT_MATCHES, searchKey, type LogSearch, type LogSearchResult } fro
  * rule's log conditions before it starts, so the first rule to search a file triggers one scan
  * that runs all the planned searches of that file, and the others read their results.
  *
- * Kept per search: the match count and the first matches (what conditions bind and cite).
+ * A rotated log (a container's `.log.1` and `.log`, a node's `kernel.log.2` … `kernel.log`) is a
+ * series of files that a log condition searches in order; each file has its own scan, still one
+ * pass however many rules search it.
+ *
+ * Kept per search: the match count, the first matches and the latest (what conditions bind and cite).
  * Memory stays flat: lines are streamed, only matches are kept.
  */
 export class SharedLogScans {
@@ -60,7 +64,9 @@ export class SharedLogScans {
         const match = entry.pattern.exec(line.text);
         if (!match) continue;
         result.count += 1;
-        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push({ ...line, match, groups: { ...(match.groups ?? {}) } });
+        const kept = { ...line, match, groups: { ...(match.groups ?? {}) } };
+        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
+        else result.matches[MAX_KEPT_MATCHES - 1] = kept;
       }
     }
     return new Map(entries.map((entry) => [entry.key, entry.result]));

@@ -49,3 +49,19 @@ describe('timestamp ages, counted back from the bundle creation', () => {
     expect(compare(12, { within: '1d' }, helpers)).toBe(false);
   });
 });
+
+describe('bounds from another field, scaled and shifted', () => {
+  const capacity = 196_494_753_792; // 183 GiB
+  const helpers = { pattern: () => { throw new Error('no pattern'); }, resolveNumber: () => capacity, resolveValue: () => undefined, createdAt: () => 0 };
+  const preCheck = { gt: { path: 'fs/sizeBytes', times: 0.85, plus: -13_958_643_712 } };
+
+  it('compares with value × times + plus: the pre-check\'s (used + 13 GiB) / capacity > 0.85', () => {
+    // 0.85 × 183 GiB − 13 GiB = 142.55 GiB
+    expect(compare(143 * 1024 ** 3, preCheck, helpers)).toBe(true);
+    expect(compare(142 * 1024 ** 3, preCheck, helpers)).toBe(false);
+  });
+
+  it('a bound whose field is absent never holds', () => {
+    expect(compare(143 * 1024 ** 3, preCheck, { ...helpers, resolveNumber: () => undefined })).toBe(false);
+  });
+});

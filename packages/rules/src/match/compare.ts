@@ -40,7 +40,7 @@ export function compare(
   for (const operator of ['gt', 'gte', 'lt', 'lte'] as const) {
     const bound = comparison[operator];
     if (bound === undefined) continue;
-    const limit = typeof bound === 'number' ? bound : helpers.resolveNumber(bound);
+    const limit = typeof bound === 'number' ? bound : scaled(helpers.resolveNumber(bound), bound);
     const number = toNumber(value);
     if (limit === undefined || number === undefined) return false;
     if (operator === 'gt' && !(number > limit)) return false;
@@ -60,6 +60,11 @@ export function compare(
     if (!version || !semver.satisfies(version, comparison.semver, { includePrerelease: true })) return false;
   }
   return true;
+}
+
+/** Another field's number as a bound: `× times + plus` (85 % of a capacity less 13 GiB). */
+function scaled(value: number | undefined, ref: { times?: number; plus?: number }): number | undefined {
+  return value === undefined ? undefined : value * (ref.times ?? 1) + (ref.plus ?? 0);
 }
 
 export function isEmpty(value: unknown): boolean {

@@ -6,9 +6,9 @@ import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
 import { elementName, matchesName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
-import { elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
+import { citable, elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
 
-/** What proves a condition: a field of a bundle object, or a log line. */
+/** What proves a condition: a field of a bundle object or a fact of a record (its file and line), or a log line. */
 export type EvidenceRef =
   | { type: 'field'; located: Located }
   | { type: 'log'; path: string; line: number; raw: string };
@@ -106,8 +106,16 @@ function evaluateField(field: FieldCondition, scope: Scope, context: EvaluationC
   const satisfying = resolved.filter((located) => compare(located.value, field, helpers));
   if (satisfying.length === 0) return notHolding();
   const evidence: EvidenceRef[] =
-    field.evidence === false ? [] : satisfying.filter((located) => located.root).map((located) => ({ type: 'field', located }));
+    field.evidence === false ? [] : [...satisfying, ...numericBounds(field, scope)].filter(citable).map((located) => ({ type: 'field', located }));
   return { holds: true, evidence, bindings: new Map() };
+}
+
+/** The fields a numeric comparison read its bounds from (a load compared with the CPU count): they prove it too. */
+function numericBounds(field: FieldCondition, scope: Scope): Located[] {
+  return (['gt', 'gte', 'lt', 'lte'] as const).flatMap((operator) => {
+    const bound = field[operator];
+    return bound !== undefined && typeof bound !== 'number' ? resolvePath(scope, bound.path).slice(0, 1) : [];
+  });
 }
 
 /** Ages are counted back from the bundle's creation; without it, an age check cannot be made. */
@@ -153,7 +161,7 @@ async function evaluateArray(
 
   if (kind === 'none') {
     // Nothing matched; what proves it is the list that was searched, where it exists.
-    const lists = resolvePath(scope, spec.path).filter((located) => located.root);
+    const lists = resolvePath(scope, spec.path).filter(citable);
     // A list input searched whole: cite the list file at its first item.
     const entry = scope.get(spec.path);
     if (lists.length === 0 && entry?.kind === 'many' && entry.located[0]) lists.push(entry.located[0]);
@@ -163,7 +171,7 @@ async function evaluateArray(
   const bindings = new Map<string, Located[]>();
   for (const { element, result } of satisfying) {
     if (result.evidence.length > 0) evidence.push(...result.evidence);
-    else if (element.root) evidence.push({ type: 'field', located: element });
+    else if (citable(element)) evidence.push({ type: 'field', located: element });
     for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
   }
   bindings.set(name, satisfying.map(({ element }) => element));
@@ -192,12 +200,13 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
     count += result.count;
     for (const match of result.matches) {
       if (evidence.length < evidenceLimit) evidence.push({ type: 'log', path: file.path, line: match.line, raw: match.raw });
-      if (matches.length < MAX_KEPT_MATCHES) {
-        const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
-        if (match.time !== undefined) binding.time = match.time;
-        // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
-        matches.push({ value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' });
-      }
+      const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
+      if (match.time !== undefined) binding.time = match.time;
+      // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
+      const located: Located = { value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' };
+      // The first matches and, in the last place, the latest one: `last` is always the latest.
+      if (matches.length < MAX_KEPT_MATCHES) matches.push(located);
+      else matches[MAX_KEPT_MATCHES - 1] = located;
     }
   }
   if (count < minCount) return notHolding();

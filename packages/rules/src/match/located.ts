@@ -2,17 +2,39 @@ import type { KubeObject } from '@bundle-triage/core';
 
 /**
  * A value together with where it lives: the bundle object it was read from and the JSON pointer
- * inside it. Conditions pass these around so that whatever proves a finding can be cited with
+ * inside it, or — for a fact read from a text file (a node's supportconfig) — the file and line
+ * that hold it. Conditions pass these around so that whatever proves a finding can be cited with
  * its file and line.
  */
 export interface Located {
   value: unknown;
   /** The bundle object the value is part of (absent for values that are not from an object). */
   root?: KubeObject;
-  /** JSON pointer of the value inside `root`. */
+  /** JSON pointer of the value inside `root` (or inside its record, for a fact). */
   pointer: string;
   /** For an element of a map iterated by an array condition: its key (e.g. a Longhorn disk id). */
   key?: string;
+  /** For a value of a record that is not a bundle object (a supportconfig fact): its record, file and line. */
+  fact?: FactOrigin;
+}
+
+/**
+ * Where a value of a record input lives. Records are plain data whose parts carry their own
+ * `source: { path, line }` (core's FactSource): a part is cited at its own source, and a value
+ * without one (a number inside it) at the nearest part that has one.
+ */
+export interface FactOrigin {
+  /** What the record is, e.g. `harvester-node-0 /usr/local`: the finding's identity across bundles (paths may hold random parts). */
+  record: string;
+  /** The bundle path of the file that holds the value (inside archives: `…txz!/…/fs-diskio.txt`). */
+  path?: string;
+  /** Its 1-based line; absent for a value no single line shows (a whole node record). */
+  line?: number;
+}
+
+/** Whether a located value can be cited: a field of a bundle object, or a fact with its line. */
+export function citable(located: Located): boolean {
+  return located.root !== undefined || (located.fact?.path !== undefined && located.fact.line !== undefined);
 }
 
 /** Names visible to conditions and templates: inputs, the current object, bound elements. */
@@ -62,18 +84,36 @@ export function resolvePath(scope: Scope, path: string): Located[] {
 function step(located: Located, segment: string): Located[] {
   const { value } = located;
   if (value === null || typeof value !== 'object') return [];
-  const base = located.root ? { root: located.root } : {};
+  const child = (item: unknown, pointer: string): Located => ({ value: item, pointer, ...origin(located, item) });
   if (segment === '*') {
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-    return entries.map(([key, item]) => ({ value: item, pointer: `${located.pointer}/${escapeSegment(key)}`, ...base }));
+    return entries.map(([key, item]) => child(item, `${located.pointer}/${escapeSegment(key)}`));
   }
   if (Array.isArray(value)) {
     if (!/^(0|[1-9]\d*)$/.test(segment)) return [];
     const index = Number(segment);
-    return index < value.length ? [{ value: value[index], pointer: `${located.pointer}/${segment}`, ...base }] : [];
+    return index < value.length ? [child(value[index], `${located.pointer}/${segment}`)] : [];
   }
   if (!Object.prototype.hasOwnProperty.call(value, segment)) return [];
-  return [{ value: (value as Record<string, unknown>)[segment], pointer: `${located.pointer}/${escapeSegment(segment)}`, ...base }];
+  return [child((value as Record<string, unknown>)[segment], `${located.pointer}/${escapeSegment(segment)}`)];
+}
+
+/** What a part of `parent` inherits: its object, or its record with the part's own source when it has one. */
+function origin(parent: Located, item: unknown): Pick<Located, 'root' | 'fact'> {
+  if (parent.root) return { root: parent.root };
+  if (!parent.fact) return {};
+  const own = sourceOf(item);
+  return { fact: own ? { record: parent.fact.record, ...own } : parent.fact };
+}
+
+/** A record part's own `source: { path, line }`, if it has one. */
+function sourceOf(item: unknown): { path: string; line?: number } | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const source = (item as { source?: unknown }).source;
+  if (source === null || typeof source !== 'object') return undefined;
+  const { path, line } = source as { path?: unknown; line?: unknown };
+  if (typeof path !== 'string') return undefined;
+  return typeof line === 'number' && Number.isInteger(line) && line >= 1 ? { path, line } : { path };
 }
 
 /**
@@ -85,12 +125,11 @@ export function elementsOf(scope: Scope, path: string): Located[] {
   if (entry?.kind === 'many') return entry.located;
   const elements: Located[] = [];
   for (const located of resolvePath(scope, path)) {
-    const root = located.root ? { root: located.root } : {};
     if (Array.isArray(located.value)) {
-      located.value.forEach((item, index) => elements.push({ value: item, pointer: `${located.pointer}/${index}`, ...root }));
+      located.value.forEach((item, index) => elements.push({ value: item, pointer: `${located.pointer}/${index}`, ...origin(located, item) }));
     } else if (located.value !== null && typeof located.value === 'object') {
       for (const [key, item] of Object.entries(located.value)) {
-        elements.push({ value: item, pointer: `${located.pointer}/${escapeSegment(key)}`, key, ...root });
+        elements.push({ value: item, pointer: `${located.pointer}/${escapeSegment(key)}`, key, ...origin(located, item) });
       }
     }
   }

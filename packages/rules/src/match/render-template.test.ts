@@ -57,4 +57,20 @@ describe('the age filter', () => {
     ]);
     expect(renderTemplate('NotReady for {{ node/since | age }}, last seen {{ node/recent | age }} before', scope)).toBe('NotReady for 3d4h, last seen 30s before');
   });
+
+  it('reads a log line\'s time (milliseconds, as a log match binds it) too', () => {
+    const scope = new Map([
+      ['facts', { kind: 'value' as const, value: { createdAt: '2025-03-06T22:45:28Z' } }],
+      ['kills', { kind: 'value' as const, value: [{ time: Date.parse('2025-03-06T20:35:28Z') }] }],
+    ]);
+    expect(renderTemplate('{{ kills | last | map:time | age }} before the bundle', scope)).toBe('2h10m before the bundle');
+  });
+});
+
+describe('the bytes filter', () => {
+  it('prints bytes 1024-based with one decimal, as df and free do, and leaves what is not a number out', () => {
+    const scope: Scope = new Map([['fs', { kind: 'value', value: { availableBytes: 13_958_643_712, usedBytes: 153_116_188_262, tiny: 900, text: 'n/a' } }]]);
+    expect(renderTemplate('{{ fs/availableBytes | bytes }} free, {{ fs/usedBytes | bytes }} used, {{ fs/tiny | bytes }}', scope)).toBe('13 GiB free, 142.6 GiB used, 900 B');
+    expect(renderTemplate('[{{ fs/text | bytes }}]', scope)).toBe('[]');
+  });
 });

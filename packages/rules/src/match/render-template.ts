@@ -10,7 +10,8 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
  * Filters: join[:sep] map:<field> format:"{a}/{b|default}" where:<field> whereNot:<field> ref first last
- * count unique sort lower upper json age default:<text>. `age` turns an RFC 3339 time into how long
+ * count unique sort lower upper json age bytes default:<text>. `bytes` prints a number of bytes
+ * 1024-based, as df and free do (`142.6 GiB`). `age` turns an RFC 3339 time into how long
  * before the bundle was taken it was (`3d4h`), never how long before now. `where:missing` keeps the elements whose
  * field is true (or "true", or any other non-empty value but "false"). `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
@@ -87,6 +88,8 @@ function applyFilter(filter: string, value: unknown, scope: Scope): unknown {
     case 'age':
       // How long before the bundle was taken: the age a support engineer reads in kubectl's AGE.
       return Array.isArray(value) ? list.map((item) => ageBeforeBundle(item, scope)) : ageBeforeBundle(value, scope);
+    case 'bytes':
+      return Array.isArray(value) ? list.map(binaryBytes) : binaryBytes(value);
     case 'default':
       return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ? argument : value;
     default:
@@ -155,9 +158,25 @@ function unquote(text: string): string {
   return /^".*"$/.test(text) ? text.slice(1, -1).replace(/\\n/g, '\n') : text;
 }
 
-/** `3d4h`, `2h5m`, `40s` before the bundle's creation; undefined for a value that is not a time or an unknown creation. */
+/** `142.6 GiB`, `512 MiB`, `900 B`: 1024-based with one decimal; undefined for what is not a number. */
+function binaryBytes(value: unknown): string | undefined {
+  const bytes = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(bytes)) return undefined;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let scaled = Math.abs(bytes);
+  let unit = 0;
+  while (scaled >= 1024 && unit < units.length - 1) {
+    scaled /= 1024;
+    unit += 1;
+  }
+  const text = unit === 0 ? String(Math.round(scaled)) : scaled.toFixed(1).replace(/\.0$/, '');
+  return `${bytes < 0 ? '-' : ''}${text} ${units[unit]}`;
+}
+
+/** `3d4h`, `2h5m`, `40s` before the bundle's creation, of an RFC 3339 time or a log line's time (ms); undefined for anything else or an unknown creation. */
 function ageBeforeBundle(value: unknown, scope: Scope): string | undefined {
-  const time = toTime(value);
+  // A log line's time is milliseconds (a match's `time`); objects write RFC 3339.
+  const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
   const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
   if (time === undefined || createdAt === undefined) return undefined;
   return humanAge(createdAt - time);

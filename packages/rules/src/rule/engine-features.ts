@@ -12,7 +12,7 @@ export const ENGINE_FEATURES = {
   'list-commands': 'a remediation command that is one placeholder giving a list becomes one command per element',
   'bound-patch-target': 'a patch may target the first object a condition bound',
   'log-count': 'log conditions count matches (<as>Count), with minCount and a time window (within)',
-  'value-refs': 'gt/gte/lt/lte and equalsPath compare with another field',
+  'value-refs': 'gt/gte/lt/lte and equalsPath compare with another field (scaled and shifted: times, plus)',
   'collect-and-optional': 'collect gathers what every alternative binds; optional binds without requiring',
   'relations': 'refines and explains link findings by object relation',
   'timestamp-age': 'olderThan / within compare a timestamp with the bundle\'s creation, and the age filter prints how long before it',

@@ -4,7 +4,7 @@
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema
  * via the `definition` "input".
  */
-export type Input = ResourceInputSpec | LogInputSpec | NodeFileInputSpec;
+export type Input = ResourceInputSpec | LogInputSpec | NodeFileInputSpec | SupportconfigInputSpec;
 /**
  * Which objects: the same query as core's bundle.resources(). Leave version out: bundles move versions.
  */
@@ -246,12 +246,31 @@ export interface NodeFileInputSpec {
    */
   required?: boolean;
 }
+export interface SupportconfigInputSpec {
+  /**
+   * Facts of each node's SUSE supportconfig (scc_supportconfig_*.txz in the node bundle, kit v0.0.26 / Harvester v1.2.0 and later), as records: one per node, or one per filesystem, failed unit, kernel event or disk of every node. Each part of a record is cited at its own file and line inside the archive. A node without a supportconfig, or without the file a fact comes from, cannot be checked: the rule is skipped for it (never a pass).
+   */
+  supportconfig: {
+    /**
+     * What one record is. node (default): everything the node's supportconfig says (filesystems, memory, swap, load, cpus, failedUnits, kernelEvents, disks, missing). filesystems: one df row (node, filesystem, type, mount, role, size/used/available as printed and in bytes, usePercent, sameAs). memory: free -k (node, totalBytes, usedBytes, freeBytes, availableBytes, usedPercent, swap). load: uptime with the CPU count (node, one, five, fifteen, uptime, cpus.count). failedUnits: one unit of systemctl --failed. kernelEvents: one message of messages.txt (kind, subject, time, pid, cgroup). disks: one smartctl verdict (device, health, model).
+     */
+    fact?: 'node' | 'filesystems' | 'memory' | 'load' | 'failedUnits' | 'kernelEvents' | 'disks';
+    /**
+     * What to check on a node instead, added to the reason when the bundle cannot answer (e.g. 'check it on each node with df -h /usr/local').
+     */
+    whenMissing?: string;
+  };
+  /**
+   * true (default): a bundle with no supportconfig skips the rule, and so does a pass while some node could not be checked. false: nodes without one are left out silently (for rules whose supportconfig facts only add to what they check otherwise).
+   */
+  required?: boolean;
+}
 /**
  * Evaluate the outcomes once per object of a list input (forEach), and/or only when a condition holds (where). Without it the outcomes are evaluated once.
  */
 export interface MatchSpec {
   /**
-   * A resource input: the outcomes are evaluated once per object, each object that ends in fail/warn/info gives its own finding.
+   * A resource input (or a supportconfig input: once per record): the outcomes are evaluated once per object, each object that ends in fail/warn/info gives its own finding.
    */
   forEach?: string;
   /**
@@ -374,6 +393,8 @@ export interface FieldCondition {
   within?: string;
 }
 /**
+ * Another field's value; for gt/gte/lt/lte it may be scaled and shifted: the bound is value × times + plus (e.g. 85 % of the capacity less 13 GiB: { path: fs/sizeBytes, times: 0.85, plus: -13958643712 }).
+ *
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema
  * via the `definition` "valueRef".
  */
@@ -382,6 +403,14 @@ export interface ValueRef {
    * The other field, as <name>/<json pointer>.
    */
   path: string;
+  /**
+   * For gt/gte/lt/lte: multiply the other field's number by this (default 1).
+   */
+  times?: number;
+  /**
+   * For gt/gte/lt/lte: then add this (default 0).
+   */
+  plus?: number;
 }
 /**
  * Holds when some element satisfies where; binds the matching elements as <as>.

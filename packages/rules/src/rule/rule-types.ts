@@ -20,6 +20,7 @@ export type {
   OutcomeSpec,
   PatchSpec,
   ResourceInputSpec,
+  SupportconfigInputSpec,
   RuleLink,
   RuleReference,
   ValueRef,

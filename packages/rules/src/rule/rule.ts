@@ -30,7 +30,9 @@ export type InputSpecs = Record<string, InputSpec>;
 
 /**
  * What an input gives a code rule, from its spec: a named object (or `undefined` when it is not
- * required and absent), a list of objects, or the log files (read by scanning them).
+ * required and absent), a list of objects, the records of a supportconfig input (plain data whose
+ * parts carry `source: { path, line }` to cite with `logEvidence`), or the log files (read by
+ * scanning them).
  */
 export type InputValue<S> = S extends { resource: { name: string } }
   ? S extends { required: false }
@@ -38,7 +40,9 @@ export type InputValue<S> = S extends { resource: { name: string } }
     : Readonly<KubeObject>
   : S extends { resource: object }
     ? readonly Readonly<KubeObject>[]
-    : readonly LogFile[];
+    : S extends { supportconfig: object }
+      ? readonly Readonly<Record<string, unknown>>[]
+      : readonly LogFile[];
 
 /**
  * What a code rule sees: read-only accessors, never the bundle or the disk. Objects come from its
@@ -59,6 +63,8 @@ export interface RuleContext<I extends InputSpecs = InputSpecs> {
   evidence(object: Readonly<KubeObject>, pointer?: string): Promise<Evidence>;
   /** Evidence for a line of a log or node file (its 1-based line and text). */
   logEvidence(file: { path: string }, line: number, raw: string): Evidence;
+  /** Evidence for a part of a supportconfig record (a filesystem, the memory): its `source` file inside the archive, line and text. */
+  factEvidence(fact: Readonly<Record<string, unknown>>): Promise<Evidence>;
   /** A linear-time pattern (RE2 syntax), cached per source. */
   pattern(source: string): SafePattern;
 }

@@ -310,6 +310,11 @@ export class BundleBuilder {
     return this.nodeFiles.delete(node);
   }
 
+  /** Drops a node's supportconfig, as from a node bundle collected without one; false when it had none. */
+  removeSupportconfig(node: string): boolean {
+    return this.supportconfigs.delete(node);
+  }
+
   /**
    * The node's supportconfig (`supportconfig -B supportconfig_<node>[-<suffix>]`), placed as the
    * kit profile says: `logs/` (kit v0.0.26–v0.0.38) or `scc/` (≥ v0.0.39), the random suffix from
@@ -337,6 +342,15 @@ export class BundleBuilder {
     }
     const text = lines.map((line) => formatJournalLine(line, node, this.kit.preciseJournal)).join('\n');
     return this.addNodeFile(node, `logs/${name}`, lines.length === 0 ? '' : `${text}\n`);
+  }
+
+  /** More journal lines at the end of a node's `logs/<name>` (what the node logged after the lines already there). */
+  appendNodeLog(node: string, name: string, lines: readonly JournalLine[]): this {
+    const existing = this.nodeFiles.get(node)?.get(`logs/${name}`);
+    const text = `${lines.map((line) => formatJournalLine(line, node, this.kit.preciseJournal)).join('\n')}\n`;
+    if (!existing || existing.length === 0) return this.addNodeFile(node, `logs/${name}`, text);
+    const before = new TextDecoder().decode(existing);
+    return this.addNodeFile(node, `logs/${name}`, `${before}${before.endsWith('\n') ? '' : '\n'}${text}`);
   }
 
   /** Any other file at the bundle root, e.g. `prometheus-alerts.json`. */

@@ -6,12 +6,17 @@
 import type { Evidence, Finding } from '@bundle-triage/report';
 import type { BundleBuilder } from './bundle-builder.js';
 import type { RuleRun } from './index.js';
+import { nestedFile } from './nested-file.js';
 
 const decoder = new TextDecoder();
 
-/** A 1-based line of a bundle file as the builder wrote it (top-level files: `yamls/`, `logs/`). */
+/**
+ * A 1-based line of a bundle file as the builder wrote it: top-level files (`yamls/`, `logs/`) and
+ * files inside archives (`nodes/<node>.zip!/<node>/logs/kernel.log`, and the supportconfig's
+ * `….txz!/scc_supportconfig_<node>/fs-diskio.txt`), read back from the archive bytes.
+ */
 export function lineAt(builder: BundleBuilder, path: string, line: number): string {
-  const bytes = builder.toFiles().get(path);
+  const bytes = nestedFile(builder.toFiles(), path);
   if (!bytes) throw new Error(`the bundle has no file ${path}`);
   const text = decoder.decode(bytes).split('\n')[line - 1];
   if (text === undefined) throw new Error(`${path} has no line ${line}`);

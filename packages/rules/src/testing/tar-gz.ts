@@ -111,7 +111,8 @@ function padded(data: Uint8Array): Uint8Array[] {
   return remainder === 0 ? [data] : [data, new Uint8Array(BLOCK - remainder)];
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts one after the other, in one array. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
   let offset = 0;
   for (const part of parts) {

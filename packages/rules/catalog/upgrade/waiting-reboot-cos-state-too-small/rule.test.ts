@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { waitingRebootCosStateTooSmall } from './fault.js';
-import { catalogRule, runRule } from '@bundle-triage/rules/testing';
-import { healthyCluster } from '../../../../../testdata/generator/index.js';
+import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
+import { generateHealthyCluster, healthyCluster } from '../../../../../testdata/generator/index.js';
+import { precheckCosStateSize } from '../../node/precheck-cos-state-size/fault.js';
 
 const rule = () => catalogRule('waiting-reboot-cos-state-too-small');
 
@@ -12,7 +13,7 @@ describe('waiting-reboot-cos-state-too-small (S31)', () => {
     const run = await runRule(await rule(), bundle);
     expect(run.outcome).toBe('fail');
     expect(run.finding!.message).toBe(
-      `Node ${node} is stuck in "Waiting Reboot" for upgrade hvst-upgrade-7xk2p to v1.4.1: it booted the fallback image /cOS/passive.img (upgrade_failure set) and harvester-release.yaml still shows v1.4.0.`,
+      `Node ${node} is stuck in "Waiting Reboot" for upgrade hvst-upgrade-7xk2p to v1.4.1: it booted the fallback image /cOS/passive.img (upgrade_failure set) and harvester-release.yaml still shows v1.4.0; its COS_STATE filesystem is 15G (4.3G used, df -h).`,
     );
     const state = run.finding!.evidence[0]!;
     expect(state.path).toBe('yamls/namespaced/harvester-system/harvesterhci.io/v1beta1/upgrades.yaml');
@@ -30,5 +31,18 @@ describe('waiting-reboot-cos-state-too-small (S31)', () => {
     const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 31 });
     waitingRebootCosStateTooSmall(bundle, { bootedActive: true });
     expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
+  });
+});
+
+describe('waiting-reboot-cos-state-too-small with the node\'s supportconfig', () => {
+  it('cites the size of the COS_STATE filesystem inside the supportconfig archive', async () => {
+    const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.0', nodes: 1, seed: 31 });
+    const node = waitingRebootCosStateTooSmall(cluster.builder);
+    precheckCosStateSize(cluster, { node });
+    const run = await runRule(await rule(), cluster.builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.message).toMatch(/harvester-release\.yaml still shows v1\.4\.0; its COS_STATE filesystem is 7\.8G \(3\.6G used, df -h\)\.$/);
+    const state = run.finding!.evidence.find((item) => item.path.endsWith('/fs-diskio.txt'))!;
+    expect(citedLine(cluster.builder, state)).toMatch(/7\.8G.*\/run\/initramfs\/cos-state$/);
   });
 });

@@ -12,14 +12,14 @@ export default defineCodeRule({
   signature: 'S31',
   title: 'Node stuck in "Waiting Reboot": it fell back to the previous OS (corrupt active.img, COS_STATE too small)',
   description:
-    'After the OS upgrade a node reboots into the new active.img; when the image is corrupt (COS_STATE too small for the new image, #7457) the boot falls back to passive.img, the node comes back on the old release and the upgrade waits in "Waiting Reboot" forever. The rule fails when a node of the latest Upgrade is in "Waiting Reboot" and the kernel log of its node bundle shows a boot from /cOS/passive.img, and warns when only its harvester-release.yaml still shows an older release than the Upgrade. /proc/cmdline is not collected; the kernel log\'s "Command line:" is the closest evidence, and the partition size itself is not in the bundle.',
+    'After the OS upgrade a node reboots into the new active.img; when the image is corrupt (COS_STATE too small for the new image, #7457) the boot falls back to passive.img, the node comes back on the old release and the upgrade waits in "Waiting Reboot" forever. The rule fails when a node of the latest Upgrade is in "Waiting Reboot" and the kernel log of its node bundle shows a boot from /cOS/passive.img, and warns when only its harvester-release.yaml still shows an older release than the Upgrade. /proc/cmdline is not collected; the kernel log\'s "Command line:" is the closest evidence. Where the node\'s supportconfig was collected (Harvester v1.2.0 and later), the finding also cites the size of its COS_STATE filesystem (df -h of /run/initramfs/cos-state).',
   severity: 'critical',
   component: 'upgrade',
   tags: ['upgrade', 'os', 'elemental'],
   versions: 'v1.4.0 → v1.4.1 (#7457, #7493, #7518); v1.7.x → v1.8.x requires COS_STATE ≥ 15 GB (#10687)',
   appliesTo: { harvester: '>=1.4.0 <1.4.2 || >=1.7.0 <1.9.0' },
   detectability: 'partial',
-  detectabilityNote: 'The COS_STATE size and /proc/cmdline are not collected; the fallback boot is read from the kernel log and the installed release from harvester-release.yaml.',
+  detectabilityNote: 'The fallback boot is read from the kernel log and the installed release from harvester-release.yaml; the COS_STATE size only where the node\'s supportconfig was collected.',
   references: [
     { title: 'harvester/harvester#7457: node stuck in Waiting Reboot, booted the passive image', url: 'https://github.com/harvester/harvester/issues/7457' },
     { title: 'harvester/harvester#7493: upgrade v1.4.0 → v1.4.1 stuck in Waiting Reboot', url: 'https://github.com/harvester/harvester/issues/7493' },
@@ -34,6 +34,8 @@ export default defineCodeRule({
   },
   inputs: {
     upgrades: { resource: { group: 'harvesterhci.io', resource: 'upgrades', namespace: 'harvester-system' } },
+    // Only adds the COS_STATE size to what the rule proves otherwise.
+    filesystems: { supportconfig: { fact: 'filesystems' }, required: false },
   },
   evaluate: async (context) => {
     const upgrade = context.inputs.upgrades.find((candidate) => candidate.metadata.labels?.['harvesterhci.io/latestUpgrade'] === 'true');
@@ -64,11 +66,14 @@ export default defineCodeRule({
       if (passive) evidence.push(context.logEvidence(passive.file, passive.line, passive.raw));
       if (stillOld && release) evidence.push(context.logEvidence({ path: release.path }, release.line, release.raw));
       const releaseText = release ? `harvester-release.yaml still shows ${release.version}` : 'its release file was not collected';
+      const state = context.inputs.filesystems.find((fs) => fs.node === node && fs.role === 'cos-state');
+      if (state) evidence.push(await context.factEvidence(state));
+      const stateText = state ? `; its COS_STATE filesystem is ${textOf(state, 'size') ?? '?'} (${textOf(state, 'used') ?? '?'} used, df -h)` : '';
       findings.push({
         status: passive ? 'fail' : 'warn',
         message: passive
-          ? `Node ${node} is stuck in "Waiting Reboot" for upgrade ${upgrade.metadata.name} to ${target}: it booted the fallback image /cOS/passive.img (${passive.raw.includes('upgrade_failure') ? 'upgrade_failure set' : 'previous OS'}) and ${releaseText}.`
-          : `Node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name} to ${target} but its ${releaseText}: it may have fallen back to the previous OS.`,
+          ? `Node ${node} is stuck in "Waiting Reboot" for upgrade ${upgrade.metadata.name} to ${target}: it booted the fallback image /cOS/passive.img (${passive.raw.includes('upgrade_failure') ? 'upgrade_failure set' : 'previous OS'}) and ${releaseText}${stateText}.`
+          : `Node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name} to ${target} but its ${releaseText}${stateText}: it may have fallen back to the previous OS.`,
         evidence,
         remediation: {
           summary:
