@@ -1,7 +1,7 @@
 import type { DiagnosticLog } from '../diagnostics.js';
 import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
-import { decodeResourceFile, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
+import { decodeResourceFile, mayHoldAliases, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
 import type { KubeObject, ObjectOrigin } from './kube-object.js';
 import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
@@ -107,7 +107,8 @@ export class ResourceStore {
     }
     let decoded: DecodedResourceFile;
     try {
-      decoded = decodeResourceFile(path, text);
+      // `yaml` (a large module) is loaded only for the rare text with anchors and aliases.
+      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await import('yaml') : undefined);
     } catch (error) {
       // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
       const message = `cannot decode: ${errorMessage(error)}`;
@@ -172,7 +173,7 @@ export class ResourceStore {
     if (pointer === '/metadata/managedFields' || pointer.startsWith('/metadata/managedFields/')) return undefined;
     const text = await this.#readText(placement.path);
     try {
-      return locatePointer(text, placement.item, pointer);
+      return await locatePointer(text, placement.item, pointer);
     } catch {
       return undefined;
     }
