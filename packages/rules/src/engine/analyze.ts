@@ -58,7 +58,8 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const patterns = new Map<string, SafePattern>();
   const pattern = (source: string) => {
     let compiled = patterns.get(source);
-    if (!compiled) patterns.set(source, (compiled = new SafePattern(source)));
+    // Compiled when a line first reaches it: most planned searches never pass their prefilter.
+    if (!compiled) patterns.set(source, (compiled = SafePattern.compiledOnUse(source)));
     return compiled;
   };
 
