@@ -86,7 +86,7 @@ async function listBundle(input: string | Uint8Array, context: OpenContext): Pro
 async function listArchive(store: ByteStore, head: Buffer, context: OpenContext): Promise<{ format: BundleFormat; root: string }> {
   const format = archiveFormat(head, context.location);
   const root =
-    format === 'zip' ? await listZipBundle(store, context) : await listTarGzBundle(store.stream(0, store.size), context);
+    format === 'zip' ? await listZipBundle(store, context) : await listTarGzBundle(() => store.stream(0, store.size), context);
   return { format, root };
 }
 
