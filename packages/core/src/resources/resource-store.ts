@@ -20,7 +20,7 @@ interface Placement {
  * release, since objects already handed out stay valid and `locate` re-reads the file's text.
  */
 export class ResourceStore {
-  readonly #index: BundleIndex;
+  readonly #index: () => BundleIndex;
   readonly #readText: (path: string) => Promise<string>;
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
@@ -31,7 +31,7 @@ export class ResourceStore {
    * texts it read (within a size budget), so citing evidence right after decoding does not read
    * the file again.
    */
-  constructor(index: BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
+  constructor(index: () => BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
     this.#index = index;
     this.#readText = readText;
     this.#diagnostics = diagnostics;
@@ -41,14 +41,14 @@ export class ResourceStore {
   filesFor(query: ResourceQuery): ResourceFileEntry[] {
     const base = { group: query.group, ...(query.version === undefined ? {} : { version: query.version }) };
     const scoped = query.namespace === undefined ? base : { ...base, namespace: query.namespace };
-    if (query.resource !== undefined) return this.#index.resourceFiles({ ...scoped, resource: query.resource });
+    if (query.resource !== undefined) return this.#index().resourceFiles({ ...scoped, resource: query.resource });
     if (query.kind !== undefined) {
       for (const plural of pluralCandidates(query.kind)) {
-        const files = this.#index.resourceFiles({ ...scoped, resource: plural });
+        const files = this.#index().resourceFiles({ ...scoped, resource: plural });
         if (files.length > 0) return files;
       }
     }
-    return this.#index.resourceFiles(scoped);
+    return this.#index().resourceFiles(scoped);
   }
 
   async objects(query: ResourceQuery): Promise<KubeObject[]> {
