@@ -35,6 +35,7 @@ export default defineCodeRule({
   inputs: {
     upgrades: { resource: { group: 'harvesterhci.io', resource: 'upgrades', namespace: 'harvester-system' } },
   },
+  reads: ['node-files'],
   evaluate: async (context) => {
     const upgrade = context.inputs.upgrades.find((candidate) => candidate.metadata.labels?.['harvesterhci.io/latestUpgrade'] === 'true');
     if (!upgrade) return [];
