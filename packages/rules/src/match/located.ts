@@ -34,9 +34,7 @@ export function locatedObject(object: KubeObject): Located {
  * Missing values resolve to nothing, which conditions read as "absent".
  */
 export function resolvePath(scope: Scope, path: string): Located[] {
-  const slash = path.indexOf('/');
-  const name = slash < 0 ? path : path.slice(0, slash);
-  const rest = slash < 0 ? [] : path.slice(slash + 1).split('/').map(unescapeSegment);
+  const { name, rest } = parsedPath(path);
   const entry = scope.get(name);
   if (!entry || entry.kind === 'logs') return [];
   let current: Located[];
@@ -49,31 +47,68 @@ export function resolvePath(scope: Scope, path: string): Located[] {
   for (const segment of rest) {
     if (collection) {
       collection = false;
-      if (segment === '*') continue;
-      const picked = /^(0|[1-9]\d*)$/.test(segment) ? current[Number(segment)] : undefined;
+      if (segment.name === '*') continue;
+      const picked = segment.index !== undefined ? current[segment.index] : undefined;
       current = picked ? [picked] : [];
       continue;
     }
-    current = current.flatMap((located) => step(located, segment));
+    const next: Located[] = [];
+    for (const located of current) step(located, segment, next);
+    current = next;
   }
   return collection ? [{ value: current.map((located) => located.value), pointer: '' }] : current;
 }
 
-function step(located: Located, segment: string): Located[] {
+/** One segment of a path, parsed once: its name, as escaped in a pointer, and as an array index. */
+interface PathSegment {
+  name: string;
+  escaped: string;
+  index: number | undefined;
+}
+
+/**
+ * Paths are parsed once per text: the same condition is evaluated for every object of a list
+ * (thousands of pods, volumes, replicas), and splitting and unescaping each time was most of it.
+ */
+const PARSED_PATHS = new Map<string, { name: string; rest: PathSegment[] }>();
+
+function parsedPath(path: string): { name: string; rest: PathSegment[] } {
+  let parsed = PARSED_PATHS.get(path);
+  if (!parsed) {
+    const slash = path.indexOf('/');
+    const rest = slash < 0 ? [] : path.slice(slash + 1).split('/').map(unescapeSegment);
+    parsed = {
+      name: slash < 0 ? path : path.slice(0, slash),
+      rest: rest.map((name) => ({ name, escaped: escapeSegment(name), index: /^(0|[1-9]\d*)$/.test(name) ? Number(name) : undefined })),
+    };
+    // The paths of the rules loaded in this process: a few thousand at most.
+    if (PARSED_PATHS.size < 10_000) PARSED_PATHS.set(path, parsed);
+  }
+  return parsed;
+}
+
+function step(located: Located, segment: PathSegment, out: Located[]): void {
   const { value } = located;
-  if (value === null || typeof value !== 'object') return [];
-  const base = located.root ? { root: located.root } : {};
-  if (segment === '*') {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-    return entries.map(([key, item]) => ({ value: item, pointer: `${located.pointer}/${escapeSegment(key)}`, ...base }));
+  if (value === null || typeof value !== 'object') return;
+  const root = located.root;
+  if (segment.name === '*') {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => out.push(at(item, `${located.pointer}/${index}`, root)));
+    } else {
+      for (const [key, item] of Object.entries(value)) out.push(at(item, `${located.pointer}/${escapeSegment(key)}`, root));
+    }
+    return;
   }
   if (Array.isArray(value)) {
-    if (!/^(0|[1-9]\d*)$/.test(segment)) return [];
-    const index = Number(segment);
-    return index < value.length ? [{ value: value[index], pointer: `${located.pointer}/${segment}`, ...base }] : [];
+    if (segment.index !== undefined && segment.index < value.length) out.push(at(value[segment.index], `${located.pointer}/${segment.name}`, root));
+    return;
   }
-  if (!Object.prototype.hasOwnProperty.call(value, segment)) return [];
-  return [{ value: (value as Record<string, unknown>)[segment], pointer: `${located.pointer}/${escapeSegment(segment)}`, ...base }];
+  if (!Object.prototype.hasOwnProperty.call(value, segment.name)) return;
+  out.push(at((value as Record<string, unknown>)[segment.name], `${located.pointer}/${segment.escaped}`, root));
+}
+
+function at(value: unknown, pointer: string, root: KubeObject | undefined): Located {
+  return root ? { value, pointer, root } : { value, pointer };
 }
 
 /**
@@ -98,9 +133,9 @@ export function elementsOf(scope: Scope, path: string): Located[] {
 }
 
 function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
