@@ -22,8 +22,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/rules/catalog/*/*/rule.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'testdata/**/*.test.ts', 'examples/*/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    // Writes the compiled built-in catalog from the rule folders before any test imports it.
-    globalSetup: ['./packages/rules/scripts/vitest-global-setup.ts'],
+    // Writes the compiled built-in catalog from the rule folders, and the schema validators from
+    // the schemas, before any test imports them.
+    globalSetup: ['./packages/rules/scripts/vitest-global-setup.ts', './scripts/vitest-generate-validators.mjs'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,7 +1,6 @@
 import type { Command } from './commands/command.js';
 import { COMMANDS } from './commands/command-table.js';
 import { UsageError } from './errors/cli-error.js';
-import { writeError } from './errors/write-error.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { CLI_VERSION } from './version.js';
@@ -46,6 +45,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     if (name === 'help') return await helpFor(args[0], io);
     return await (await findCommand(name)).run(args, io);
   } catch (error) {
+    // Imported here, not at the top: describing an error knows core's and rules' error types, and
+    // `--version`, `--help` and every command's start would otherwise load both libraries.
+    const { writeError } = await import('./errors/write-error.js');
     return writeError(io.stderr, error, { verbose: argv.includes('--verbose') });
   }
 }

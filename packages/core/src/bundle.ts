@@ -1,5 +1,5 @@
 import { DiagnosticLog, type Diagnostic } from './diagnostics.js';
-import { BundleClosedError } from './errors.js';
+import { BundleClosedError, NestedArchivesNotOpenedError } from './errors.js';
 import { collectFacts } from './facts/collect-facts.js';
 import type { BundleFacts } from './facts/bundle-facts.js';
 import { BundleIndex } from './index/bundle-index.js';
@@ -13,8 +13,9 @@ import type { ResourceQuery } from './resources/resource-query.js';
 import type { NodeSupportconfig } from './supportconfig/node-supportconfig.js';
 import { readNodeSupportconfig } from './supportconfig/read-supportconfig.js';
 import { ResourceStore } from './resources/resource-store.js';
-import type { BundleFormat, BundleSource } from './source/bundle-source.js';
+import type { BundleFormat, BundleSource, NestedArchiveKinds } from './source/bundle-source.js';
 import { openSource } from './source/index.js';
+import type { NestedArchivesMode } from './source/open-source.js';
 
 export interface OpenBundleOptions {
   /** Raise or lower the safety limits (entries, sizes, compression ratio, nesting). */
@@ -25,6 +26,15 @@ export interface OpenBundleOptions {
   tempDir?: string;
   /** Progress of the open and of file reads; never called after close. */
   onProgress?: (event: BundleProgress) => void;
+  /**
+   * `at-open` (the default): the node zips and each node's supportconfig archive are opened and
+   * listed by `openBundle`. `when-needed`: only when asked (`openNestedArchives`) or when an async
+   * reader needs them (`facts()` falling back to a node's harvester-release.yaml, `supportconfig()`,
+   * `minePatterns`), so an analysis that reads no node file never lists (or, for a supportconfig,
+   * decodes) them. Until then, node-file accessors throw NestedArchivesNotOpenedError instead of
+   * answering without them.
+   */
+  nestedArchives?: NestedArchivesMode;
 }
 
 export type BundleProgress =
@@ -57,8 +67,8 @@ export interface LogQuery {
  */
 export class Bundle {
   readonly source: BundleSource;
-  readonly index: BundleIndex;
   readonly limits: BundleLimits;
+  #index: BundleIndex;
   readonly #diagnostics = new DiagnosticLog();
   readonly #resources: ResourceStore;
   readonly #onProgress: ((event: BundleProgress) => void) | undefined;
@@ -78,21 +88,51 @@ export class Bundle {
   constructor(source: BundleSource, options: { limits?: BundleLimits; onProgress?: (event: BundleProgress) => void } = {}) {
     this.source = source;
     this.limits = options.limits ?? resolveLimits();
-    this.index = new BundleIndex(source.entries);
     this.#onProgress = options.onProgress;
-    this.#diagnostics.addAll(source.diagnostics);
-    for (const choice of this.index.nodeBundles()) {
+    this.#index = this.#indexSource();
+    this.#resources = new ResourceStore(() => this.#index, (path) => this.#recentText(path), this.#diagnostics);
+  }
+
+  /** Every file by what it is (resource lists, pod logs, node files…), from entry names. */
+  get index(): BundleIndex {
+    return this.#index;
+  }
+
+  /**
+   * Opens the nested archives the caller is about to read — node bundles, and with them (or alone)
+   * each node's supportconfig archive (both by default) — in a bundle opened with
+   * `nestedArchives: 'when-needed'`, and re-indexes its entries. Each kind is opened once; nothing
+   * to do in a bundle opened whole. Rejects as `openBundle` would (a safety limit, an abort).
+   */
+  async openNestedArchives(kinds: Partial<NestedArchiveKinds> = { nodeBundles: true, supportconfig: true }): Promise<void> {
+    this.#assertOpen();
+    const unopened = this.#index.unopened;
+    const nodeBundles = Boolean(kinds.nodeBundles || kinds.supportconfig) && unopened.nodeBundles;
+    const supportconfig = Boolean(kinds.supportconfig) && unopened.supportconfig;
+    if (!nodeBundles && !supportconfig) return;
+    await this.source.openNested?.({ nodeBundles, supportconfig });
+    this.#index = this.#indexSource();
+  }
+
+  /** The index of the source's entries as listed now, and the diagnostics of listing them. */
+  #indexSource(): BundleIndex {
+    const opened = this.source.nestedOpened ?? { nodeBundles: true, supportconfig: true };
+    const index = new BundleIndex(this.source.entries, { unopened: { nodeBundles: !opened.nodeBundles, supportconfig: !opened.supportconfig } });
+    this.#diagnostics.addAll(this.source.diagnostics);
+    // Which copy of a node bundle is read depends on whether its zip opens: said once its zips were tried.
+    const { nodeBundles: zipsPending, supportconfig: archivesPending } = index.unopened;
+    for (const choice of zipsPending ? [] : index.nodeBundles()) {
       // Said once per copy, so a report shows which one its node evidence comes from.
       if (choice.copy !== undefined) {
         this.#diagnostics.add({ path: choice.copy, level: 'info', message: `node ${choice.node}: read from ${choice.path}; ${choice.copy} is the same node bundle and was not read` });
       }
       const scc = choice.supportconfig;
-      if (scc?.copy !== undefined) {
+      if (scc?.copy !== undefined && !archivesPending) {
         this.#diagnostics.add({ path: scc.copy, level: 'info', message: `node ${choice.node}: supportconfig read from ${scc.path}; ${scc.copy} is the same and was not read` });
       }
     }
-    this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics);
-    this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
+    this.#onProgress?.({ phase: 'indexed', entries: this.source.entries.length, files: index.fileCount });
+    return index;
   }
 
   get format(): BundleFormat {
@@ -260,6 +300,7 @@ export class Bundle {
       }
     }
     if (wantsNodes && query.previous === undefined) {
+      if (typeof query.file === 'string') this.#assertListed(query.file);
       for (const entry of this.index.nodeFiles(query.node)) {
         if (entry.supportconfigArchive) continue;
         if (typeof query.file === 'string') {
@@ -290,7 +331,13 @@ export class Bundle {
   /** A log by bundle path (a pod log or a node file), whatever its timestamp style. */
   log(path: string): LogFile | undefined {
     const entry = this.index.get(path);
-    if (!entry) return undefined;
+    if (!entry) {
+      // A member of a nested archive that is not opened yet is not "absent".
+      if (path.includes('!/') && (this.index.unopened.nodeBundles || this.index.unopened.supportconfig)) {
+        throw new NestedArchivesNotOpenedError(this.index.unopened.nodeBundles ? 'node bundles' : 'supportconfig archives');
+      }
+      return undefined;
+    }
     if (entry.type === 'podLog') {
       return new LogFile({ ...entry, kind: 'pod', timestampStyle: 'pod' }, () => this.#openStream(path), this.#logContext());
     }
@@ -300,7 +347,13 @@ export class Bundle {
 
   /** A node's file by its path inside the node folder (`configs/etc/harvester-release.yaml`). */
   nodeFile(node: string, file: string): NodeFileEntry | undefined {
+    this.#assertListed(file);
     return this.index.nodeFiles(node).find((entry) => entry.file === file);
+  }
+
+  /** A node file under `supportconfig/` is asked for while the supportconfig archives are unopened. */
+  #assertListed(file: string): void {
+    if (file.startsWith('supportconfig/') && this.index.unopened.supportconfig) throw new NestedArchivesNotOpenedError('supportconfig archives');
   }
 
   /** Nodes whose node bundle holds a supportconfig (read or unpacked), sorted. */
@@ -318,18 +371,21 @@ export class Bundle {
     this.#assertOpen();
     let pending = this.#supportconfigs.get(node);
     if (!pending) {
-      const choice = this.index.nodeBundles().find((candidate) => candidate.node === node);
-      pending = choice
-        ? readNodeSupportconfig({
-            choice,
-            files: this.index.nodeFiles(node).filter((entry) => entry.file.startsWith('supportconfig/')),
-            readText: (path) => this.readText(path),
-            log: (path) => this.log(path),
-          })
-        : Promise.resolve(undefined);
+      pending = this.openNestedArchives({ supportconfig: true }).then(() => this.#readSupportconfig(node));
       this.#supportconfigs.set(node, pending);
     }
     return pending;
+  }
+
+  #readSupportconfig(node: string): Promise<NodeSupportconfig | undefined> {
+    const choice = this.index.nodeBundles().find((candidate) => candidate.node === node);
+    if (!choice) return Promise.resolve(undefined);
+    return readNodeSupportconfig({
+      choice,
+      files: this.index.nodeFiles(node).filter((entry) => entry.file.startsWith('supportconfig/')),
+      readText: (path) => this.readText(path),
+      log: (path) => this.log(path),
+    });
   }
 
   /** Facts about the cluster (versions, nodes, namespaces), read once. */
@@ -337,6 +393,10 @@ export class Bundle {
     this.#assertOpen();
     this.#facts ??= collectFacts({
       index: this.index,
+      nodeFiles: async (node) => {
+        await this.openNestedArchives({ nodeBundles: true });
+        return this.index.nodeFiles(node);
+      },
       root: this.root,
       readText: (path) => this.readText(path),
       resources: (query) => this.resources(query),
@@ -428,6 +488,7 @@ export async function openBundle(input: string | Uint8Array, options: OpenBundle
   const limits = resolveLimits(options.limits);
   const source = await openSource(input, {
     limits,
+    ...(options.nestedArchives ? { nestedArchives: options.nestedArchives } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.tempDir ? { tempDir: options.tempDir } : {}),
   });

@@ -82,3 +82,15 @@ export class BundleIoError extends BundleError {
     super('BUNDLE_IO', message, options);
   }
 }
+
+/**
+ * A caller asked for node files (or supportconfig files) of a bundle opened with
+ * `nestedArchives: 'when-needed'` before `await bundle.openNestedArchives()`: the answer would be
+ * missing them, so it is an error of the caller's, never a silent empty answer.
+ */
+export class NestedArchivesNotOpenedError extends Error {
+  constructor(what: 'node bundles' | 'supportconfig archives') {
+    super(`the ${what} of this bundle are not opened yet (it was opened with nestedArchives: 'when-needed'): await bundle.openNestedArchives() before reading them`);
+    this.name = 'NestedArchivesNotOpenedError';
+  }
+}

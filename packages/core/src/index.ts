@@ -11,6 +11,7 @@ export {
   BundleNotFoundError,
   BundleUnsafePathError,
   isBundleError,
+  NestedArchivesNotOpenedError,
   type BundleErrorCode,
 } from './errors.js';
 export { releaseSemver, type BundleFacts, type FactSource, type HarvesterVersionFact } from './facts/bundle-facts.js';
@@ -48,7 +49,8 @@ export type {
   SwapUsage,
 } from './supportconfig/node-supportconfig.js';
 export { parseSections as parseSupportconfigSections, type SupportconfigSection } from './supportconfig/sections.js';
-export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
+export type { BundleFormat, BundleSource, NestedArchiveKinds, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
+export type { NestedArchivesMode } from './source/open-source.js';
 export { ageAt, humanDuration } from './kubectl/human-duration.js';
 export { readBundleEvents, toCoreEvent, type BundleEvent } from './kubectl/bundle-events.js';
 export {

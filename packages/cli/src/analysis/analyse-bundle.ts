@@ -23,6 +23,8 @@ export async function analyseBundle(input: BundleInput, request: AnalysisRequest
   const source = input.kind === 'stdin' ? request.stdinBundle : input.path;
   if (source === undefined) throw new Error('stdin bundle was not read before analysis');
   const bundle = await openBundle(source, {
+    // Node bundles and supportconfig archives are opened by the engine when the rules read them.
+    nestedArchives: 'when-needed',
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.onOpenProgress ? { onProgress: request.onOpenProgress } : {}),
   });

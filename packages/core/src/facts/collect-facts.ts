@@ -1,11 +1,14 @@
 import { load as loadYaml, JSON_SCHEMA } from 'js-yaml';
 import type { BundleIndex } from '../index/bundle-index.js';
+import type { NodeFileEntry } from '../index/index-entry.js';
 import type { KubeObject } from '../resources/kube-object.js';
 import type { ResourceQuery } from '../resources/resource-query.js';
 import { releaseSemver, type BundleFacts, type FactSource, type HarvesterVersionFact } from './bundle-facts.js';
 
 export interface FactReaders {
   index: BundleIndex;
+  /** The files of a node's bundle (opening the node bundles first, when they are opened on demand). */
+  nodeFiles(node: string): Promise<NodeFileEntry[]>;
   root: string;
   readText(path: string): Promise<string>;
   resources(query: ResourceQuery): Promise<KubeObject[]>;
@@ -141,7 +144,7 @@ async function readHarvesterVersion(readers: FactReaders, nodesWithBundle: strin
   }
 
   for (const node of nodesWithBundle) {
-    const release = readers.index.nodeFiles(node).find((entry) => entry.file === 'configs/etc/harvester-release.yaml');
+    const release = (await readers.nodeFiles(node)).find((entry) => entry.file === 'configs/etc/harvester-release.yaml');
     if (!release) continue;
     try {
       const text = await readers.readText(release.path);

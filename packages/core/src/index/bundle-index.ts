@@ -1,5 +1,6 @@
-import type { SourceEntry } from '../source/bundle-source.js';
-import { chooseNodeBundles, parseNodePath, type NodeBundleChoice } from '../source/node-layout.js';
+import { NestedArchivesNotOpenedError } from '../errors.js';
+import type { NestedArchiveKinds, SourceEntry } from '../source/bundle-source.js';
+import { chooseNodeBundles, nodeArchiveName, parseNodePath, type NodeBundleChoice } from '../source/node-layout.js';
 import { classifyPath } from './classify-path.js';
 import type { IndexEntry, NodeFileEntry, PodLogEntry, ResourceFileEntry } from './index-entry.js';
 
@@ -40,8 +41,14 @@ export class BundleIndex {
   readonly #archiveMembers = new Map<string, number>();
   readonly #topLevelFiles: number;
   readonly #nodeBundles: NodeBundleChoice[];
+  readonly #unopened: NestedArchiveKinds;
 
-  constructor(sourceEntries: readonly SourceEntry[]) {
+  /**
+   * `unopened`: the nested archives the source has not opened yet (a bundle opened with
+   * `nestedArchives: 'when-needed'`); their members are not among the entries, so the node files
+   * and node bundles they hold cannot be answered for until they are.
+   */
+  constructor(sourceEntries: readonly SourceEntry[], options: { unopened?: Partial<NestedArchiveKinds> } = {}) {
     const entries: IndexEntry[] = [];
     let topLevelFiles = 0;
     this.#nodeBundles = chooseNodeBundles(sourceEntries);
@@ -82,6 +89,16 @@ export class BundleIndex {
     }
     this.entries = entries;
     this.#topLevelFiles = topLevelFiles;
+    // Pending only where there is something to open: an unopened node zip (or, inside a node
+    // bundle, a supportconfig archive). Unpacked node folders are listed already.
+    const zipsPending = Boolean(options.unopened?.nodeBundles) && sourceEntries.some((entry) => entry.kind === 'file' && nodeArchiveName(entry.path) !== undefined);
+    const archivesPending = Boolean(options.unopened?.supportconfig) && (zipsPending || this.#nodeBundles.some((choice) => choice.supportconfig?.packaging === 'txz'));
+    this.#unopened = { nodeBundles: zipsPending, supportconfig: archivesPending };
+  }
+
+  /** The nested archives of the bundle that are not opened yet (see the constructor); both false once they are, or in a bundle opened whole. */
+  get unopened(): NestedArchiveKinds {
+    return { ...this.#unopened };
   }
 
   #noteDirectory(path: string): void {
@@ -96,6 +113,7 @@ export class BundleIndex {
    * there is no readable zip) and which copy of its supportconfig, with the copies left unread.
    */
   nodeBundles(): NodeBundleChoice[] {
+    if (this.#unopened.nodeBundles) throw new NestedArchivesNotOpenedError('node bundles');
     return this.#nodeBundles.map((choice) => ({ ...choice, ...(choice.supportconfig ? { supportconfig: { ...choice.supportconfig } } : {}) }));
   }
 
@@ -134,7 +152,12 @@ export class BundleIndex {
     );
   }
 
+  /**
+   * Node files (of a node, or of all). While the supportconfig archives are unopened, their
+   * members are not among them (`supportconfig/…`); `Bundle` refuses to answer for those.
+   */
   nodeFiles(node?: string): NodeFileEntry[] {
+    if (this.#unopened.nodeBundles) throw new NestedArchivesNotOpenedError('node bundles');
     return node === undefined ? [...this.#nodeFiles] : this.#nodeFiles.filter((entry) => entry.node === node);
   }
 

@@ -24,6 +24,9 @@ export interface MinePatternsOptions extends Omit<PatternMinerOptions, 'bundleCr
 export async function minePatterns(bundle: Bundle, options: MinePatternsOptions = {}): Promise<PatternReport> {
   const started = performance.now();
   const facts = await bundle.facts();
+  // Node logs are in the node bundles (opened here when the bundle opens them on demand).
+  const file = options.logs?.file;
+  if (options.logs?.kind !== 'pod') await bundle.openNestedArchives({ nodeBundles: true, supportconfig: typeof file === 'string' && file.startsWith('supportconfig/') });
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
   const miner = new PatternMiner({ ...options, ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }) });
   const logs = bundle.logs(options.logs ?? {}).filter(isTextLog);

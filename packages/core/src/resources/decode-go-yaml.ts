@@ -51,7 +51,8 @@ const BACKSLASH = 0x5c;
 const NOT_PLAIN_START = new Uint8Array(128);
 for (const ch of '#,[]{}&*!|>\'"%@`') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
 
-const ESCAPES: Record<number, string> = {
+/** YAML's one-character escapes in double quotes, by the character after `\\` (also read by locate-go-yaml.ts). */
+export const ESCAPES: Record<number, string> = {
   0x30: '\x00', 0x61: '\x07', 0x62: '\x08', 0x74: '\x09', 0x09: '\x09', 0x6e: '\x0a', 0x76: '\x0b',
   0x66: '\x0c', 0x72: '\x0d', 0x65: '\x1b', 0x20: ' ', 0x22: '"', 0x2f: '/', 0x5c: '\\', 0x4e: '\x85',
   0x5f: '\xa0', 0x4c: '\u2028', 0x50: '\u2029',

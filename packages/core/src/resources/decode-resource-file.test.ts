@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { decodeResourceFile } from './decode-resource-file.js';
 
 const LIST = `apiVersion: v1
@@ -98,7 +99,7 @@ describe('decodeResourceFile', () => {
     }
     lines.push('kind: List');
     const started = Date.now();
-    const decoded = decodeResourceFile('x', `${lines.join('\n')}\n`);
+    const decoded = decodeResourceFile('x', `${lines.join('\n')}\n`, yaml);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(decoded.items).toEqual([]);
     expect(decoded.diagnostics[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/alias/i) });

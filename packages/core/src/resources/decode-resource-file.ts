@@ -2,8 +2,9 @@ import { load as loadYaml, loadAll as loadAllYaml, JSON_SCHEMA, YAMLException } 
 import type { LoadOptions } from 'js-yaml';
 // JSON_SCHEMA: yaml.v2 quotes everything ambiguous, so plain scalars are only null, booleans and
 // numbers (`2e+09` included); no timestamps or merge keys should be resolved.
-import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+
+type YamlModule = typeof import('yaml');
 import type { KubeObject } from './kube-object.js';
 import { goYamlItemDecoder } from './decode-go-yaml.js';
 import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';
@@ -39,7 +40,7 @@ const ANCHOR_HINT = /(?:^|[\s[{,:-])&[A-Za-z0-9_]/m;
  * the character first spares the regular expressions on almost every item (they were a few
  * percent of decoding time).
  */
-function mayHoldAliases(text: string): boolean {
+export function mayHoldAliases(text: string): boolean {
   return text.includes('&') && text.includes('*') && ANCHOR_HINT.test(text) && ALIAS_HINT.test(text);
 }
 
@@ -51,12 +52,13 @@ function mayHoldAliases(text: string): boolean {
  * decoded by js-yaml, and a batch that js-yaml does not decode cleanly into exactly one value per
  * item is decoded again item by item (each item again by the fast decoder first), so a broken
  * item costs a diagnostic, not the file, and diagnostics read as before. A file of another shape
- * (JSON, several documents, a single object) is decoded whole.
+ * (JSON, several documents, a single object) is decoded whole. Aliases are decoded by the `yaml`
+ * package (which caps their expansion): pass it when `mayHoldAliases(text)`.
  */
-export function decodeResourceFile(path: string, text: string): DecodedResourceFile {
+export function decodeResourceFile(path: string, text: string, yaml?: YamlModule): DecodedResourceFile {
   const diagnostics: Diagnostic[] = [];
   const layout = sliceListItems(text);
-  if (layout.shape === 'unrecognised') return decodeWhole(path, text, diagnostics);
+  if (layout.shape === 'unrecognised') return decodeWhole(path, text, diagnostics, yaml);
 
   const items: DecodedItem[] = [];
   const slices = layout.items;
@@ -95,7 +97,7 @@ export function decodeResourceFile(path: string, text: string): DecodedResourceF
         accept(fast[0], slice, index);
         continue;
       }
-      const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics);
+      const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics, yaml);
       if (decoded === undefined) continue;
       accept(Array.isArray(decoded) ? decoded[0] : undefined, slice, index);
     }
@@ -153,8 +155,8 @@ class TextMarks {
   }
 }
 
-function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
-  if (mayHoldAliases(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics);
+function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics: Diagnostic[], yaml: YamlModule | undefined): unknown {
+  if (mayHoldAliases(chunk)) return decodeWithAliasCap(path, chunk, firstLine, diagnostics, yaml);
   try {
     return loadYaml(chunk, loadOptions(path));
   } catch (error) {
@@ -175,9 +177,11 @@ function decodeChunk(path: string, chunk: string, firstLine: number, diagnostics
   }
 }
 
-function decodeWithAliasCap(path: string, text: string, firstLine: number, diagnostics: Diagnostic[]): unknown {
+function decodeWithAliasCap(path: string, text: string, firstLine: number, diagnostics: Diagnostic[], yaml: YamlModule | undefined): unknown {
+  // The caller loads `yaml` (a large module) only for a text that may hold aliases.
+  if (!yaml) throw new Error(`${path}: the text may hold YAML aliases; decodeResourceFile needs the yaml module for it`);
   try {
-    const documents = parseAllDocuments(text, { uniqueKeys: false });
+    const documents = yaml.parseAllDocuments(text, { uniqueKeys: false });
     const list = Array.isArray(documents) ? documents : [documents];
     const document = list[0];
     if (!document) return undefined;
@@ -188,12 +192,12 @@ function decodeWithAliasCap(path: string, text: string, firstLine: number, diagn
   }
 }
 
-function decodeWhole(path: string, text: string, diagnostics: Diagnostic[]): DecodedResourceFile {
+function decodeWhole(path: string, text: string, diagnostics: Diagnostic[], yaml: YamlModule | undefined): DecodedResourceFile {
   let documents: unknown[];
   try {
     documents =
       mayHoldAliases(text)
-        ? [decodeWithAliasCap(path, text, 1, diagnostics)]
+        ? [decodeWithAliasCap(path, text, 1, diagnostics, yaml)]
         : loadAllYaml(text, undefined, { ...loadOptions(path), json: true });
   } catch (error) {
     reportYamlError(path, error, 1, diagnostics);

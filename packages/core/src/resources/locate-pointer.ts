@@ -1,28 +1,58 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { locateInGoYamlItem } from './locate-go-yaml.js';
+
+type YamlModule = typeof import('yaml');
 
 /**
  * Finds the 1-based line of a JSON pointer inside one object of a bundle file.
  *
- * Decoding skipped positions for speed; here the `yaml` package, which keeps them, re-parses
- * only the one item's text (or, for files of an unusual shape, the whole file). For a map key
- * the line is the key's line (where `readyClusters:` is written); for an array element, the line
- * of its `-`. Returns undefined when the pointer is not in the text.
+ * Decoding skipped positions for speed. An item written as yaml.v2 writes it is read line by line
+ * (locate-go-yaml.ts); anything else, or a file of an unusual shape (whole-file items), is
+ * re-parsed with the `yaml` package, which keeps positions — only the one item's text when it can.
+ * For a map key the line is the key's line (where `readyClusters:` is written); for an array
+ * element, the line of its `-`. Returns undefined when the pointer is not in the text.
  */
-export function locatePointer(
+export async function locatePointer(
   text: string,
   item: { index: number; line: number; start?: number; end?: number },
   pointer: string,
-): number | undefined {
+): Promise<number | undefined> {
   const segments = parsePointer(pointer);
   if (segments === undefined) return undefined;
+  if (item.start !== undefined && item.end !== undefined) {
+    const line = locateInGoYamlItem(text.slice(item.start, item.end), segments);
+    if (line !== null) return line === undefined ? undefined : item.line + line - 1;
+  }
+  // Loaded on first need: most bundles never get here, and `yaml` is a large module to load.
+  return locatePointerWithYaml(text, item, segments, await import('yaml'));
+}
 
+/** The `yaml` package's answer (what the line-by-line reader must agree with): the item, or the whole file, parsed with positions. */
+export function locatePointerWithYaml(
+  text: string,
+  item: { index: number; line: number; start?: number; end?: number },
+  segments: readonly string[],
+  yaml: YamlModule,
+): number | undefined {
+  return yamlLineFinder(text, item, yaml)(segments);
+}
+
+/** Parses the item (or the whole file) once; the function it returns gives the line of any pointer in it. */
+export function yamlLineFinder(
+  text: string,
+  item: { index: number; line: number; start?: number; end?: number },
+  yaml: YamlModule,
+): (segments: readonly string[]) => number | undefined {
+  const { isMap, isSeq, LineCounter, parseAllDocuments, parseDocument } = yaml;
   if (item.start !== undefined && item.end !== undefined) {
     const chunk = text.slice(item.start, item.end);
     const counter = new LineCounter();
     const document = parseDocument(chunk, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
     const root = isSeq(document.contents) ? (document.contents.items[0] as Node | undefined) : undefined;
-    const offset = findOffset(root, segments);
-    return offset === undefined ? undefined : item.line + counter.linePos(offset).line - 1;
+    return (segments) => {
+      const offset = findOffset(root, segments, yaml);
+      return offset === undefined ? undefined : item.line + counter.linePos(offset).line - 1;
+    };
   }
 
   const counter = new LineCounter();
@@ -36,17 +66,20 @@ export function locatePointer(
   } else {
     root = (list[item.index]?.contents as Node | null | undefined) ?? undefined;
   }
-  const offset = findOffset(root, segments);
-  return offset === undefined ? undefined : counter.linePos(offset).line;
+  return (segments) => {
+    const offset = findOffset(root, segments, yaml);
+    return offset === undefined ? undefined : counter.linePos(offset).line;
+  };
 }
 
-function findOffset(root: Node | undefined, segments: string[]): number | undefined {
+function findOffset(root: Node | undefined, segments: readonly string[], yaml: YamlModule): number | undefined {
+  const { isMap, isPair, isSeq } = yaml;
   let node: unknown = root;
   let offset = rangeStart(root);
   for (const segment of segments) {
     if (isMap(node)) {
       // The last of duplicate keys, as decoding keeps the last value.
-      const pair = node.items.findLast((candidate) => isPair(candidate) && keyNames(candidate.key, segment));
+      const pair = node.items.findLast((candidate) => isPair(candidate) && keyNames(candidate.key, segment, yaml));
       if (!pair) return undefined;
       offset = rangeStart(pair.key as Node) ?? rangeStart(pair.value as Node);
       node = pair.value;
@@ -69,8 +102,8 @@ function findOffset(root: Node | undefined, segments: string[]): number | undefi
  * `2E5` or `1e3` plain (to Go they are strings, not numbers), which YAML 1.2 reads as a number
  * (`200000`): the cluster's name for the key is the text, the decoder's is the number.
  */
-function keyNames(key: unknown, segment: string): boolean {
-  if (!isScalar(key)) return false;
+function keyNames(key: unknown, segment: string, yaml: YamlModule): boolean {
+  if (!yaml.isScalar(key)) return false;
   return String(key.value) === segment || key.source === segment;
 }
 

@@ -1,7 +1,7 @@
 import type { DiagnosticLog } from '../diagnostics.js';
 import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
-import { decodeResourceFile, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
+import { decodeResourceFile, mayHoldAliases, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
 import type { KubeObject, ObjectOrigin } from './kube-object.js';
 import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
@@ -20,7 +20,7 @@ interface Placement {
  * release, since objects already handed out stay valid and `locate` re-reads the file's text.
  */
 export class ResourceStore {
-  readonly #index: BundleIndex;
+  readonly #index: () => BundleIndex;
   readonly #readText: (path: string) => Promise<string>;
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
@@ -31,7 +31,7 @@ export class ResourceStore {
    * texts it read (within a size budget), so citing evidence right after decoding does not read
    * the file again.
    */
-  constructor(index: BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
+  constructor(index: () => BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
     this.#index = index;
     this.#readText = readText;
     this.#diagnostics = diagnostics;
@@ -41,14 +41,14 @@ export class ResourceStore {
   filesFor(query: ResourceQuery): ResourceFileEntry[] {
     const base = { group: query.group, ...(query.version === undefined ? {} : { version: query.version }) };
     const scoped = query.namespace === undefined ? base : { ...base, namespace: query.namespace };
-    if (query.resource !== undefined) return this.#index.resourceFiles({ ...scoped, resource: query.resource });
+    if (query.resource !== undefined) return this.#index().resourceFiles({ ...scoped, resource: query.resource });
     if (query.kind !== undefined) {
       for (const plural of pluralCandidates(query.kind)) {
-        const files = this.#index.resourceFiles({ ...scoped, resource: plural });
+        const files = this.#index().resourceFiles({ ...scoped, resource: plural });
         if (files.length > 0) return files;
       }
     }
-    return this.#index.resourceFiles(scoped);
+    return this.#index().resourceFiles(scoped);
   }
 
   async objects(query: ResourceQuery): Promise<KubeObject[]> {
@@ -107,7 +107,8 @@ export class ResourceStore {
     }
     let decoded: DecodedResourceFile;
     try {
-      decoded = decodeResourceFile(path, text);
+      // `yaml` (a large module) is loaded only for the rare text with anchors and aliases.
+      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await import('yaml') : undefined);
     } catch (error) {
       // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
       const message = `cannot decode: ${errorMessage(error)}`;
@@ -172,7 +173,7 @@ export class ResourceStore {
     if (pointer === '/metadata/managedFields' || pointer.startsWith('/metadata/managedFields/')) return undefined;
     const text = await this.#readText(placement.path);
     try {
-      return locatePointer(text, placement.item, pointer);
+      return await locatePointer(text, placement.item, pointer);
     } catch {
       return undefined;
     }

@@ -50,4 +50,21 @@ export interface BundleSource {
   openStream(path: string): Promise<Readable>;
   /** Releases every handle, ends open streams, removes any temp folder. Idempotent; later reads fail with BUNDLE_CLOSED. */
   close(): Promise<void>;
+  /**
+   * Which nested archives have been opened and listed (`entries` holds their members): both, unless
+   * the source was opened with `nestedArchives: 'when-needed'` and `openNested` was not asked yet.
+   */
+  readonly nestedOpened?: NestedArchiveKinds;
+  /**
+   * Opens the node zips (`nodeBundles`), then the supportconfig archives of the node bundles read
+   * (`supportconfig`, which needs the node zips open), listing their members into `entries` and
+   * their problems into `diagnostics`; each kind once. Safety limits and aborts reject as at open.
+   */
+  openNested?(kinds: Partial<NestedArchiveKinds>): Promise<void>;
+}
+
+/** The kinds of nested archive a bundle holds: node bundles (`nodes/<node>.zip`) and node supportconfigs (`.txz`). */
+export interface NestedArchiveKinds {
+  nodeBundles: boolean;
+  supportconfig: boolean;
 }

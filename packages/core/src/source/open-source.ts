@@ -9,8 +9,6 @@ import { BufferStore, FileStore, type ByteStore } from './byte-store.js';
 import { listDirectoryBundle } from './directory-source.js';
 import { EntryTable } from './entry-table.js';
 import { LimitBudget } from './limit-budget.js';
-import { openNodeArchives } from './nested-archives.js';
-import { openSupportconfigArchives } from './supportconfig-archives.js';
 import type { OpenContext } from './open-context.js';
 import { OpenedBundle, releaseContext } from './opened-bundle.js';
 import { ResourceStack } from './resource-stack.js';
@@ -25,7 +23,15 @@ export interface OpenSourceOptions {
   signal?: AbortSignal;
   /** Parent of the private temp folder (tar.gz members, large inflated node zips); default `os.tmpdir()`. */
   tempDir?: string;
+  /**
+   * When the nested archives (`nodes/<node>.zip`, each node's supportconfig `.txz`) are opened and
+   * their members listed: `at-open` (the default), or `when-needed`, by `openNested` — what an
+   * analysis that reads no node file never pays (a supportconfig must be decoded whole to be listed).
+   */
+  nestedArchives?: NestedArchivesMode;
 }
+
+export type NestedArchivesMode = 'at-open' | 'when-needed';
 
 /**
  * Opens a support bundle: an extracted folder, a `.zip` or a `.tar.gz` (by path, or in memory as
@@ -52,10 +58,10 @@ export async function openSource(input: string | Uint8Array, options: OpenSource
   };
   try {
     const { format, root } = await listBundle(input, context);
-    await openNodeArchives(context);
-    await openSupportconfigArchives(context);
+    const opened = new OpenedBundle(format, root, context);
+    if (options.nestedArchives !== 'when-needed') await opened.openNested({ nodeBundles: true, supportconfig: true });
     signal?.throwIfAborted();
-    return new OpenedBundle(format, root, context);
+    return opened;
   } catch (error) {
     await releaseContext(context).catch(() => undefined);
     if (signal?.aborted) throw signal.reason;
@@ -86,7 +92,7 @@ async function listBundle(input: string | Uint8Array, context: OpenContext): Pro
 async function listArchive(store: ByteStore, head: Buffer, context: OpenContext): Promise<{ format: BundleFormat; root: string }> {
   const format = archiveFormat(head, context.location);
   const root =
-    format === 'zip' ? await listZipBundle(store, context) : await listTarGzBundle(store.stream(0, store.size), context);
+    format === 'zip' ? await listZipBundle(store, context) : await listTarGzBundle(() => store.stream(0, store.size), context);
   return { format, root };
 }
 

@@ -1,30 +1,74 @@
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../diagnostics.js';
-import { BundleEntryNotFoundError, BundleError } from '../errors.js';
-import type { BundleFormat, BundleSource, SourceEntry } from './bundle-source.js';
+import { BundleEntryNotFoundError, BundleError, BundleFormatError } from '../errors.js';
+import type { BundleFormat, BundleSource, NestedArchiveKinds, SourceEntry } from './bundle-source.js';
 import { openEntryStream, readAllBounded } from './content-reader.js';
 import type { TableEntry } from './entry-table.js';
 import { limitExceeded } from './limit-budget.js';
+import { openNodeArchives } from './nested-archives.js';
 import type { OpenContext } from './open-context.js';
+import { openSupportconfigArchives } from './supportconfig-archives.js';
+import { messageOf } from './zip-archive.js';
 
 /** A listed bundle, whatever its format: reads go by bundle path to the entry's content. */
 export class OpenedBundle implements BundleSource {
   readonly format: BundleFormat;
   readonly location: string;
   readonly root: string;
-  readonly entries: readonly SourceEntry[];
-  readonly diagnostics: readonly Diagnostic[];
+  #entries: readonly SourceEntry[];
+  #diagnostics: readonly Diagnostic[];
   readonly #context: OpenContext;
   readonly #streams = new Set<Readable>();
+  readonly #opened = { nodeBundles: false, supportconfig: false };
+  #opening: { nodeBundles?: Promise<void>; supportconfig?: Promise<void> } = {};
   #closing: Promise<void> | undefined;
 
   constructor(format: BundleFormat, root: string, context: OpenContext) {
     this.format = format;
     this.location = context.location;
     this.root = root;
-    this.entries = Object.freeze(context.table.list());
-    this.diagnostics = Object.freeze(context.diagnostics.list());
     this.#context = context;
+    this.#entries = Object.freeze(context.table.list());
+    this.#diagnostics = Object.freeze(context.diagnostics.list());
+  }
+
+  get entries(): readonly SourceEntry[] {
+    return this.#entries;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics;
+  }
+
+  get nestedOpened(): NestedArchiveKinds {
+    return { ...this.#opened };
+  }
+
+  async openNested(kinds: Partial<NestedArchiveKinds>): Promise<void> {
+    if (kinds.nodeBundles || kinds.supportconfig) {
+      this.#opening.nodeBundles ??= this.#openKind('nodeBundles', () => openNodeArchives(this.#context));
+      await this.#opening.nodeBundles;
+    }
+    if (kinds.supportconfig) {
+      this.#opening.supportconfig ??= this.#openKind('supportconfig', () => openSupportconfigArchives(this.#context));
+      await this.#opening.supportconfig;
+    }
+  }
+
+  async #openKind(kind: keyof NestedArchiveKinds, open: () => Promise<void>): Promise<void> {
+    if (this.#closing !== undefined) throw this.#closedError('');
+    try {
+      await open();
+    } catch (error) {
+      // A failed open (a limit, an abort) is not remembered as done: asking again tries again.
+      delete this.#opening[kind];
+      if (this.#context.signal?.aborted) throw this.#context.signal.reason;
+      if (error instanceof BundleError) throw error;
+      throw new BundleFormatError(`${this.location}: cannot be read: ${messageOf(error)}`, { path: this.location, cause: error });
+    }
+    this.#opened[kind] = true;
+    this.#entries = Object.freeze(this.#context.table.list());
+    this.#diagnostics = Object.freeze(this.#context.diagnostics.list());
   }
 
   async readFile(path: string): Promise<Buffer> {

@@ -3,8 +3,8 @@ import { openEntryStream } from './content-reader.js';
 import { limitExceeded } from './limit-budget.js';
 import { chooseNodeBundles, parseNodePath, parseSupportconfigPath } from './node-layout.js';
 import type { OpenContext } from './open-context.js';
-import { listTarMembers } from './tar-members.js';
-import { decodeXz } from './xz-stream.js';
+import { listTarMembers, loadTarStream } from './tar-members.js';
+import { decodeXz, loadXzDecoder } from './xz-stream.js';
 import { messageOf } from './zip-archive.js';
 
 /**
@@ -29,6 +29,8 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
   // A recent supportconfig is 1–3 MB of text: all of it stays in memory, up to 32 MiB across nodes
   // (old full runs can be far larger; the rest goes to the spill file).
   const memory = { memberBytes: 4 * 1024 * 1024, leftBytes: 32 * 1024 * 1024 };
+  if (wanted.size === 0) return;
+  const [xz, tar] = await Promise.all([loadXzDecoder(), loadTarStream()]);
   for (const path of [...wanted].sort()) {
     context.signal?.throwIfAborted();
     const entry = context.table.get(path);
@@ -37,7 +39,7 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
     const { limits } = context;
     const problems: { level: 'error' | 'warning'; message: string }[] = [];
     try {
-      const decoded = decodeXz(await openEntryStream(entry, context.location), {
+      const decoded = decodeXz(xz, await openEntryStream(entry, context.location), {
         maxBytes: limits.maxTotalBytes,
         maxRatio: limits.maxCompressionRatio,
         ratioMinBytes: limits.compressionRatioMinBytes,
@@ -52,7 +54,7 @@ export async function openSupportconfigArchives(context: OpenContext): Promise<v
                 path,
               ),
       });
-      const members = await listTarMembers([decoded], context, {
+      const members = await listTarMembers(tar, [decoded], context, {
         label: path,
         report: (level, message) => problems.push({ level, message }),
         memory,

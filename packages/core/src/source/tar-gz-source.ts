@@ -4,7 +4,7 @@ import { BundleError, BundleFormatError } from '../errors.js';
 import { addEntriesBelowRoot, detectBundleRoot, type ListedEntry } from './bundle-root.js';
 import { limitExceeded } from './limit-budget.js';
 import type { OpenContext } from './open-context.js';
-import { listTarMembers, tarGzAllowance } from './tar-members.js';
+import { listTarMembers, loadTarStream, tarGzAllowance } from './tar-members.js';
 import { messageOf } from './zip-archive.js';
 
 /**
@@ -12,14 +12,15 @@ import { messageOf } from './zip-archive.js';
  * over the whole gunzipped stream (see listTarMembers: contents kept in memory or the spill file,
  * links refused). Nothing is written but the spill file.
  */
-export async function listTarGzBundle(input: Readable, context: OpenContext): Promise<string> {
+export async function listTarGzBundle(open: () => Readable, context: OpenContext): Promise<string> {
   const { location, signal } = context;
   const report = (level: 'error' | 'warning', message: string): void =>
     context.diagnostics.add({ path: '', level, message });
+  const tar = await loadTarStream();
   const [countCompressed, gunzip, countInflated] = boundedGunzip(context);
   let listed: ListedEntry[];
   try {
-    listed = await listTarMembers([input, countCompressed, gunzip, countInflated], context, { label: location, report, memory: tarGzAllowance() });
+    listed = await listTarMembers(tar, [open(), countCompressed, gunzip, countInflated], context, { label: location, report, memory: tarGzAllowance() });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (cause instanceof BundleError) throw cause;

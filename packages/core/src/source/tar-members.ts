@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
+import type TarStreamModule from 'tar-stream';
 import { pipeline } from 'node:stream/promises';
-import tarStream from 'tar-stream';
 import { BufferStore, type ByteStore } from './byte-store.js';
 import type { ListedEntry } from './bundle-root.js';
 import { checkEntryName, refusedEntryMessage } from './entry-name.js';
@@ -30,6 +30,17 @@ export interface TarListing {
   memory: InMemoryAllowance;
 }
 
+export type TarStream = typeof TarStreamModule;
+
+/**
+ * The tar reader (`tar-stream`), loaded on first need: zips and folders, most bundles, never read
+ * a tar. Load it before making the streams a listing reads, so none of them can fail unheard
+ * while the module loads.
+ */
+export async function loadTarStream(): Promise<TarStream> {
+  return (await import('tar-stream')).default;
+}
+
 /**
  * Lists a tar stream (the last of `stages`, piped together: a source and its decompressors) in one pass, keeping each member's content (small
  * ones in memory, the rest appended to one spill file in the private temp folder) so later reads
@@ -37,6 +48,7 @@ export interface TarListing {
  * name; each member's size is checked before it is read. Rejects with the stream's error.
  */
 export async function listTarMembers(
+  tarStream: TarStream,
   stages: readonly [Readable, ...NodeJS.ReadWriteStream[]],
   context: OpenContext,
   listing: TarListing,

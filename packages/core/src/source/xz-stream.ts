@@ -1,6 +1,5 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import xzDecompress from 'xz-decompress';
 
 /**
  * xz decoding for the node's supportconfig archive (`scc_supportconfig_*.txz`). The decoder is
@@ -18,14 +17,20 @@ export interface XzBounds {
   onTooMany: (what: 'bytes' | 'ratio', decoded: number, compressed: number) => Error;
 }
 
-// The package is a webpack UMD bundle: its one export is reached through the default import in
-// both module systems.
-const { XzReadableStream } = xzDecompress as unknown as {
-  XzReadableStream: new (input: WebReadableStream<Uint8Array>) => WebReadableStream<Uint8Array>;
-};
+export type XzDecoder = new (input: WebReadableStream<Uint8Array>) => WebReadableStream<Uint8Array>;
+
+/**
+ * The decoder (WebAssembly and web streams), loaded on first need: only a node's supportconfig is
+ * xz. Load it before opening the stream it decodes.
+ */
+export async function loadXzDecoder(): Promise<XzDecoder> {
+  // The package is a webpack UMD bundle: its one export is reached through the default import in
+  // both module systems.
+  return ((await import('xz-decompress')).default as unknown as { XzReadableStream: XzDecoder }).XzReadableStream;
+}
 
 /** Decodes an xz stream, bounded; errors name what went wrong in the xz data, in one line. */
-export function decodeXz(compressed: Readable, bounds: XzBounds): Readable {
+export function decodeXz(XzReadableStream: XzDecoder, compressed: Readable, bounds: XzBounds): Readable {
   let compressedBytes = 0;
   let decodedBytes = 0;
   const counted = compressed.pipe(

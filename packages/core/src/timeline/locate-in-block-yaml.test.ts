@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { toGoYaml } from '../../../rules/src/testing/go-yaml.js';
 import { openBundle } from '../bundle.js';
 import { decodeResourceFile } from '../resources/decode-resource-file.js';
-import { locatePointer, parsePointer } from '../resources/locate-pointer.js';
+import * as yaml from 'yaml';
+import { locatePointerWithYaml, parsePointer } from '../resources/locate-pointer.js';
 import { buildTimeline } from './build-timeline.js';
 import { locateInBlockYaml, TextLines } from './locate-in-block-yaml.js';
 
@@ -57,7 +58,7 @@ describe('locateInBlockYaml', () => {
         decoded.items.forEach((item, index) => {
           for (const pointer of pointers(items[index]!, '')) {
             total += 1;
-            const expected = locatePointer(text, item, pointer);
+            const expected = locatePointerWithYaml(text, item, parsePointer(pointer)!, yaml);
             const found = locateInBlockYaml(lines, item.line, parsePointer(pointer)!);
             // A walk that declines, or finds nothing where a parse finds something, hands over to
             // the parse (locateEntries): only a line it gives must be right.

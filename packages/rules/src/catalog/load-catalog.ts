@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../rule/rule.js';
@@ -35,9 +36,14 @@ function catalogDirectoryOrUndefined(): string | undefined {
   return directory ?? undefined;
 }
 
-/** Where the catalog's rule folders are: `<package>/catalog`, from src/ (tests) or dist/ (built). */
+/**
+ * Where the catalog's rule folders are: `<package>/catalog`, from src/ (tests) or dist/ (built),
+ * else — when this code was bundled into another package's build, the CLI's command — the
+ * installed package that other package depends on.
+ */
 export function catalogDirectory(): string {
-  let current = dirname(fileURLToPath(import.meta.url));
+  const here = fileURLToPath(import.meta.url);
+  let current = dirname(here);
   for (let depth = 0; depth < 6; depth += 1) {
     const manifest = join(current, 'package.json');
     if (existsSync(manifest) && existsSync(join(current, 'catalog'))) {
@@ -45,6 +51,12 @@ export function catalogDirectory(): string {
       if (name === '@bundle-triage/rules') return join(current, 'catalog');
     }
     current = dirname(current);
+  }
+  try {
+    const installed = dirname(createRequire(here).resolve('@bundle-triage/rules/package.json'));
+    if (existsSync(join(installed, 'catalog'))) return join(installed, 'catalog');
+  } catch {
+    // not installed beside the bundle either
   }
   throw new Error('cannot find the catalog/ folder of @bundle-triage/rules');
 }

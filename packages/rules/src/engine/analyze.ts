@@ -8,6 +8,7 @@ import { buildEvidence } from './build-evidence.js';
 import { codeRuleContext } from './code-rule-context.js';
 import { evaluateDeclarativeRule, type FindingDraft } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
+import { nestedArchivesRead } from './nested-reads.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
@@ -56,10 +57,14 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const started = Date.now();
   const facts = await bundle.facts();
   const rules = selectRules(options.rules, options.only, options.skip);
+  // A bundle opened with nestedArchives: 'when-needed' opens only the node bundles (and
+  // supportconfig archives) these rules read: nothing for `--only` a resource rule.
+  await bundle.openNestedArchives(nestedArchivesRead(rules, facts));
   const patterns = new Map<string, SafePattern>();
   const pattern = (source: string) => {
     let compiled = patterns.get(source);
-    if (!compiled) patterns.set(source, (compiled = new SafePattern(source)));
+    // Compiled when a line first reaches it: most planned searches never pass their prefilter.
+    if (!compiled) patterns.set(source, (compiled = SafePattern.compiledOnUse(source)));
     return compiled;
   };
 
@@ -174,7 +179,7 @@ async function runRule(
     if (rule.kind === 'code') {
       // The object behind each evidence item a code rule cites, so its finding knows what it is about.
       const citedObjects = new Map<Evidence, KubeObject>();
-      const context = codeRuleContext({ bundle, facts, signal, inputs: inputs.values, pattern, cited: citedObjects });
+      const context = codeRuleContext({ rule, bundle, facts, signal, inputs: inputs.values, pattern, cited: citedObjects });
       const drafts = await rule.evaluate(context);
       const findings = await Promise.all(
         drafts.map((draft) =>

@@ -1,10 +1,11 @@
 import type { Bundle, BundleFacts, KubeObject } from '@bundle-triage/core';
 import type { Evidence } from '@bundle-triage/report';
-import { RuleSkip, type NodeFile, type RuleContext } from '../rule/rule.js';
+import { RuleSkip, type CodeRule, type NodeFile, type RuleContext } from '../rule/rule.js';
 import type { SkipKind } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { fieldOf, textOf } from '../rule/object-fields.js';
 import { factEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
+import { undeclaredNodeFiles } from './nested-reads.js';
 
 /**
  * The read-only view a code rule gets of the bundle: its resolved inputs, node-bundle files by node,
@@ -12,6 +13,7 @@ import { factEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
  * `cited` records the object behind each evidence item, so a finding knows what it is about.
  */
 export function codeRuleContext(options: {
+  rule: CodeRule;
   bundle: Bundle;
   facts: BundleFacts;
   signal: AbortSignal;
@@ -31,11 +33,16 @@ export function codeRuleContext(options: {
     // The engine resolved these from the same specs the rule's types are derived from.
     inputs: options.inputs as RuleContext['inputs'],
     nodesWithBundle: () => bundle.index.nodes(),
-    nodeFiles: (node, under = '') =>
-      bundle.index
+    nodeFiles: (node, under = '') => {
+      const undeclared = undeclaredNodeFiles(options.rule.reads, under);
+      if (undeclared) {
+        throw new Error(`rule ${options.rule.id} reads node files (${under || 'every file of a node'}) without declaring it: add reads: ['${undeclared}'] to its defineCodeRule`);
+      }
+      return bundle.index
         .nodeFiles(node)
         .filter((entry) => (under.endsWith('/') || under === '' ? entry.file.startsWith(under) : entry.file === under))
-        .flatMap((entry) => nodeFile(entry) ?? []),
+        .flatMap((entry) => nodeFile(entry) ?? []);
+    },
     skip: (kind: SkipKind, reason: string): never => {
       throw new RuleSkip(reason, kind);
     },

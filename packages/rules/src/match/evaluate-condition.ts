@@ -172,7 +172,7 @@ async function evaluateArray(
   for (const { element, result } of satisfying) {
     if (result.evidence.length > 0) evidence.push(...result.evidence);
     else if (citable(element)) evidence.push({ type: 'field', located: element });
-    for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
+    appendBindings(bindings, result.bindings);
   }
   bindings.set(name, satisfying.map(({ element }) => element));
   const keys = satisfying.flatMap(({ element }) => (element.key === undefined ? [] : [{ value: element.key, pointer: '' }]));
@@ -225,12 +225,25 @@ function notHolding(): ConditionResult {
   return { holds: false, evidence: [], bindings: new Map() };
 }
 
+/**
+ * Adds what a child bound to what is bound so far. The lists in `into` are its own (copied on
+ * first use), so appending to them never changes a child's result; copying all of them again for
+ * each child was quadratic in the number of elements that held.
+ */
+function appendBindings(into: Map<string, Located[]>, from: ReadonlyMap<string, Located[]>): void {
+  for (const [key, values] of from) {
+    const existing = into.get(key);
+    if (!existing) into.set(key, values.slice());
+    else for (const value of values) existing.push(value);
+  }
+}
+
 function merge(holds: boolean, results: ConditionResult[]): ConditionResult {
   const evidence: EvidenceRef[] = [];
   const bindings = new Map<string, Located[]>();
   for (const result of results) {
     evidence.push(...result.evidence);
-    for (const [key, values] of result.bindings) bindings.set(key, [...(bindings.get(key) ?? []), ...values]);
+    appendBindings(bindings, result.bindings);
   }
   return { holds, evidence, bindings };
 }

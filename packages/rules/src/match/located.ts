@@ -56,9 +56,7 @@ export function locatedObject(object: KubeObject): Located {
  * Missing values resolve to nothing, which conditions read as "absent".
  */
 export function resolvePath(scope: Scope, path: string): Located[] {
-  const slash = path.indexOf('/');
-  const name = slash < 0 ? path : path.slice(0, slash);
-  const rest = slash < 0 ? [] : path.slice(slash + 1).split('/').map(unescapeSegment);
+  const { name, rest } = parsedPath(path);
   const entry = scope.get(name);
   if (!entry || entry.kind === 'logs') return [];
   let current: Located[];
@@ -71,31 +69,70 @@ export function resolvePath(scope: Scope, path: string): Located[] {
   for (const segment of rest) {
     if (collection) {
       collection = false;
-      if (segment === '*') continue;
-      const picked = /^(0|[1-9]\d*)$/.test(segment) ? current[Number(segment)] : undefined;
+      if (segment.name === '*') continue;
+      const picked = segment.index !== undefined ? current[segment.index] : undefined;
       current = picked ? [picked] : [];
       continue;
     }
-    current = current.flatMap((located) => step(located, segment));
+    const next: Located[] = [];
+    for (const located of current) step(located, segment, next);
+    current = next;
   }
   return collection ? [{ value: current.map((located) => located.value), pointer: '' }] : current;
 }
 
-function step(located: Located, segment: string): Located[] {
+/** One segment of a path, parsed once: its name, as escaped in a pointer, and as an array index. */
+interface PathSegment {
+  name: string;
+  escaped: string;
+  index: number | undefined;
+}
+
+/**
+ * Paths are parsed once per text: the same condition is evaluated for every object of a list
+ * (thousands of pods, volumes, replicas), and splitting and unescaping each time was most of it.
+ */
+const PARSED_PATHS = new Map<string, { name: string; rest: PathSegment[] }>();
+
+function parsedPath(path: string): { name: string; rest: PathSegment[] } {
+  let parsed = PARSED_PATHS.get(path);
+  if (!parsed) {
+    const slash = path.indexOf('/');
+    const rest = slash < 0 ? [] : path.slice(slash + 1).split('/').map(unescapeSegment);
+    parsed = {
+      name: slash < 0 ? path : path.slice(0, slash),
+      rest: rest.map((name) => ({ name, escaped: escapeSegment(name), index: /^(0|[1-9]\d*)$/.test(name) ? Number(name) : undefined })),
+    };
+    // The paths of the rules loaded in this process: a few thousand at most.
+    if (PARSED_PATHS.size < 10_000) PARSED_PATHS.set(path, parsed);
+  }
+  return parsed;
+}
+
+function step(located: Located, segment: PathSegment, out: Located[]): void {
   const { value } = located;
-  if (value === null || typeof value !== 'object') return [];
-  const child = (item: unknown, pointer: string): Located => ({ value: item, pointer, ...origin(located, item) });
-  if (segment === '*') {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-    return entries.map(([key, item]) => child(item, `${located.pointer}/${escapeSegment(key)}`));
+  if (value === null || typeof value !== 'object') return;
+  if (segment.name === '*') {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => out.push(child(located, item, `${located.pointer}/${index}`)));
+    } else {
+      for (const [key, item] of Object.entries(value)) out.push(child(located, item, `${located.pointer}/${escapeSegment(key)}`));
+    }
+    return;
   }
   if (Array.isArray(value)) {
-    if (!/^(0|[1-9]\d*)$/.test(segment)) return [];
-    const index = Number(segment);
-    return index < value.length ? [child(value[index], `${located.pointer}/${segment}`)] : [];
+    if (segment.index !== undefined && segment.index < value.length) out.push(child(located, value[segment.index], `${located.pointer}/${segment.name}`));
+    return;
   }
-  if (!Object.prototype.hasOwnProperty.call(value, segment)) return [];
-  return [child((value as Record<string, unknown>)[segment], `${located.pointer}/${escapeSegment(segment)}`)];
+  if (!Object.prototype.hasOwnProperty.call(value, segment.name)) return;
+  out.push(child(located, (value as Record<string, unknown>)[segment.name], `${located.pointer}/${segment.escaped}`));
+}
+
+/** A part of `parent`: it inherits its object (the common case, kept cheap), or its record with the part's own source. */
+function child(parent: Located, value: unknown, pointer: string): Located {
+  if (parent.root) return { value, pointer, root: parent.root };
+  if (!parent.fact) return { value, pointer };
+  return { value, pointer, ...origin(parent, value) };
 }
 
 /** What a part of `parent` inherits: its object, or its record with the part's own source when it has one. */
@@ -137,9 +174,9 @@ export function elementsOf(scope: Scope, path: string): Located[] {
 }
 
 function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }

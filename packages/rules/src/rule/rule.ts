@@ -23,8 +23,17 @@ export interface CodeRule<I extends InputSpecs = InputSpecs> extends RuleMeta {
   /** The features the declarative engine lacks that this rule needs (a test keeps them true). */
   whyCode: WhyCode | string;
   inputs?: I;
+  /**
+   * What the rule reads through `context.nodeFiles` besides its inputs: `node-files` (files of
+   * the node bundles), `supportconfig` (the nodes' supportconfig files too). An analysis opens the
+   * node bundles, and decodes the supportconfig archives, only when a selected rule reads them, so
+   * `nodeFiles` throws for a rule that did not declare it.
+   */
+  reads?: readonly CodeRuleRead[];
   evaluate(context: RuleContext<I>): Promise<CodeFinding[]>;
 }
+
+export type CodeRuleRead = 'node-files' | 'supportconfig';
 
 export type InputSpecs = Record<string, InputSpec>;
 
@@ -53,7 +62,10 @@ export interface RuleContext<I extends InputSpecs = InputSpecs> {
   signal: AbortSignal;
   /** The resolved inputs, typed from their specs. */
   inputs: { readonly [K in keyof I]: InputValue<I[K]> };
-  /** The node-bundle files of one node (optionally under a folder, e.g. `configs/oem/`), or one file of it. */
+  /**
+   * The node-bundle files of one node (optionally under a folder, e.g. `configs/oem/`), or one file
+   * of it. Needs `reads: ['node-files']` (`['supportconfig']` for `supportconfig/…` or every file).
+   */
   nodeFiles(node: string, under?: string): NodeFile[];
   /** The nodes whose node bundle is in the bundle. */
   nodesWithBundle(): string[];

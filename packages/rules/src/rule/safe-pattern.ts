@@ -6,25 +6,45 @@ import { RE2JS } from 're2js';
  * be made to hang by one pattern like `(a+)+$`. RE2 semantics make that impossible; the price
  * is no lookaround and no backreferences, which are refused when the rule is loaded.
  */
+const ON_FIRST_USE: unique symbol = Symbol('compile on first use');
+
 export class SafePattern {
   readonly source: string;
-  readonly #compiled: RE2JS;
-  readonly #groupNames: [string, number][];
+  #compiled: RE2JS | undefined;
+  #groupNames: [string, number][] = [];
 
-  constructor(source: string) {
+  /** Compiles `source` now: throws UnsafePatternError for a pattern RE2 refuses. */
+  constructor(source: string, when?: typeof ON_FIRST_USE) {
     this.source = source;
+    if (when !== ON_FIRST_USE) this.#compile();
+  }
+
+  /**
+   * A pattern compiled on its first use (`exec`, `test`), which throws UnsafePatternError then if
+   * RE2 refuses it. For patterns that were checked when their rule was loaded: an analysis plans
+   * every search up front, and most never meet a line that passes their prefilter, so compiling
+   * them all (RE2 builds its program and, for `(?i)`, its case-folding tables) was most of the
+   * engine's time on a small bundle.
+   */
+  static compiledOnUse(source: string): SafePattern {
+    return new SafePattern(source, ON_FIRST_USE);
+  }
+
+  #compile(): RE2JS {
+    if (this.#compiled) return this.#compiled;
     try {
-      this.#compiled = RE2JS.compile(source);
+      this.#compiled = RE2JS.compile(this.source);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new UnsafePatternError(source, `${reason} (patterns use RE2 syntax, which runs in linear time: no lookaround, no backreferences)`);
+      throw new UnsafePatternError(this.source, `${reason} (patterns use RE2 syntax, which runs in linear time: no lookaround, no backreferences)`);
     }
     this.#groupNames = Object.entries(this.#compiled.namedGroups() as Record<string, number>);
+    return this.#compiled;
   }
 
   /** Like RegExp.exec: the first match with its groups, or null. */
   exec(text: string): RegExpExecArray | null {
-    const matcher = this.#compiled.matcher(text);
+    const matcher = this.#compile().matcher(text);
     if (!matcher.find()) return null;
     const count = matcher.groupCount();
     const values: (string | undefined)[] = [];
@@ -42,7 +62,7 @@ export class SafePattern {
   }
 
   test(text: string): boolean {
-    return this.#compiled.matcher(text).find();
+    return this.#compile().matcher(text).find();
   }
 }
 

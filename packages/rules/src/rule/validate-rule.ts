@@ -1,9 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import semver from 'semver';
-import ruleSchema from '../../schema/rule.schema.json' with { type: 'json' };
 import { elementName, matchesName, visitCondition } from './condition-visitor.js';
 import { templateNames, validateTemplate } from './template-syntax.js';
 import type { Condition, DeclarativeRule, RemediationSpec } from './rule-types.js';
+import { validate as validateRuleSchema } from './rule-schema-validator.generated.js';
 import { SafePattern, UnsafePatternError } from './safe-pattern.js';
 
 /** One problem with a rule file: where (JSON pointer) and what, in plain words. */
@@ -13,13 +13,8 @@ export interface RuleProblem {
   message: string;
 }
 
-let compiled: ValidateFunction | undefined;
-
-function schemaValidator(): ValidateFunction {
-  // Compiled once per process on first use; the schema never changes at run time.
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(ruleSchema);
-  return compiled;
-}
+/** Ajv's validator of schema/rule.schema.json, compiled when the package is built (scripts/generate-validators.mjs). */
+const schemaValidator = validateRuleSchema as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 /**
  * Validates a parsed rule: the JSON Schema first, then what a schema cannot say (patterns are
@@ -27,8 +22,7 @@ function schemaValidator(): ValidateFunction {
  * bound names, filters exist). Returns every problem found, not just the first.
  */
 export function validateRule(rule: unknown, file: string): RuleProblem[] {
-  const validate = schemaValidator();
-  if (!validate(rule)) return simplifyErrors(validate.errors ?? [], file);
+  if (!schemaValidator(rule)) return simplifyErrors(schemaValidator.errors ?? [], file);
   const problems: RuleProblem[] = [];
   const spec = rule as DeclarativeRule;
   const report = (pointer: string, message: string) => problems.push({ file, pointer, message });

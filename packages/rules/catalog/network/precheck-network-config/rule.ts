@@ -37,6 +37,7 @@ export default defineCodeRule({
     because: 'the check reads files of each node bundle and parses harvester.config as YAML; declarative inputs see node files only as log lines',
   },
   inputs: { nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: false } },
+  reads: ['node-files'],
   evaluate: async (context) => {
     const withBundle = context.nodesWithBundle();
     if (withBundle.length === 0) return context.skip('missing-input', NO_NODES);

@@ -37,6 +37,7 @@ export default defineCodeRule({
     // Only adds the COS_STATE size to what the rule proves otherwise.
     filesystems: { supportconfig: { fact: 'filesystems' }, required: false },
   },
+  reads: ['node-files'],
   evaluate: async (context) => {
     const upgrade = context.inputs.upgrades.find((candidate) => candidate.metadata.labels?.['harvesterhci.io/latestUpgrade'] === 'true');
     if (!upgrade) return [];
