@@ -137,3 +137,21 @@ export { matchesFilter, parseObjectSelector, refMatches, type ObjectSelector, ty
 export { TIMELINE_RESOURCES } from './timeline/timeline-resources.js';
 export type { Timeline, TimelineEntry, TimelineEntryKind, TimelineLevel, TimelineNeighbours, TimelineStats } from './timeline/timeline-types.js';
 export { timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';
+export { clusterOverview } from './overview/cluster-overview.js';
+export { OverviewCollector } from './overview/overview-collector.js';
+export { OVERVIEW_RESOURCES } from './overview/overview-resources.js';
+export type {
+  ClusterOverview,
+  ComponentVersion,
+  FleetBundleReadiness,
+  NamespacePods,
+  NodeDetail,
+  NodeOverview,
+  NotReadyFleetBundle,
+  NotReadyPod,
+  OverviewComponent,
+  OverviewSource,
+  PodReadiness,
+  StateCounts,
+} from './overview/overview-types.js';
+export { FieldLocator } from './resources/field-locator.js';
