@@ -28,7 +28,7 @@ export type {
 export { DEFAULT_LIMITS, resolveLimits, type BundleLimits } from './limits.js';
 export { LogFile, type GrepOptions, type LineOptions, type LinePattern, type LogFileInfo, type LogLine, type LogMatch } from './logs/log-file.js';
 export { LogSeries, type SeriesLine, type SeriesMatch } from './logs/log-series.js';
-export { splitIsoLine, splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
+export { splitIsoLine, splitJournalLine, splitLogLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
 export { scanLines, type ScanOptions, type ScannedLine } from './logs/scan-lines.js';
 export { apiGroupOf, objectRef, type KubeObject, type KubeObjectMeta, type ObjectOrigin, type ObjectRef } from './resources/kube-object.js';
 export { parsePointer } from './resources/locate-pointer.js';
@@ -129,7 +129,7 @@ export {
   type TimePoint,
   type TimePrecision,
 } from './time/time-point.js';
-export { buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
+export { addBundleEntries, buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
 export { locateInBlockYaml, TextLines, type BlockLocation } from './timeline/locate-in-block-yaml.js';
 export type { PendingEntry } from './timeline/pending-entry.js';
 export { compareEntries, TimelineBuilder, type TimelineBuilderOptions } from './timeline/timeline-builder.js';

@@ -3,7 +3,6 @@ import type { BundleFacts, FactSource } from '../facts/bundle-facts.js';
 import type { KubeObject } from '../resources/kube-object.js';
 import { field, text } from '../timeline/object-fields.js';
 import type { ComponentVersion } from './overview-types.js';
-import { LONGHORN_MANAGER_DAEMONSETS } from './overview-resources.js';
 
 /**
  * The versions a bundle records, each with where: Harvester and Kubernetes (the bundle's facts),
@@ -12,7 +11,12 @@ import { LONGHORN_MANAGER_DAEMONSETS } from './overview-resources.js';
  * Longhorn before v1.3) and KubeVirt (the KubeVirt resource's observed version). A component the
  * bundle does not record is left out.
  */
-export async function componentVersions(bundle: Bundle, facts: BundleFacts, settings: readonly KubeObject[], kubevirts: readonly KubeObject[]): Promise<ComponentVersion[]> {
+export async function componentVersions(
+  bundle: Bundle,
+  facts: BundleFacts,
+  objects: { settings: readonly KubeObject[]; kubevirts: readonly KubeObject[]; longhornManager: KubeObject | undefined },
+): Promise<ComponentVersion[]> {
+  const { settings, kubevirts } = objects;
   const versions: ComponentVersion[] = [];
   if (facts.harvesterVersion) versions.push({ component: 'harvester', version: facts.harvesterVersion.value, source: facts.harvesterVersion.source });
   if (facts.kubernetesVersion) {
@@ -27,7 +31,7 @@ export async function componentVersions(bundle: Bundle, facts: BundleFacts, sett
   if (longhorn && longhornVersion) {
     versions.push({ component: 'longhorn', version: longhornVersion.value, source: await sourceOf(bundle, longhorn, longhornVersion.pointer, 'Longhorn setting current-longhorn-version') });
   } else {
-    const manager = await longhornManagerImage(bundle);
+    const manager = objects.longhornManager && longhornManagerImage(objects.longhornManager);
     if (manager) versions.push({ component: 'longhorn', version: manager.version, source: await sourceOf(bundle, manager.daemonSet, manager.pointer, 'longhorn-manager DaemonSet image') });
   }
 
@@ -50,18 +54,14 @@ function settingVersion(setting: KubeObject): { value: string; pointer: string }
   return fallback ? { value: fallback, pointer: '/default' } : undefined;
 }
 
-async function longhornManagerImage(bundle: Bundle): Promise<{ version: string; daemonSet: KubeObject; pointer: string } | undefined> {
-  const held = new Set(bundle.heldResourceFiles());
-  const files = bundle.resourceFiles(LONGHORN_MANAGER_DAEMONSETS);
-  const [daemonSet] = await bundle.resources(LONGHORN_MANAGER_DAEMONSETS);
-  // Read for one field: let the list go again unless someone else holds it.
-  for (const file of files) if (!held.has(file.path)) bundle.releaseResourceFile(file.path);
+function longhornManagerImage(daemonSet: KubeObject): { version: string; daemonSet: KubeObject; pointer: string } | undefined {
   const containers = field(daemonSet, 'spec', 'template', 'spec', 'containers');
-  if (!daemonSet || !Array.isArray(containers)) return undefined;
-  const index = containers.findIndex((container) => field(container, 'name') === 'longhorn-manager');
-  const image = text(field(containers[index < 0 ? 0 : index], 'image'));
+  if (!Array.isArray(containers)) return undefined;
+  const found = containers.findIndex((container) => field(container, 'name') === 'longhorn-manager');
+  const index = found < 0 ? 0 : found;
+  const image = text(field(containers[index], 'image'));
   const tag = image && /:([^:/@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ? { version: tag, daemonSet, pointer: `/spec/template/spec/containers/${index < 0 ? 0 : index}/image` } : undefined;
+  return tag ? { version: tag, daemonSet, pointer: `/spec/template/spec/containers/${index}/image` } : undefined;
 }
 
 async function sourceOf(bundle: Bundle, object: KubeObject, pointer: string, description: string): Promise<FactSource> {

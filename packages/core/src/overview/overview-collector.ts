@@ -7,7 +7,7 @@ import { nodeOverviews } from './node-overview.js';
 import type { ClusterOverview, FleetBundleReadiness, NamespacePods, NotReadyFleetBundle, OverviewSource, PodReadiness, StateCounts } from './overview-types.js';
 import { notReadyReason } from './pod-readiness.js';
 
-type Category = 'nodes' | 'pods' | 'virtualMachines' | 'volumes' | 'fleetBundles' | 'rancherSettings' | 'longhornSettings' | 'kubevirts';
+type Category = 'nodes' | 'pods' | 'virtualMachines' | 'volumes' | 'fleetBundles' | 'rancherSettings' | 'longhornSettings' | 'kubevirts' | 'longhornDaemonSets';
 
 /** Pods named per namespace. */
 const PODS_NAMED = 5;
@@ -28,6 +28,7 @@ export class OverviewCollector {
   readonly #bundles = { total: 0, notReady: [] as NotReadyFleetBundle[], sources: new Set<string>() };
   readonly #settings: KubeObject[] = [];
   readonly #kubevirts: KubeObject[] = [];
+  #longhornManager: KubeObject | undefined;
 
   constructor(bundle: Bundle) {
     this.#bundle = bundle;
@@ -63,6 +64,9 @@ export class OverviewCollector {
       case 'kubevirts':
         this.#kubevirts.push(...objects);
         return;
+      case 'longhornDaemonSets':
+        this.#longhornManager ??= objects.find((daemonSet) => daemonSet.metadata.name === 'longhorn-manager');
+        return;
       default:
     }
   }
@@ -70,7 +74,7 @@ export class OverviewCollector {
   /** The overview; versions and node details are located (lines) and node files read here. */
   async finish(facts: BundleFacts): Promise<ClusterOverview> {
     return {
-      versions: await componentVersions(this.#bundle, facts, this.#settings, this.#kubevirts),
+      versions: await componentVersions(this.#bundle, facts, { settings: this.#settings, kubevirts: this.#kubevirts, longhornManager: this.#longhornManager }),
       nodes: await nodeOverviews(this.#bundle, facts, this.#nodes),
       virtualMachines: this.#vms.result(),
       volumes: this.#volumes.result(),
@@ -91,6 +95,7 @@ export class OverviewCollector {
     if (group === 'longhorn.io' && resource === 'settings' && namespace === 'longhorn-system') return 'longhornSettings';
     if (group === 'fleet.cattle.io' && resource === 'bundles') return 'fleetBundles';
     if (group === 'management.cattle.io' && resource === 'settings' && namespace === undefined) return 'rancherSettings';
+    if (group === 'apps' && resource === 'daemonsets' && namespace === 'longhorn-system') return 'longhornDaemonSets';
     return undefined;
   }
 

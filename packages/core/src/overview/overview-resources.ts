@@ -14,7 +14,6 @@ export const OVERVIEW_RESOURCES: readonly ResourceQuery[] = [
   { group: 'management.cattle.io', resource: 'settings', namespace: null },
   { group: 'longhorn.io', resource: 'settings', namespace: 'longhorn-system' },
   { group: 'kubevirt.io', resource: 'kubevirts' },
+  // The longhorn-manager image names Longhorn's version where no setting does (before v1.3).
+  { group: 'apps', resource: 'daemonsets', namespace: 'longhorn-system' },
 ];
-
-/** Read only when the Longhorn setting that names the version is absent (Longhorn before v1.3). */
-export const LONGHORN_MANAGER_DAEMONSETS: ResourceQuery = { group: 'apps', resource: 'daemonsets', namespace: 'longhorn-system', name: 'longhorn-manager' };

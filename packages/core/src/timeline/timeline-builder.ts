@@ -107,10 +107,11 @@ export class TimelineBuilder {
   }
 
   /**
-   * The timeline, oldest first; `limit` keeps the latest N. With a bundle, entries from its
-   * resource files get their lines (only those returned are located).
+   * The timeline, oldest first; `limit` keeps the latest N, and `keep` (given them all, in order)
+   * chooses which to return. With a bundle, entries from its resource files get their lines (only
+   * those returned are located).
    */
-  async build(options: { bundle?: Bundle; limit?: number } = {}): Promise<Timeline> {
+  async build(options: { bundle?: Bundle; limit?: number; keep?: (entries: readonly TimelineEntry[]) => ReadonlySet<TimelineEntry> } = {}): Promise<Timeline> {
     const truncated: Timeline['truncated'] = [];
     const kept: PendingEntry[] = [];
     for (const [source, bucket] of this.#buckets) {
@@ -119,7 +120,11 @@ export class TimelineBuilder {
       kept.push(...items);
     }
     kept.sort((a, b) => compareEntries(a.entry, b.entry));
-    const returned = options.limit !== undefined && kept.length > options.limit ? kept.slice(kept.length - options.limit) : kept;
+    const latestN = options.limit !== undefined && kept.length > options.limit ? kept.slice(kept.length - options.limit) : kept;
+    // A caller that lists a part (a report: the findings' windows and the last hours) picks it
+    // before lines are found, so only what it lists is located.
+    const chosen = options.keep?.(latestN.map((pending) => pending.entry));
+    const returned = chosen ? latestN.filter((pending) => chosen.has(pending.entry)) : latestN;
     const timeline: Timeline = {
       entries: returned.map((pending) => pending.entry),
       truncated: truncated.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),

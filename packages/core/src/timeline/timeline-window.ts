@@ -7,6 +7,10 @@ export type WindowCloseness = 'object' | 'owner' | 'node' | 'namespace';
 export interface WindowOptions {
   /** The nodes the finding's objects run on (a Pod's, a replica's), when known. */
   nodes?: readonly string[];
+  /** What owns the objects (a Pod's ReplicaSet): entries about them are `owner`-close. */
+  owners?: readonly ObjectRef[];
+  /** Log templates about the objects (their lines were cited, or they name them): their entries are `object`-close. */
+  templateIds?: readonly string[];
   /** Closest first: the loosest closeness taken (default 'node'). */
   closeness?: WindowCloseness;
   /** The window ends here (default: the latest entry about the objects themselves). */
@@ -33,10 +37,14 @@ export function timelineWindow(entries: readonly TimelineEntry[], objects: reado
   const loosest = ORDER[options.closeness ?? 'node'];
   const namespaces = new Set(objects.map((object) => object.namespace).filter((namespace): namespace is string => namespace !== undefined));
   const nodes = new Set([...(options.nodes ?? []), ...objects.filter((object) => object.kind === 'Node').map((object) => object.name)]);
+  const templates = new Set(options.templateIds ?? []);
+  const owners = options.owners ?? [];
   const closenessOf = (entry: TimelineEntry): WindowCloseness | undefined => {
     if (objects.some((object) => sameObject(entry.object, object))) return 'object';
-    // What the objects own (a Job's Pods, a VMI's virt-launcher Pod); pass owners in `objects` to have them too.
+    if (entry.templateId !== undefined && templates.has(entry.templateId)) return 'object';
+    // What the objects own (a Job's Pods, a VMI's virt-launcher Pod), and what owns them.
     if (objects.some((object) => sameObject(entry.related.owner, object))) return 'owner';
+    if (owners.some((owner) => sameObject(entry.object, owner))) return 'owner';
     if (entry.related.node && nodes.has(entry.related.node)) return 'node';
     const namespace = entry.object?.namespace ?? entry.related.namespace;
     if (namespace && namespaces.has(namespace)) return 'namespace';

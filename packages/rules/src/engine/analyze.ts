@@ -1,4 +1,4 @@
-import type { Bundle, BundleFacts } from '@bundle-triage/core';
+import { OverviewCollector, type Bundle, type BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
 import type { Evidence, Report, RuleError, SkippedRule } from '@bundle-triage/report';
 import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
@@ -12,6 +12,10 @@ import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
+import { LogPass, type LogScans } from '../logs/log-pass.js';
+import { reportSections, type SectionOptions } from '../sections/report-sections.js';
+import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
+import { TimelineConsumer } from '../sections/timeline-consumer.js';
 import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
@@ -34,6 +38,19 @@ export interface AnalyzeOptions {
   ruleTimeoutMs?: number;
   /** Rules evaluated at once; their reads overlap (default 4). */
   concurrency?: number;
+  /**
+   * The cluster overview at the top of the report: versions, nodes, counts and states (default
+   * true). Cheap: most lists it counts are decoded for the rules anyway.
+   */
+  overview?: boolean;
+  /**
+   * Log templates, mined in the same pass over each log as the rules' searches, attached to the
+   * findings they belong to, the rest listed as not explained by any rule (default true; false
+   * for the fastest run: only the logs rules search are read).
+   */
+  patterns?: boolean | SectionOptions['patterns'];
+  /** The timeline, and each finding's window into it (default true). */
+  timeline?: boolean | SectionOptions['timeline'];
 }
 
 export interface AnalyzeProgress {
@@ -62,7 +79,21 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     return compiled;
   };
 
-  const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
+  const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
+  const planned = plannedLogSearches(rules, bundle, facts);
+  // With patterns, every log is read once for the rules and the miner together; without, only
+  // the logs rules search, each when the first rule asks.
+  const logPass =
+    options.patterns === false
+      ? undefined
+      : new LogPass(bundle, { planned, pattern, ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }), ...(options.signal ? { signal: options.signal } : {}) });
+  const logScans: LogScans = logPass ?? new SharedLogScans(planned, pattern, options.signal);
+  // The overview and the timeline take the objects of the lists they read while the rules decode
+  // them; `feed.drain` reads what no rule did.
+  const overview = options.overview === false ? undefined : new OverviewCollector(bundle);
+  const timeline = options.timeline === false ? undefined : new TimelineConsumer(bundle, facts);
+  const consumers: ObjectConsumer[] = [...(overview ? [overview] : []), ...(timeline ? [timeline] : [])];
+  const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -79,7 +110,12 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     }
   };
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
+  } catch (error) {
+    feed?.stop();
+    throw error;
+  }
 
   const linked: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
@@ -90,10 +126,25 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
-  const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
+  const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
+  const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
+  const findings = linkedFindings.sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   const summary = summarize(findings, skipped, errors);
+  const sections = await reportSections({
+    bundle,
+    facts,
+    findings: findings.filter((finding) => finding.status !== 'pass').map((finding) => ({ finding, objects: objectsOf.get(finding) ?? [] })),
+    summary,
+    ...(feed ? { feed } : {}),
+    ...(overview ? { overview } : {}),
+    ...(timeline ? { timeline } : {}),
+    ...(logPass ? { logPass } : {}),
+    options: { ...(typeof options.patterns === 'object' ? { patterns: options.patterns } : {}), ...(typeof options.timeline === 'object' ? { timeline: options.timeline } : {}) },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  for (const [finding, window] of sections.windows) finding.timelineWindow = window;
 
   return {
     schemaVersion: 1,
@@ -112,11 +163,14 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       uncollectedNamespaces: facts.uncollectedNamespaces,
       oldKit: facts.oldKit,
     },
+    ...(sections.overview ? { overview: sections.overview } : {}),
     summary,
     findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
     skipped,
     errors,
     diagnostics: bundle.diagnostics(),
+    ...(sections.patterns ? { patterns: sections.patterns } : {}),
+    ...(sections.timeline ? { timeline: sections.timeline } : {}),
     run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
   };
 }
@@ -126,7 +180,7 @@ async function runWithBudget(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
-  logScans: SharedLogScans,
+  logScans: LogScans,
   options: AnalyzeOptions,
 ): Promise<RuleResult> {
   const budget = ruleBudget(options.ruleTimeoutMs);
@@ -154,7 +208,7 @@ async function runRule(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
-  logScans: SharedLogScans,
+  logScans: LogScans,
   signal: AbortSignal,
 ): Promise<RuleResult> {
   try {
