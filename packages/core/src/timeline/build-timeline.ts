@@ -50,6 +50,8 @@ export async function buildTimeline(bundle: Bundle, options: BuildTimelineOption
     ...(facts.createdAt ? { bundleCreatedAt: facts.createdAt } : {}),
     ...(options.maxEntriesPerSource === undefined ? {} : { maxEntriesPerSource: options.maxEntriesPerSource }),
     filter,
+    // Entries remember where their objects are, not the objects: each file can go once read.
+    originOf: (object) => bundle.origin(object),
   });
 
   for (const file of resourceFilesToRead(bundle, options.resources ?? 'default')) {

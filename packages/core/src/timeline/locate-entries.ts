@@ -20,13 +20,14 @@ export async function locateEntries(bundle: Bundle, pending: readonly PendingEnt
   const byFile = new Map<string, PendingEntry[]>();
   for (const item of pending) {
     if (!item.locate || item.entry.source.line !== undefined) continue;
-    const origin = bundle.origin(item.locate.object);
-    if (!origin) continue;
-    byFile.set(origin.path, [...(byFile.get(origin.path) ?? []), item]);
+    const path = 'origin' in item.locate ? item.locate.origin.path : bundle.origin(item.locate.object)?.path;
+    if (path === undefined) continue;
+    byFile.set(path, [...(byFile.get(path) ?? []), item]);
   }
   for (const [path, items] of byFile) {
     for (const item of items) {
-      const line = await locator.line(item.locate!.object, item.locate!.pointer);
+      const locate = item.locate!;
+      const line = 'origin' in locate ? await locator.lineAt(locate.origin, locate.pointer) : await locator.line(locate.object, locate.pointer);
       if (line !== undefined) item.entry.source.line = line;
     }
     locator.forget(path);

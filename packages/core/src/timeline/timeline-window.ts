@@ -38,13 +38,15 @@ export function timelineWindow(entries: readonly TimelineEntry[], objects: reado
   const namespaces = new Set(objects.map((object) => object.namespace).filter((namespace): namespace is string => namespace !== undefined));
   const nodes = new Set([...(options.nodes ?? []), ...objects.filter((object) => object.kind === 'Node').map((object) => object.name)]);
   const templates = new Set(options.templateIds ?? []);
-  const owners = options.owners ?? [];
+  // Keys, not comparisons: a finding about a thousand volumes looks at each entry once.
+  const own = new Set(objects.map(objectKey));
+  const owners = new Set((options.owners ?? []).map(objectKey));
   const closenessOf = (entry: TimelineEntry): WindowCloseness | undefined => {
-    if (objects.some((object) => sameObject(entry.object, object))) return 'object';
+    if (entry.object && own.has(objectKey(entry.object))) return 'object';
     if (entry.templateId !== undefined && templates.has(entry.templateId)) return 'object';
     // What the objects own (a Job's Pods, a VMI's virt-launcher Pod), and what owns them.
-    if (objects.some((object) => sameObject(entry.related.owner, object))) return 'owner';
-    if (owners.some((owner) => sameObject(entry.object, owner))) return 'owner';
+    if (entry.related.owner && own.has(objectKey(entry.related.owner))) return 'owner';
+    if (entry.object && owners.has(objectKey(entry.object))) return 'owner';
     if (entry.related.node && nodes.has(entry.related.node)) return 'node';
     const namespace = entry.object?.namespace ?? entry.related.namespace;
     if (namespace && namespaces.has(namespace)) return 'namespace';
@@ -55,14 +57,14 @@ export function timelineWindow(entries: readonly TimelineEntry[], objects: reado
     const closeness = closenessOf(entry);
     if (closeness !== undefined && ORDER[closeness] <= loosest) near.push({ entry, closeness });
   }
-  const own = near.filter((item) => item.closeness === 'object');
-  const until = options.until ?? (own.length > 0 ? Math.max(...own.map((item) => item.entry.at)) : Math.max(0, ...near.map((item) => item.entry.at)));
+  const latest = (items: readonly WindowEntry[]) => items.reduce((max, item) => Math.max(max, item.entry.at), 0);
+  const objectEntries = near.filter((item) => item.closeness === 'object');
+  const until = options.until ?? (objectEntries.length > 0 ? latest(objectEntries) : latest(near));
   const from = until - (options.beforeMs ?? 2 * 3600_000);
   const inWindow = near.filter((item) => item.entry.at >= from && item.entry.at <= until);
   return inWindow.slice(Math.max(0, inWindow.length - (options.limit ?? 50)));
 }
 
-function sameObject(ref: ObjectRef | undefined, object: ObjectRef | undefined): boolean {
-  if (!ref || !object) return false;
-  return ref.kind === object.kind && ref.name === object.name && (ref.namespace ?? '') === (object.namespace ?? '');
+function objectKey(ref: ObjectRef): string {
+  return `${ref.kind}\n${ref.namespace ?? ''}\n${ref.name}`;
 }

@@ -12,7 +12,8 @@ import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
-import { LogPass, type LogScans } from '../logs/log-pass.js';
+import type { LogScans } from '../logs/log-pass.js';
+import { startLogPass } from '../logs/log-pass-thread.js';
 import { reportSections, type SectionOptions } from '../sections/report-sections.js';
 import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
 import { TimelineConsumer } from '../sections/timeline-consumer.js';
@@ -51,6 +52,12 @@ export interface AnalyzeOptions {
   patterns?: boolean | SectionOptions['patterns'];
   /** The timeline, and each finding's window into it (default true). */
   timeline?: boolean | SectionOptions['timeline'];
+  /**
+   * Read and mine the logs in a thread of its own, on another core (`auto`, the default: for a
+   * zip or folder opened by path with large logs). A caller that already runs analyses in
+   * parallel threads (a batch, a service) passes false.
+   */
+  logThread?: boolean | 'auto';
 }
 
 export interface AnalyzeProgress {
@@ -81,19 +88,93 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
 
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
   const planned = plannedLogSearches(rules, bundle, facts);
-  // With patterns, every log is read once for the rules and the miner together; without, only
-  // the logs rules search, each when the first rule asks.
+  // With patterns, every log is read once for the rules and the miner together (in a thread of
+  // its own when that helps); without, only the logs rules search, each when a rule asks.
   const logPass =
     options.patterns === false
       ? undefined
-      : new LogPass(bundle, { planned, pattern, ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }), ...(options.signal ? { signal: options.signal } : {}) });
-  const logScans: LogScans = logPass ?? new SharedLogScans(planned, pattern, options.signal);
-  // The overview and the timeline take the objects of the lists they read while the rules decode
-  // them; `feed.drain` reads what no rule did.
-  const overview = options.overview === false ? undefined : new OverviewCollector(bundle);
-  const timeline = options.timeline === false ? undefined : new TimelineConsumer(bundle, facts);
-  const consumers: ObjectConsumer[] = [...(overview ? [overview] : []), ...(timeline ? [timeline] : [])];
-  const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
+      : startLogPass(bundle, {
+          planned,
+          pattern,
+          thread: options.logThread ?? 'auto',
+          ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+  try {
+    // The overview and the timeline take the objects of the lists they read while the rules
+    // decode them; `feed.drain` reads what no rule did.
+    const overview = options.overview === false ? undefined : new OverviewCollector(bundle);
+    const timeline = options.timeline === false ? undefined : new TimelineConsumer(bundle, facts);
+    const consumers: ObjectConsumer[] = [...(overview ? [overview] : []), ...(timeline ? [timeline] : [])];
+    const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
+    let results: Map<string, RuleResult>;
+    try {
+      results = await runRules(rules, bundle, facts, pattern, logPass ?? new SharedLogScans(planned, pattern, options.signal), options);
+    } catch (error) {
+      feed?.stop();
+      throw error;
+    }
+
+    const { linked, skipped, errors } = sortResults(rules, results);
+    const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
+    const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
+    const findings = linkedFindings.sort(compareFindings);
+    const summary = summarize(findings, skipped, errors);
+    const sections = await reportSections({
+      bundle,
+      facts,
+      findings: findings.filter((finding) => finding.status !== 'pass').map((finding) => ({ finding, objects: objectsOf.get(finding) ?? [] })),
+      summary,
+      ...(feed ? { feed } : {}),
+      ...(overview ? { overview } : {}),
+      ...(timeline ? { timeline } : {}),
+      ...(logPass ? { logPass } : {}),
+      options: { ...(typeof options.patterns === 'object' ? { patterns: options.patterns } : {}), ...(typeof options.timeline === 'object' ? { timeline: options.timeline } : {}) },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for (const [finding, window] of sections.windows) finding.timelineWindow = window;
+
+    return {
+      schemaVersion: 1,
+      tool: { name: 'bundle-triage', version: TOOL_VERSION },
+      bundle: {
+        source: bundle.location,
+        format: bundle.format,
+        root: bundle.root,
+        createdAt: facts.createdAt ?? null,
+        kubernetesVersion: facts.kubernetesVersion ?? null,
+        harvesterVersion: facts.harvesterVersion?.value ?? null,
+        harvesterVersionSource: facts.harvesterVersion ? `${facts.harvesterVersion.source.description} (${facts.harvesterVersion.source.path})` : null,
+        nodes: facts.nodes,
+        nodesWithoutBundle: facts.nodesWithoutBundle,
+        collectedNamespaces: facts.collectedNamespaces,
+        uncollectedNamespaces: facts.uncollectedNamespaces,
+        oldKit: facts.oldKit,
+      },
+      ...(sections.overview ? { overview: sections.overview } : {}),
+      summary,
+      findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
+      skipped,
+      errors,
+      diagnostics: bundle.diagnostics(),
+      ...(sections.patterns ? { patterns: sections.patterns } : {}),
+      ...(sections.timeline ? { timeline: sections.timeline } : {}),
+      run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
+    };
+  } finally {
+    await logPass?.close();
+  }
+}
+
+/** Runs every rule, a few at once, each within its budget; every rule ends in one result. */
+async function runRules(
+  rules: readonly Rule[],
+  bundle: Bundle,
+  facts: BundleFacts,
+  pattern: (source: string) => SafePattern,
+  logScans: LogScans,
+  options: AnalyzeOptions,
+): Promise<Map<string, RuleResult>> {
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -110,13 +191,12 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     }
   };
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
-  } catch (error) {
-    feed?.stop();
-    throw error;
-  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
+  return results;
+}
 
+/** The results in rule order: findings to link, skipped rules and errors sorted by rule id. */
+function sortResults(rules: readonly Rule[], results: ReadonlyMap<string, RuleResult>): { linked: LinkedFinding[]; skipped: SkippedRule[]; errors: RuleError[] } {
   const linked: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
@@ -126,53 +206,9 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
-  const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
-  const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
-  const findings = linkedFindings.sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
-  const summary = summarize(findings, skipped, errors);
-  const sections = await reportSections({
-    bundle,
-    facts,
-    findings: findings.filter((finding) => finding.status !== 'pass').map((finding) => ({ finding, objects: objectsOf.get(finding) ?? [] })),
-    summary,
-    ...(feed ? { feed } : {}),
-    ...(overview ? { overview } : {}),
-    ...(timeline ? { timeline } : {}),
-    ...(logPass ? { logPass } : {}),
-    options: { ...(typeof options.patterns === 'object' ? { patterns: options.patterns } : {}), ...(typeof options.timeline === 'object' ? { timeline: options.timeline } : {}) },
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  for (const [finding, window] of sections.windows) finding.timelineWindow = window;
-
-  return {
-    schemaVersion: 1,
-    tool: { name: 'bundle-triage', version: TOOL_VERSION },
-    bundle: {
-      source: bundle.location,
-      format: bundle.format,
-      root: bundle.root,
-      createdAt: facts.createdAt ?? null,
-      kubernetesVersion: facts.kubernetesVersion ?? null,
-      harvesterVersion: facts.harvesterVersion?.value ?? null,
-      harvesterVersionSource: facts.harvesterVersion ? `${facts.harvesterVersion.source.description} (${facts.harvesterVersion.source.path})` : null,
-      nodes: facts.nodes,
-      nodesWithoutBundle: facts.nodesWithoutBundle,
-      collectedNamespaces: facts.collectedNamespaces,
-      uncollectedNamespaces: facts.uncollectedNamespaces,
-      oldKit: facts.oldKit,
-    },
-    ...(sections.overview ? { overview: sections.overview } : {}),
-    summary,
-    findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
-    skipped,
-    errors,
-    diagnostics: bundle.diagnostics(),
-    ...(sections.patterns ? { patterns: sections.patterns } : {}),
-    ...(sections.timeline ? { timeline: sections.timeline } : {}),
-    run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
-  };
+  return { linked, skipped, errors };
 }
 
 async function runWithBudget(

@@ -1,8 +1,13 @@
 import { minePatterns, openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentBundle } from '../../../../testdata/generator/log-profiles/index.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { LogPass } from './log-pass.js';
+import { startLogPass } from './log-pass-thread.js';
 import type { LogSearch } from './log-search.js';
 import { SharedLogScans } from './shared-log-scans.js';
 
@@ -12,8 +17,12 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
   let bundle: Bundle;
   let planned: { file: LogFile; search: LogSearch }[];
   let createdAt: number;
+  let folder: string;
   beforeAll(async () => {
-    bundle = await openBundle(incidentBundle().builder.toZip());
+    // On disk, so that a thread can open it again by its path.
+    folder = mkdtempSync(join(tmpdir(), 'log-pass-'));
+    writeFileSync(join(folder, 'incident.zip'), incidentBundle().builder.toZip());
+    bundle = await openBundle(join(folder, 'incident.zip'));
     createdAt = Date.parse((await bundle.facts()).createdAt!);
     // Searches like the catalog's: with literals, without, and one on a log the miner does not read.
     planned = [
@@ -22,7 +31,10 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
       ...bundle.logs({ kind: 'node', file: 'logs/kernel.log' }).map((file) => ({ file, search: { pattern: 'I/O error', prefilter: ['I/O error'] } })),
     ];
   });
-  afterAll(async () => bundle?.close());
+  afterAll(async () => {
+    await bundle?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
 
   const answers = async (scans: { search: LogPass['search'] }) => {
     const out: string[] = [];
@@ -58,5 +70,37 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
     const text = loop.sample.text.replace(/^\S+Z /, '');
     expect(await pass.templateOf(text, log)).toBe(loop.id);
     expect(await pass.templateOf('level=info msg="routine"', log)).toBeUndefined();
+  });
+
+  // The thread runs the built script (dist/log-pass-worker.js): `pnpm build` first.
+  const built = existsSync(fileURLToPath(new URL('../../dist/log-pass-worker.js', import.meta.url)));
+  it.skipIf(!built)('gives the same answers, templates and template lookups from a thread of its own', async () => {
+    const here = new LogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt });
+    const thread = startLogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt, thread: true });
+    try {
+      expect(await answers(thread)).toEqual(await answers(here));
+      expect(templates(await thread.patterns())).toEqual(templates(await here.patterns()));
+      const sample = (await here.patterns()).templates[0]!;
+      const log = bundle.log(sample.sample.path)!;
+      const text = sample.sample.text.replace(/^\S+Z /, '');
+      expect(await thread.templateOf(text, log)).toBe(await here.templateOf(text, log));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it.skipIf(!built)('runs on this thread when the thread cannot open the bundle, with the same results', async () => {
+    const path = join(folder, 'incident.zip');
+    const opened = await openBundle(path);
+    // The file moves after this bundle opened it: the thread cannot open it again.
+    renameSync(path, join(folder, 'moved.zip'));
+    try {
+      const thread = startLogPass(opened, { planned: [], pattern, bundleCreatedAt: createdAt, thread: true });
+      expect(templates(await thread.patterns())).toEqual(templates(await minePatterns(bundle)));
+      await thread.close();
+    } finally {
+      renameSync(join(folder, 'moved.zip'), path);
+      await opened.close();
+    }
   });
 });

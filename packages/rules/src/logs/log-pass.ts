@@ -2,6 +2,7 @@ import { isTextLog, logPrefilter, PatternMiner, type Bundle, type LogFile, type 
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { LogSearchBatch } from './log-search-batch.js';
+import { deferred, type Deferred } from './deferred.js';
 import { SharedLogScans } from './shared-log-scans.js';
 
 /** What the analysis asks of the logs: the rules' searches, and (with patterns) the templates. */
@@ -11,7 +12,7 @@ export interface LogScans {
 
 export interface LogPassOptions {
   /** Every search the declarative rules will make, with its file. */
-  planned: Iterable<{ file: LogFile; search: LogSearch }>;
+  planned: readonly { file: LogFile; search: LogSearch }[];
   pattern: (source: string) => SafePattern;
   /** The miner's caps and criteria (the bundle's creation time is added here). */
   miner?: Omit<PatternMinerOptions, 'bundleCreatedAt'>;
@@ -21,6 +22,8 @@ export interface LogPassOptions {
   concurrency?: number;
   /** Mined lines held for logs read ahead of their turn, per log and in all (defaults 20,000 and 100,000). */
   heldLines?: { perLog: number; total: number };
+  /** Told the results of each log the rules search, as soon as they are known (a thread passes them on). */
+  onServed?: (path: string, outcome: { results: Map<string, LogSearchResult> } | { error: unknown }) => void;
 }
 
 /** Mined lines held for a log read ahead of its turn; past these the log is read again in turn. */
@@ -103,7 +106,6 @@ export class LogPass implements LogScans {
     for (const log of first) {
       const results = deferred<Map<string, LogSearchResult>>();
       this.#eagerResults.set(log.path, results.promise);
-      results.promise.catch(() => undefined);
       this.#pending.set(log.path, results);
     }
     await this.#serveRules(first);
@@ -139,8 +141,10 @@ export class LogPass implements LogScans {
         try {
           await this.#read(log, batch);
           results.resolve(batch.results());
+          this.#options.onServed?.(log.path, { results: batch.results() });
         } catch (error) {
           results.reject(error);
+          this.#options.onServed?.(log.path, { error });
           if (this.#options.signal?.aborted) throw error;
         }
       }
@@ -192,20 +196,4 @@ export class LogPass implements LogScans {
       if (batch) throw error;
     }
   }
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (reason: unknown) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  return { promise, resolve, reject };
 }

@@ -1,6 +1,6 @@
-import type { Bundle, BundleFacts, OverviewCollector } from '@bundle-triage/core';
+import type { Bundle, BundleFacts, OverviewCollector, PatternReport } from '@bundle-triage/core';
 import type { Finding, FindingTimelineWindow, ReportOverview, ReportPatterns, ReportSummary, ReportTimeline } from '@bundle-triage/report';
-import type { LogPass } from '../logs/log-pass.js';
+import type { LogPassRunner } from '../logs/log-pass-thread.js';
 import type { ObjectFeed } from './object-feed.js';
 import { overviewSection } from './overview-section.js';
 import { patternSection, type FindingWithObjects, type PatternSectionOptions } from './pattern-section.js';
@@ -21,7 +21,7 @@ export interface SectionInputs {
   feed?: ObjectFeed;
   overview?: OverviewCollector;
   timeline?: TimelineConsumer;
-  logPass?: LogPass;
+  logPass?: LogPassRunner;
   options: SectionOptions;
   signal?: AbortSignal;
 }
@@ -42,7 +42,7 @@ export async function reportSections(inputs: SectionInputs): Promise<ReportSecti
   const { bundle, facts, findings } = inputs;
   await inputs.feed?.drain(inputs.signal);
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
-  const mined = inputs.logPass ? await inputs.logPass.patterns() : undefined;
+  const mined = inputs.logPass ? await minedOrNoted(inputs.logPass, bundle, inputs.signal) : undefined;
   const logPass = inputs.logPass;
   const pattern =
     mined && logPass
@@ -61,4 +61,18 @@ export async function reportSections(inputs: SectionInputs): Promise<ReportSecti
   }
   if (inputs.overview) sections.overview = overviewSection(await inputs.overview.finish(facts), findings.map((item) => item.finding), inputs.summary);
   return sections;
+}
+
+/**
+ * The log pass's templates; when mining failed (a thread that stopped), the report goes on
+ * without them and says why in a diagnostic rather than failing the analysis.
+ */
+async function minedOrNoted(logPass: LogPassRunner, bundle: Bundle, signal: AbortSignal | undefined): Promise<PatternReport | undefined> {
+  try {
+    return await logPass.patterns();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    bundle.addDiagnostic({ path: 'logs', level: 'error', message: `log patterns could not be mined: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
 }

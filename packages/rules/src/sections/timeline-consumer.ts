@@ -14,7 +14,8 @@ export class TimelineConsumer implements ObjectConsumer {
 
   constructor(bundle: Bundle, facts: BundleFacts) {
     this.#bundle = bundle;
-    this.builder = new TimelineBuilder(facts.createdAt ? { bundleCreatedAt: facts.createdAt } : {});
+    // Entries remember where their objects are, not the objects: the rules' files can go when the rules are done.
+    this.builder = new TimelineBuilder({ ...(facts.createdAt ? { bundleCreatedAt: facts.createdAt } : {}), originOf: (object) => bundle.origin(object) });
     this.#paths = new Set(TIMELINE_RESOURCES.flatMap((query) => bundle.resourceFiles(query).map((file) => file.path)));
   }
 
