@@ -71,7 +71,7 @@ export async function timelineSection(
   const index = new Map(built.entries.map((entry, position) => [entry, position]));
   const timeline: ReportTimeline = {
     entries: built.entries.map(reportEntry),
-    ...(recentSince === undefined ? {} : { recentSince: new Date(recentSince).toISOString() }),
+    ...(recentSince === undefined ? {} : { recentSince: new Date(recentSince).toISOString().replace('.000Z', 'Z') }),
     omitted: found - built.entries.length,
     truncated: built.truncated,
     skipped: built.skipped,
