@@ -118,6 +118,24 @@ export async function fixtureReport(name: FixtureName, options: { includePass?: 
   }
 }
 
+/**
+ * The report whose sections have something to show: the workloads fixture (a crash-looping
+ * network controller, its logs and events) with the catalog's pod-status pre-check, which fails
+ * on that pod, so the pod's log templates and events are the finding's.
+ */
+export async function sectionsReport(): Promise<Report> {
+  const rule = yamlRule(readFileSync(join(catalogDirectory(), 'upgrade', 'precheck-pod-status', 'rule.yaml'), 'utf8'));
+  const bundle = await openBundle(fileURLToPath(new URL('../../../testdata/bundles/workloads-v1.4.2.zip', import.meta.url)));
+  try {
+    const report = await analyze(bundle, { rules: [rule], concurrency: 1 });
+    delete report.run;
+    report.bundle.source = 'testdata/bundles/workloads-v1.4.2.zip';
+    return report;
+  } finally {
+    await bundle.close();
+  }
+}
+
 /** Secrets planted in a bundle; none of them may appear in any redacted rendering. */
 export const CANARIES = {
   password: 'Canary-Passw0rd-7f3k',
