@@ -5,8 +5,8 @@ import { openBundle, type Bundle } from '../bundle.js';
 import { fixturePath, SAMPLE, WORKLOADS, workloadsNames } from '../kubectl/test-bundles.js';
 import { clusterOverview } from './cluster-overview.js';
 
-async function withBundle<T>(source: string | Buffer, use: (bundle: Bundle) => Promise<T>): Promise<T> {
-  const bundle = await openBundle(source);
+async function withBundle<T>(source: string | Uint8Array, use: (bundle: Bundle) => Promise<T>): Promise<T> {
+  const bundle = await openBundle(typeof source === 'string' ? source : Buffer.from(source));
   try {
     return await use(bundle);
   } finally {
