@@ -136,7 +136,7 @@ export { compareEntries, TimelineBuilder, type TimelineBuilderOptions } from './
 export { matchesFilter, parseObjectSelector, refMatches, type ObjectSelector, type TimelineFilter } from './timeline/timeline-filter.js';
 export { TIMELINE_RESOURCES } from './timeline/timeline-resources.js';
 export type { Timeline, TimelineEntry, TimelineEntryKind, TimelineLevel, TimelineNeighbours, TimelineStats } from './timeline/timeline-types.js';
-export { timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';
+export { TimelineIndex, timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';
 export { clusterOverview } from './overview/cluster-overview.js';
 export { OverviewCollector } from './overview/overview-collector.js';
 export { OVERVIEW_RESOURCES } from './overview/overview-resources.js';

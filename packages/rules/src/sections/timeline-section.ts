@@ -1,4 +1,4 @@
-import { addBundleEntries, objectRef, timelineWindow, type Bundle, type BundleFacts, type KubeObject, type ObjectRef, type PatternReport, type TimelineEntry, type WindowEntry } from '@bundle-triage/core';
+import { addBundleEntries, objectRef, TimelineIndex, type Bundle, type BundleFacts, type KubeObject, type ObjectRef, type PatternReport, type TimelineEntry, type WindowEntry } from '@bundle-triage/core';
 import type { Finding, FindingTimelineWindow, ReportTimeline, ReportTimelineEntry } from '@bundle-triage/report';
 import { nodeOf, nodeOfPath } from '../rule/object-node.js';
 import type { TimelineConsumer } from './timeline-consumer.js';
@@ -53,8 +53,9 @@ export async function timelineSection(
     keep: (entries) => {
       found = entries.length;
       const keep = new Set<TimelineEntry>();
+      const index = new TimelineIndex(entries);
       for (const subject of subjects) {
-        const window = findingWindow(entries, subject, createdAt, options);
+        const window = findingWindow(index, subject, createdAt, options);
         windows.set(subject.finding, window);
         for (const item of window) keep.add(item.entry);
       }
@@ -94,14 +95,14 @@ export async function timelineSection(
  * entry about its own objects; the bundle's creation when none). Its own entries come first
  * within the bound, then the rest, so a busy namespace cannot crowd them out.
  */
-function findingWindow(entries: readonly TimelineEntry[], subject: FindingSubjects, createdAt: number | undefined, options: TimelineSectionOptions): WindowEntry[] {
+function findingWindow(index: TimelineIndex, subject: FindingSubjects, createdAt: number | undefined, options: TimelineSectionOptions): WindowEntry[] {
   const refs: ObjectRef[] = subject.objects.map(objectRef);
   for (const item of subject.finding.evidence) if (item.object && !refs.some((ref) => sameRef(ref, item.object!))) refs.push(item.object);
   const owners = subject.objects.flatMap(ownersOf);
   const nodes = [...new Set([...subject.objects.flatMap((object) => nodeOf(object) ?? []), ...subject.finding.evidence.flatMap((item) => nodeOfPath(item.path) ?? [])])];
   const base = { nodes, owners, templateIds: [...subject.templateIds], closeness: 'namespace' as const, beforeMs: options.windowMs ?? 2 * 3600_000, limit: Number.POSITIVE_INFINITY };
-  let near = timelineWindow(entries, refs, base);
-  if (!near.some((item) => item.closeness === 'object') && createdAt !== undefined) near = timelineWindow(entries, refs, { ...base, until: createdAt });
+  let near = index.window(refs, base);
+  if (!near.some((item) => item.closeness === 'object') && createdAt !== undefined) near = index.window(refs, { ...base, until: createdAt });
   const limit = options.windowEntries ?? 50;
   const own = near.filter((item) => item.closeness === 'object' || item.closeness === 'owner');
   const ownKept = own.slice(Math.max(0, own.length - Math.min(OWN_ENTRIES, limit)));
