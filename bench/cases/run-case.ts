@@ -3,7 +3,9 @@
  * line on stdout: the case's time (measured in here, from before the work to after it, so
  * process start-up and module loading are excluded), its peak RSS and what it found.
  *
- *   node --import tsx bench/cases/run-case.ts <case> <path> [--only <rule>]
+ *   node --import tsx bench/cases/run-case.ts <case> <path> [--only <rule>] [--fast]
+ *
+ * `analyze --fast` leaves out the log patterns, the timeline and the overview (the rules alone).
  *
  * Cases: baseline, analyze, floor-zip, floor-folder, decode-library, decode-js-yaml, batch-threads.
  */
@@ -18,6 +20,8 @@ import { inflateZipFile, readFolder } from '../lib/inflate-all.js';
 export interface CaseResult {
   case: string;
   ms: number;
+  /** CPU time of the process over the case (user + system, every thread: the log thread, zlib's pool). */
+  cpuMs?: number;
   maxRssKb: number;
   /** Bytes the case produced or read (floors, decode), or the bundle's bytes read (analyze). */
   bytes?: number;
@@ -33,7 +37,8 @@ export interface CaseResult {
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string, options?: { schema?: unknown }): unknown; JSON_SCHEMA: unknown };
 
 const [caseName, target, ...rest] = process.argv.slice(2);
-const only = rest[0] === '--only' ? rest[1] : undefined;
+const only = rest.includes('--only') ? rest[rest.indexOf('--only') + 1] : undefined;
+const fast = rest.includes('--fast');
 
 async function main(): Promise<CaseResult> {
   switch (caseName) {
@@ -43,7 +48,7 @@ async function main(): Promise<CaseResult> {
       await loadCatalog();
       return timed('baseline', () => ({}));
     case 'analyze':
-      return analyzeCase(target!, only);
+      return analyzeCase(target!, only, fast);
     case 'floor-zip':
       return timed('floor-zip', () => {
         const result = inflateZipFile(target!);
@@ -64,17 +69,19 @@ async function main(): Promise<CaseResult> {
 
 async function timed(name: string, work: () => Promise<Partial<CaseResult>> | Partial<CaseResult>): Promise<CaseResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const extra = await work();
   const ms = performance.now() - started;
-  return { case: name, ms, maxRssKb: process.resourceUsage().maxRSS, ...extra };
+  const used = process.cpuUsage(cpu);
+  return { case: name, ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...extra };
 }
 
-async function analyzeCase(path: string, onlyRule: string | undefined): Promise<CaseResult> {
+async function analyzeCase(path: string, onlyRule: string | undefined, rulesAlone: boolean): Promise<CaseResult> {
   const rules = await loadCatalog();
   return timed('analyze', async () => {
     const bundle = await openBundle(path);
     try {
-      const report = await analyze(bundle, { rules, ...(onlyRule ? { only: [onlyRule] } : {}) });
+      const report = await analyze(bundle, { rules, ...(onlyRule ? { only: [onlyRule] } : {}), ...(rulesAlone ? { overview: false, patterns: false, timeline: false } : {}) });
       return {
         bytes: bundle.stats.bytesRead,
         rules: report.run?.rules,

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  // log-pass-worker.js is loaded by the log pass thread from beside the engine (new URL('./log-pass-worker.js')).
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'log-pass-worker': 'src/logs/log-pass-worker.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -293,3 +293,19 @@ describe('analyze: one-line errors on unusable input (exit 2, no stack)', () => 
     expect(expectOneLineError(run.stderr)).toBe('bundle-triage: usage: --frmat: unknown option (see bundle-triage analyze --help)');
   });
 });
+
+describe('analyze: the overview, log patterns and timeline', () => {
+  it('are in the JSON report by default, and --no-patterns --no-timeline leave those two out', async () => {
+    const full = parseReport((await runCli(['analyze', 'testdata/bundles/workloads-v1.4.2.zip', '--format', 'json'])).stdout);
+    expect(full.overview!.pods.notReady).toBe(1);
+    expect(full.patterns!.templates.length).toBeGreaterThan(0);
+    expect(full.timeline!.entries.length).toBeGreaterThan(0);
+    expect(full.findings.find((finding) => finding.ruleId === 'precheck-pod-status')!.timelineWindow!.entries.length).toBeGreaterThan(0);
+
+    const fast = parseReport((await runCli(['analyze', 'testdata/bundles/workloads-v1.4.2.zip', '--format', 'json', '--no-patterns', '--no-timeline'])).stdout);
+    expect(fast.overview).toEqual(full.overview);
+    expect(fast.patterns).toBeUndefined();
+    expect(fast.timeline).toBeUndefined();
+    expect(fast.findings.map((finding) => finding.fingerprint)).toEqual(full.findings.map((finding) => finding.fingerprint));
+  });
+});

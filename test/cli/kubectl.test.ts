@@ -47,6 +47,16 @@ describe.each([
     expect(run.stdout).toContain(`\nControlled By:  ReplicaSet/${NAMES.crashLoopReplicaSet}\n`);
     expect(run.stdout).toMatch(/^ {2}Warning {2}BackOff {2}60s \(x397 over 92m\) {2}kubelet {2}spec\.containers\{harvester-network-manager\}: Back-off restarting/m);
     expect(run.stdout).toMatch(/^Bundle Path: {2}yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
+    // The findings about the pod and its timeline, with its own log lines.
+    expect(run.stdout).toMatch(/^Findings:\n {2}FAIL high precheck-pod-status: Pod-Status Test: Failed .* yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
+    expect(run.stdout).toMatch(/^ {2}2025-03-12T09:11:07Z ERROR Pod harvester-system\/\S+ container harvester-network-manager previous instance terminated: Error, exit code 1 \(14 restarts\) +yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
+    expect(run.stdout).toMatch(/^ {2}2025-03-12T09:11:07\.106000000Z ERROR last log line: network controller manager exited: leader election lost \(×2\) +logs\/harvester-system\/\S+\/harvester-network-manager\.log:4$/m);
+  });
+
+  it('describe --no-findings leaves the findings and the timeline out', async () => {
+    const run = await runCli(['describe', bundle, `pod/${CRASHLOOP}`, '-n', 'harvester-system', '--no-findings']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^(Findings|Timeline):/m);
   });
 
   it("logs prints the container's previous run, and a node's journal", async () => {

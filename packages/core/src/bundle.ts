@@ -254,6 +254,16 @@ export class Bundle {
     return this.#resources.release(path);
   }
 
+  /**
+   * Calls `listener` with the objects of each resource file when it is decoded (on first use,
+   * and again if it is asked for after a release); returns a function that stops it. What reads
+   * objects beside the rules (the timeline, the overview) takes them here while they are
+   * decoded anyway, instead of decoding the file a second time after the rules released it.
+   */
+  onResourcesDecoded(listener: (path: string, objects: readonly KubeObject[]) => void): () => void {
+    return this.#resources.listen(listener);
+  }
+
   /** Resource files whose decoded objects are held now (read and not released). */
   heldResourceFiles(): string[] {
     return this.#resources.held();

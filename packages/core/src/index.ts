@@ -29,7 +29,7 @@ export type {
 export { DEFAULT_LIMITS, resolveLimits, type BundleLimits } from './limits.js';
 export { LogFile, type GrepOptions, type LineOptions, type LinePattern, type LogFileInfo, type LogLine, type LogMatch } from './logs/log-file.js';
 export { LogSeries, type SeriesLine, type SeriesMatch } from './logs/log-series.js';
-export { splitIsoLine, splitJournalLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
+export { splitIsoLine, splitJournalLine, splitLogLine, splitPodLogLine, type SplitLine, type TimestampStyle } from './logs/log-timestamps.js';
 export { scanLines, type ScanOptions, type ScannedLine } from './logs/scan-lines.js';
 export { apiGroupOf, objectRef, type KubeObject, type KubeObjectMeta, type ObjectOrigin, type ObjectRef } from './resources/kube-object.js';
 export { parsePointer } from './resources/locate-pointer.js';
@@ -132,11 +132,29 @@ export {
   type TimePoint,
   type TimePrecision,
 } from './time/time-point.js';
-export { buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
+export { addBundleEntries, buildTimeline, type BuildTimelineOptions } from './timeline/build-timeline.js';
 export { locateInBlockYaml, TextLines, type BlockLocation } from './timeline/locate-in-block-yaml.js';
 export type { PendingEntry } from './timeline/pending-entry.js';
 export { compareEntries, TimelineBuilder, type TimelineBuilderOptions } from './timeline/timeline-builder.js';
 export { matchesFilter, parseObjectSelector, refMatches, type ObjectSelector, type TimelineFilter } from './timeline/timeline-filter.js';
 export { TIMELINE_RESOURCES } from './timeline/timeline-resources.js';
 export type { Timeline, TimelineEntry, TimelineEntryKind, TimelineLevel, TimelineNeighbours, TimelineStats } from './timeline/timeline-types.js';
-export { timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';
+export { TimelineIndex, timelineWindow, type WindowCloseness, type WindowEntry, type WindowOptions } from './timeline/timeline-window.js';
+export { clusterOverview } from './overview/cluster-overview.js';
+export { OverviewCollector } from './overview/overview-collector.js';
+export { OVERVIEW_RESOURCES } from './overview/overview-resources.js';
+export type {
+  ClusterOverview,
+  ComponentVersion,
+  FleetBundleReadiness,
+  NamespacePods,
+  NodeDetail,
+  NodeOverview,
+  NotReadyFleetBundle,
+  NotReadyPod,
+  OverviewComponent,
+  OverviewSource,
+  PodReadiness,
+  StateCounts,
+} from './overview/overview-types.js';
+export { FieldLocator } from './resources/field-locator.js';

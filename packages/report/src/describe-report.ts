@@ -1,5 +1,7 @@
 import type { Finding, FindingLink, Report } from './report-types.js';
 import type { RedactionInfo } from './render-options.js';
+import { overviewFacts } from './describe-sections.js';
+import { plural } from './plural.js';
 
 /**
  * The sentences every human-readable format shares (headline, counts, bundle facts, redaction
@@ -67,13 +69,18 @@ export interface BundleFact {
 /** What a support engineer checks first: versions, nodes, when, and what the bundle does not contain. */
 export function bundleFacts(report: Report): BundleFact[] {
   const bundle = report.bundle;
-  const facts: BundleFact[] = [
-    { label: 'Harvester', value: bundle.harvesterVersion ?? 'unknown (not found in this bundle)' },
-    { label: 'Kubernetes', value: bundle.kubernetesVersion ?? 'unknown' },
-    { label: 'Nodes', value: bundle.nodes.length > 0 ? `${bundle.nodes.length} (${bundle.nodes.join(', ')})` : 'none listed' },
-    { label: 'Created', value: bundle.createdAt ?? 'unknown' },
-    { label: 'Bundle', value: `${bundle.root || bundle.source} (${bundle.format})` },
-  ];
+  // With an overview, its versions, nodes, counts and health come first (nodes are a table of their own).
+  const facts: BundleFact[] = report.overview
+    ? [
+        ...(bundle.harvesterVersion ? [] : [{ label: 'Harvester', value: 'unknown (not found in this bundle)' }]),
+        ...overviewFacts(report),
+      ]
+    : [
+        { label: 'Harvester', value: bundle.harvesterVersion ?? 'unknown (not found in this bundle)' },
+        { label: 'Kubernetes', value: bundle.kubernetesVersion ?? 'unknown' },
+        { label: 'Nodes', value: bundle.nodes.length > 0 ? `${bundle.nodes.length} (${bundle.nodes.join(', ')})` : 'none listed' },
+      ];
+  facts.push({ label: 'Created', value: bundle.createdAt ?? 'unknown' }, { label: 'Bundle', value: `${bundle.root || bundle.source} (${bundle.format})` });
   const missing = notCollected(report);
   facts.push({ label: 'Not collected', value: missing.length > 0 ? missing.join('; ') : 'nothing noted' });
   return facts;
@@ -113,6 +120,4 @@ export function objectLabel(ref: { kind: string; namespace?: string; name: strin
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural } from './plural.js';

@@ -3,6 +3,23 @@ export { toCanonicalJson } from './canonical-json.js';
 export { compareReports, type BundleSide, type DiffEntry, type ReportDiff, type StayedEntry } from './diff/compare-reports.js';
 export { renderDiff, type DiffFormat } from './diff/render-diff.js';
 export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type SkippedCheck, type UpgradeReadiness } from './readiness.js';
+export {
+  componentLabel,
+  entrySource,
+  entryTime,
+  isOwn,
+  levelWord,
+  nodeRows,
+  overviewFacts,
+  templateCounts,
+  templateSpan,
+  templatesOf,
+  timeMarkNotes,
+  unexplainedTemplates,
+  windowOf,
+  type NodeRow,
+  type WindowItem,
+} from './describe-sections.js';
 export { MASK, redactReport, redactText } from './redact.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';
@@ -14,11 +31,19 @@ export type {
   Finding,
   FindingLink,
   FindingReference,
+  FindingTimelineWindow,
   ObjectRef,
   Remediation,
   RemediationPatch,
   Report,
+  ReportHealth,
+  ReportLogOccurrence,
+  ReportLogTemplate,
+  ReportOverview,
+  ReportPatterns,
   ReportSummary,
+  ReportTimeline,
+  ReportTimelineEntry,
   RuleError,
   SkippedRule,
 } from './report-types.js';

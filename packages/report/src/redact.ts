@@ -108,7 +108,8 @@ export function redactText(text: string): { text: string; masked: number } {
 /**
  * A deep copy of the report with secrets masked in everything that quotes the bundle or the
  * cluster: messages, evidence excerpts, remediation text, commands, the patch (diff, command and
- * operation values), skip reasons, rule errors and diagnostics.
+ * operation values), skip reasons, rule errors, diagnostics, and the sections: Fleet bundle
+ * messages of the overview, log templates with their sample lines and mentions, timeline texts.
  */
 export function redactReport(report: Report): { report: Report; masked: number } {
   const copy = structuredClone(report);
@@ -141,6 +142,14 @@ export function redactReport(report: Report): { report: Report; masked: number }
       });
     }
   }
+  // The sections quote the bundle too: Fleet messages, log lines and templates, event messages.
+  for (const bundle of copy.overview?.fleetBundles.notReady ?? []) if (bundle.message !== undefined) bundle.message = clean(bundle.message);
+  for (const template of copy.patterns?.templates ?? []) {
+    template.template = clean(template.template);
+    template.sample.text = clean(template.sample.text);
+    template.mentions = template.mentions.map(clean);
+  }
+  for (const entry of copy.timeline?.entries ?? []) entry.text = clean(entry.text);
   for (const entry of copy.skipped) entry.reason = clean(entry.reason);
   for (const entry of copy.errors) entry.message = clean(entry.message);
   for (const entry of copy.diagnostics) entry.message = clean(entry.message);

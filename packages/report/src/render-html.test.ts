@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { Report } from '@bundle-triage/rules';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReport } from './index.js';
-import { fixtureReport } from './test-reports.js';
+import { fixtureReport, sectionsReport } from './test-reports.js';
 
 const run = promisify(execFile);
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
@@ -54,21 +54,24 @@ describe('HTML is self-contained and escapes everything', () => {
   });
 });
 
-describe('HTML in a real browser (headless Chromium)', () => {
-  const needBrowser = (): boolean => {
-    if (CHROMIUM) return true;
-    if (process.env.CI) throw new Error('chromium is required in CI (.ci/run installs the Debian package) but was not found');
-    console.warn('skipping the headless-browser HTML test: no chromium found (install Debian chromium to run it)');
-    return false;
-  };
-  const chromium = (args: string[]) =>
-    run(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${join(scratch, 'profile')}`, ...args], {
-      timeout: 60_000,
-      maxBuffer: 32 * 1024 * 1024,
-    });
+/** Headless Chromium when it is there; in CI it must be. */
+function needBrowser(what: string): boolean {
+  if (CHROMIUM) return true;
+  if (process.env.CI) throw new Error('chromium is required in CI (.ci/run installs the Debian package) but was not found');
+  console.warn(`skipping the headless-browser ${what}: no chromium found (install Debian chromium to run it)`);
+  return false;
+}
 
+function chromium(args: string[], profile = 'profile') {
+  return run(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${join(scratch, profile)}`, ...args], {
+    timeout: 60_000,
+    maxBuffer: 32 * 1024 * 1024,
+  });
+}
+
+describe('HTML in a real browser (headless Chromium)', () => {
   it('shows the headline and the flagship finding, and saves a screenshot to test-results/report-html.png', async (context) => {
-    if (!needBrowser()) return context.skip();
+    if (!needBrowser('HTML test')) return context.skip();
     const file = join(scratch, 'flagship.html');
     writeFileSync(file, renderReport(await fixtureReport('flagship'), 'html'));
     const { stdout: dom } = await chromium(['--virtual-time-budget=2000', '--dump-dom', pathToFileURL(file).href]);
@@ -84,6 +87,32 @@ describe('HTML in a real browser (headless Chromium)', () => {
     const screenshot = join(RESULTS, 'report-html.png');
     rmSync(screenshot, { force: true });
     await chromium([`--screenshot=${screenshot}`, '--window-size=1280,2000', '--virtual-time-budget=2000', pathToFileURL(file).href]);
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('the HTML timeline view in a real browser (headless Chromium)', () => {
+  it('shows the overview, the log patterns and the timeline grouped by minute, and saves test-results/report-html-timeline.png', async (context) => {
+    if (!needBrowser('HTML timeline test')) return context.skip();
+    const browse = (args: string[]) => chromium(args, 'profile-timeline');
+    const report = await sectionsReport();
+    const file = join(scratch, 'sections.html');
+    writeFileSync(file, renderReport(report, 'html'));
+    const { stdout: dom } = await browse(['--virtual-time-budget=2000', '--dump-dom', pathToFileURL(file).href]);
+    const visible = domText(dom);
+    expect(visible).toContain('Pods69, 1 not ready: harvester-system 1');
+    expect(visible).toContain('Not explained by any rule (2)');
+    expect(visible).toMatch(/Timeline \d+ entries, times in UTC/);
+    expect(visible).toContain('2025-03-12 09:13');
+    expect(visible).toContain('Back-off restarting failed container');
+    // The findings' own entries are marked for highlighting, and each finding links to the view.
+    expect(dom).toMatch(/<li id="t-\d+" class="entry level-warning own" data-findings="finding-precheck-pod-status-/);
+    expect(dom).toMatch(/<a class="show-on-timeline" href="#timeline" data-finding="finding-precheck-pod-status-/);
+
+    mkdirSync(RESULTS, { recursive: true });
+    const screenshot = join(RESULTS, 'report-html-timeline.png');
+    rmSync(screenshot, { force: true });
+    await browse([`--screenshot=${screenshot}`, '--window-size=1280,4000', '--virtual-time-budget=2000', pathToFileURL(file).href]);
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Finding, Report } from './report-types.js';
 import { countsLine, linkLines, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
+import { overviewFacts } from './describe-sections.js';
 import { escapeMarkup as esc } from './escape-markup.js';
 import type { RenderContext } from './render-options.js';
 
@@ -48,6 +49,12 @@ export function renderJunit(report: Report, context: RenderContext): string {
     ['bundle', report.bundle.root || report.bundle.source],
     ['createdAt', report.bundle.createdAt ?? 'unknown'],
     ['toolVersion', report.tool.version],
+    // The overview and the log patterns, as a dashboard reads them: one value each.
+    ...overviewFacts(report).map((fact) => [`overview.${fact.label.toLowerCase().replace(/ (\w)/g, (_match, letter: string) => letter.toUpperCase())}`, fact.value]),
+    ...(report.patterns
+      ? [['patterns', `${report.patterns.stats.templates - report.patterns.stats.explained} of ${report.patterns.stats.templates} log templates not explained by any rule (${report.patterns.stats.minedLines} warning/error lines in ${report.patterns.stats.files} logs)`]]
+      : []),
+    ...(report.timeline ? [['timeline', `${report.timeline.entries.length} entries listed, ${report.timeline.omitted} not listed`]] : []),
     ...(note ? [['redaction', note]] : []),
   ];
   return [

@@ -14,6 +14,7 @@ import {
   STATUSES,
   visibleFindings,
 } from './describe-report.js';
+import { entrySource, entryTime, isOwn, levelWord, nodeRows, patternsHeading, templateCounts, templateSpan, templatesOf, timeMarkNotes, unexplainedTemplates, windowOf } from './describe-sections.js';
 import { withoutInvalidXmlChars } from './escape-markup.js';
 import type { RenderContext } from './render-options.js';
 
@@ -34,23 +35,29 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
   out.push('| Bundle | |', '| --- | --- |');
   for (const fact of bundleFacts(report)) out.push(`| ${fact.label} | ${cell(fact.value)} |`);
   out.push(`| Summary | ${countsLine(report)} |`, '');
+  if (report.overview && report.overview.nodes.length > 0) {
+    out.push('| Node | Roles | Ready | Cordoned | Kernel | OS | Where |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const row of nodeRows(report.overview)) out.push(`| ${cell(row.name)} | ${cell(row.roles)} | ${row.problem ? `**${cell(row.ready)}**` : cell(row.ready)} | ${row.cordoned ? '**yes**' : 'no'} | ${cell(row.kernel)} | ${cell(row.os)} | ${cellCode(row.where)} |`);
+    out.push('');
+  }
 
   const findings = visibleFindings(report, context.includePass);
   for (const status of STATUSES) {
     const group = findings.filter((finding) => finding.status === status);
     if (group.length === 0) continue;
     out.push(`## ${STATUS_SYMBOL[status]} ${STATUS_HEADING[status]} (${group.length})`, '');
-    for (const finding of group) out.push(...renderMarkdownFinding(finding));
+    for (const finding of group) out.push(...renderMarkdownFinding(finding, report));
   }
   if (findings.length === 0) out.push('## Findings', '', paragraph(noProblemsSentence(report)), '');
+  if (report.patterns) out.push(...renderMarkdownPatterns(report));
 
   out.push(...renderNotRun(report));
   out.push(`<sub>bundle-triage ${inline(report.tool.version)}, report schemaVersion ${report.schemaVersion}</sub>`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-/** One finding as Markdown lines, under a `###` heading. */
-export function renderMarkdownFinding(finding: Finding): string[] {
+/** One finding as Markdown lines, under a `###` heading (with the report: its log patterns and its window of the timeline). */
+export function renderMarkdownFinding(finding: Finding, report?: Report): string[] {
   const out: string[] = [];
   out.push(`### ${inline(finding.title)}`, '');
   out.push(`\`${finding.ruleId}\` · ${finding.status} · ${finding.severity} · ${inline(finding.component)}${finding.coveredBy ? ` · explained by \`${finding.coveredBy}\`` : ''}`, '');
@@ -80,6 +87,48 @@ export function renderMarkdownFinding(finding: Finding): string[] {
     for (const reference of finding.references) out.push(`- [${inline(reference.title)}](${linkTarget(reference.url)})`);
     out.push('');
   }
+  if (report) out.push(...findingContext(report, finding));
+  return out;
+}
+
+/** The log templates a finding explains, and its whole window of the timeline (folded). */
+function findingContext(report: Report, finding: Finding): string[] {
+  const out: string[] = [];
+  const templates = templatesOf(report, finding);
+  if (templates.length > 0) {
+    out.push(`**Log patterns** (${templates.length})`, '');
+    for (const template of templates) out.push(`- ${levelWord(template.level)} ${templateCounts(template)} ${code(template.template)} — ${code(`${template.sample.path}:${template.sample.line}`)}`);
+    out.push('');
+  }
+  const window = windowOf(report, finding);
+  if (window.length > 0) {
+    out.push(`<details><summary>Timeline before it: ${window.length} ${window.length === 1 ? 'entry' : 'entries'}${window.some(isOwn) ? ', its own in bold' : ''}</summary>`, '');
+    out.push('| Time (UTC) | Level | What happened | Where |', '| --- | --- | --- | --- |');
+    for (const item of window) {
+      const what = cell(item.entry.text);
+      out.push(`| ${cellCode(entryTime(item.entry))} | ${levelWord(item.entry.level)} | ${isOwn(item) ? `**${what}**` : what} | ${cellCode(entrySource(item.entry))} |`);
+    }
+    const notes = timeMarkNotes(window.map((item) => item.entry));
+    out.push('', ...(notes.length > 0 ? [notes.map(inline).join('; '), ''] : []), '</details>', '');
+  }
+  return out;
+}
+
+
+/** Text and Markdown list the ten best-ranked templates no rule explains; HTML and JSON more. */
+const UNEXPLAINED_TEMPLATES = 10;
+
+function renderMarkdownPatterns(report: Report): string[] {
+  const shown = unexplainedTemplates(report).slice(0, UNEXPLAINED_TEMPLATES);
+  const out = [`## ${inline(patternsHeading(report, shown.length))}`, ''];
+  if (shown.length === 0) return out;
+  out.push('| Rank | Level | Count | Template | Sample | First … last (UTC) |', '| --- | --- | --- | --- | --- | --- |');
+  for (const template of shown) {
+    const span = templateSpan(template);
+    out.push(`| ${template.rank} | ${levelWord(template.level)} | ${cell(templateCounts(template))} | ${cellCode(template.template)} | ${cellCode(`${template.sample.path}:${template.sample.line}`)} | ${cell(span)} |`);
+  }
+  const notes = timeMarkNotes(shown.flatMap((template) => [template.first, template.last]));
+  out.push('', ...(notes.length > 0 ? [notes.map(inline).join('; '), ''] : []));
   return out;
 }
 
@@ -115,6 +164,11 @@ function paragraph(text: string): string {
 
 function cell(text: string): string {
   return inline(text);
+}
+
+/** Inline code in a table cell: a `|` would end the cell, a line break the row. */
+function cellCode(raw: string): string {
+  return code(raw.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** Inline code that survives backticks in the content. */

@@ -31,7 +31,9 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
 
 /** The upgrade-readiness view of a report (see readiness.ts), redacted like every rendering. */
 export function renderReadiness(report: Report, format: 'text' | 'markdown' | 'json', options: RenderOptions = {}): string {
-  const { prepared, context } = prepare(report, options);
+  // The view shows findings and checks only: what it does not show is neither redacted nor counted.
+  const { overview: _overview, patterns: _patterns, timeline: _timeline, ...rest } = report;
+  const { prepared, context } = prepare({ ...rest, findings: report.findings.map(({ timelineWindow: _window, ...finding }) => finding) }, options);
   if (format === 'text') return ensureNewline(renderReadinessText(prepared, context));
   if (format === 'markdown') return ensureNewline(renderReadinessMarkdown(prepared, context));
   if (format === 'json') return ensureNewline(renderReadinessJson(prepared, context));

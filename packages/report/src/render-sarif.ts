@@ -1,4 +1,5 @@
-import type { Evidence, Finding, Report } from './report-types.js';
+import type { Evidence, Finding, Report, ReportLogTemplate } from './report-types.js';
+import { entrySource, templatesOf, unexplainedTemplates, windowOf } from './describe-sections.js';
 import { linkedFinding, linkLines, objectLabel, redactionNote } from './describe-report.js';
 import type { RenderContext } from './render-options.js';
 
@@ -47,7 +48,9 @@ export function renderSarif(report: Report, context: RenderContext): string {
         results,
         properties: {
           bundle: report.bundle,
+          ...(report.overview ? { overview: report.overview } : {}),
           summary: report.summary,
+          ...(report.patterns ? { patterns: { stats: report.patterns.stats, notExplained: unexplainedTemplates(report).slice(0, SARIF_TEMPLATES).map(templateProperty) } } : {}),
           redaction: context.redaction,
         },
       },
@@ -120,6 +123,20 @@ function result(report: Report, finding: Finding, ruleIndex: number) {
       ...(finding.coveredBy ? { coveredBy: finding.coveredBy } : {}),
       ...(finding.causedBy?.length ? { causedBy: finding.causedBy } : {}),
       ...(finding.explains?.length ? { explains: finding.explains } : {}),
+      ...(templatesOf(report, finding).length > 0 ? { logPatterns: templatesOf(report, finding).map(templateProperty) } : {}),
+      ...(finding.timelineWindow
+        ? {
+            timelineWindow: windowOf(report, finding).map((item) => ({
+              time: item.entry.time,
+              ...(item.entry.inferred ? { inferred: item.entry.inferred } : {}),
+              level: item.entry.level,
+              kind: item.entry.kind,
+              text: item.entry.text,
+              location: entrySource(item.entry),
+              closeness: item.closeness,
+            })),
+          }
+        : {}),
       ...(remediation
         ? {
             remediation: {
@@ -132,6 +149,13 @@ function result(report: Report, finding: Finding, ruleIndex: number) {
         : {}),
     },
   };
+}
+
+/** Templates no rule explains, in the run's properties (the JSON report has more). */
+const SARIF_TEMPLATES = 20;
+
+function templateProperty(template: ReportLogTemplate) {
+  return { id: template.id, template: template.template, level: template.level, count: template.count, ...(template.loop ? { loopIntervalMs: template.loop.intervalMs } : {}), sample: `${template.sample.path}:${template.sample.line}` };
 }
 
 function location(item: Evidence) {

@@ -14,6 +14,7 @@ import {
   visibleFindings,
   type Status,
 } from './describe-report.js';
+import { entrySource, entryTime, isOwn, levelWord, nodeRows, patternsHeading, templateCounts, templateSpan, templatesOf, timeMarkNotes, unexplainedTemplates, windowOf } from './describe-sections.js';
 import type { RenderContext } from './render-options.js';
 import { wrapText } from './wrap-text.js';
 
@@ -42,11 +43,15 @@ export function renderText(report: Report, context: RenderContext): string {
   for (const fact of facts) {
     const [first, ...rest] = wrapText(terminalSafe(fact.value), context.width, ' '.repeat(FACT_LABEL_WIDTH));
     lines.push(`${style(fact.label.padEnd(FACT_LABEL_WIDTH), 'bold')}${first!.trimStart()}`, ...rest);
+    if (fact.label === 'Nodes' && report.overview) lines.push(...nodeLines(report.overview).map((line) => `${' '.repeat(FACT_LABEL_WIDTH)}${line}`));
   }
 
   for (const finding of visibleFindings(report, context.includePass)) {
-    lines.push('', ...renderTextFinding(finding, context, style));
+    lines.push('', ...renderTextFinding(finding, context, style, report));
   }
+  if (report.patterns) lines.push('', ...renderTextPatterns(report, context, style));
+  const marks = timeMarkNotes(shownTimes(report, context));
+  if (marks.length > 0) lines.push('', ...marks.map((note) => style(note, 'dim')));
 
   const notRun = report.summary.skipped + report.summary.errors;
   if (notRun > 0 || report.diagnostics.length > 0) {
@@ -60,8 +65,8 @@ export function renderText(report: Report, context: RenderContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One finding as text lines: status, title, message, evidence, fix, patch, references. */
-export function renderTextFinding(finding: Finding, context: RenderContext, style: Stylist): string[] {
+/** One finding as text lines: status, title, message, evidence, fix, patch, references, its log patterns and what happened before it. */
+export function renderTextFinding(finding: Finding, context: RenderContext, style: Stylist, report?: Report): string[] {
   const lines: string[] = [];
   const width = context.width;
   lines.push(`${style(`${STATUS_SYMBOL[finding.status]} ${finding.status.toUpperCase()}`, ...STATUS_STYLE[finding.status])} ${finding.severity}  ${style(finding.ruleId, 'bold')}  ${style(`[${finding.component}]`, 'dim')}`);
@@ -93,7 +98,57 @@ export function renderTextFinding(finding: Finding, context: RenderContext, styl
     lines.push('  References:');
     for (const reference of finding.references) lines.push(`    ${terminalSafe(reference.title)}`, `      ${style(terminalSafe(reference.url), 'dim')}`);
   }
+  if (report) lines.push(...findingContext(report, finding, style));
   return lines;
+}
+
+/** Text shows the last entries of a finding's window; Markdown and HTML show all of them. */
+const WINDOW_LINES = 8;
+const FINDING_TEMPLATES = 3;
+const UNEXPLAINED_TEMPLATES = 10;
+
+/** The log templates a finding explains, and the end of its window of the timeline. */
+function findingContext(report: Report, finding: Finding, style: Stylist): string[] {
+  const lines: string[] = [];
+  const templates = templatesOf(report, finding);
+  if (templates.length > 0) {
+    lines.push(`  Log patterns (${templates.length}):`);
+    for (const template of templates.slice(0, FINDING_TEMPLATES)) lines.push(`    ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`, `      ${style(`${terminalSafe(template.sample.path)}:${template.sample.line}`, 'blue')}`);
+  }
+  const window = windowOf(report, finding);
+  if (window.length > 0) {
+    const shown = window.slice(-WINDOW_LINES);
+    lines.push(`  Before it (${shown.length < window.length ? `the last ${shown.length} of ${window.length}` : window.length} timeline entries${shown.some(isOwn) ? '; ▸ about its own objects' : ''}):`);
+    for (const item of shown) lines.push(`   ${isOwn(item) ? '▸' : ' '} ${entryTime(item.entry)} ${levelWord(item.entry.level).padEnd(5)} ${terminalSafe(item.entry.text)}  ${style(`[${terminalSafe(entrySource(item.entry))}]`, 'dim')}`);
+  }
+  return lines;
+}
+
+/** The best-ranked templates no rule explains: where the next rule may come from. */
+function renderTextPatterns(report: Report, context: RenderContext, style: Stylist): string[] {
+  const unexplained = unexplainedTemplates(report);
+  const shown = unexplained.slice(0, UNEXPLAINED_TEMPLATES);
+  const lines = wrapText(patternsHeading(report, shown.length), context.width, '').map((line) => style(line, 'bold'));
+  if (shown.length === 0) return lines;
+  for (const template of shown) {
+    lines.push(`  ${String(template.rank).padStart(3)}. ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`);
+    lines.push(`       ${style(`${terminalSafe(template.sample.path)}:${template.sample.line}`, 'blue')}${template.first.time ? `  ${templateSpan(template)}` : ''}`);
+  }
+  return lines;
+}
+
+/** The times text shows (window entries, template spans), for the legend of their marks. */
+function shownTimes(report: Report, context: RenderContext): { inferred?: 'year' | 'collected' }[] {
+  const windows = visibleFindings(report, context.includePass).flatMap((finding) => windowOf(report, finding).slice(-WINDOW_LINES).map((item) => item.entry));
+  const templates = [...visibleFindings(report, context.includePass).flatMap((finding) => templatesOf(report, finding).slice(0, FINDING_TEMPLATES)), ...unexplainedTemplates(report).slice(0, UNEXPLAINED_TEMPLATES)];
+  return [...windows, ...templates.flatMap((template) => [template.first, template.last])];
+}
+
+/** The nodes of the overview, one aligned line each. */
+function nodeLines(overview: NonNullable<Report['overview']>): string[] {
+  const rows = nodeRows(overview).map((row) => [row.name, row.roles, `${row.ready}${row.cordoned ? ', cordoned' : ''}`, row.kernel, row.os].map(terminalSafe));
+  const widths = rows.reduce<number[]>((max, row) => row.map((cell, index) => Math.max(max[index] ?? 0, cell.length)), []);
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  '));
 }
 
 function renderNotRun(report: Report, context: RenderContext, style: Stylist): string[] {

@@ -35,11 +35,14 @@ export interface BundleTriageReportSchemaVersion1 {
     version: string;
   };
   bundle: Bundle;
+  overview?: Overview;
   summary: Summary;
   findings: Finding[];
   skipped: SkippedRule[];
   errors: RuleError[];
   diagnostics: Diagnostic[];
+  patterns?: Patterns;
+  timeline?: Timeline;
   /**
    * Present when the report was rendered by @bundle-triage/report: whether secrets in excerpts, messages, diffs and commands were masked, and how many.
    */
@@ -79,6 +82,165 @@ export interface Bundle {
   collectedNamespaces: Strings;
   uncollectedNamespaces: Strings;
   oldKit: boolean;
+}
+/**
+ * The cluster at a glance, computed from what the bundle holds (added in schemaVersion 1): versions, nodes, VMs and volumes by state, pods not ready per namespace, Fleet bundles not ready, and the health findings. Every fact says where it was read; a list the bundle does not hold has no `sources` (never read that as zero).
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "overview".
+ */
+export interface Overview {
+  versions: ComponentVersion[];
+  nodes: NodeOverview[];
+  virtualMachines: StateCounts;
+  volumes: StateCounts;
+  pods: PodReadiness;
+  fleetBundles: FleetBundleReadiness;
+  health: HealthSummary;
+}
+/**
+ * A version the bundle records: harvester, kubernetes, rancher (setting server-version), longhorn (setting current-longhorn-version, else the longhorn-manager image), kubevirt (the KubeVirt resource's observed version).
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "componentVersion".
+ */
+export interface ComponentVersion {
+  component: string;
+  version: string;
+  source: FactSource;
+}
+/**
+ * Where a version was read, and which field.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "factSource".
+ */
+export interface FactSource {
+  path: string;
+  line?: number;
+  description: string;
+}
+/**
+ * One node: roles (node-role labels), the Ready condition, cordoned (spec.unschedulable), kernel and kubelet (status.nodeInfo), OS (the node bundle's os-release, else status.nodeInfo.osImage), and whether the bundle holds its node bundle.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "nodeOverview".
+ */
+export interface NodeOverview {
+  name: string;
+  roles: Strings;
+  /**
+   * The Ready condition's status (True, False, Unknown); absent when the node records none.
+   */
+  ready?: string;
+  readyReason?: string;
+  readySince?: string;
+  cordoned: boolean;
+  kernel?: NodeDetail;
+  os?: NodeDetail;
+  kubelet?: NodeDetail;
+  nodeBundle: boolean;
+  source?: OverviewSource;
+}
+/**
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "nodeDetail".
+ */
+export interface NodeDetail {
+  value: string;
+  source: OverviewSource;
+}
+/**
+ * Where a fact was read: a bundle path and, when known, its 1-based line.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "overviewSource".
+ */
+export interface OverviewSource {
+  path: string;
+  line?: number;
+}
+/**
+ * Objects counted by state, most common first; `sources` are the files counted (empty: the bundle holds no such list).
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "stateCounts".
+ */
+export interface StateCounts {
+  total: Count;
+  states: {
+    state: string;
+    count: Count;
+  }[];
+  sources: Strings;
+}
+/**
+ * Pods not ready (neither Succeeded nor Running with Ready True), per namespace, most first; each namespace names its first pods with the reason.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "podReadiness".
+ */
+export interface PodReadiness {
+  total: Count;
+  notReady: Count;
+  namespaces: {
+    namespace: string;
+    total: Count;
+    notReady: Count;
+    pods: {
+      name: string;
+      reason: string;
+      source: OverviewSource;
+    }[];
+  }[];
+  sources: Strings;
+}
+/**
+ * Fleet bundles with fewer ready clusters than desired, or a Ready condition that is False.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "fleetBundleReadiness".
+ */
+export interface FleetBundleReadiness {
+  total: Count;
+  notReady: {
+    namespace: string;
+    name: string;
+    state?: string;
+    readyClusters?: string;
+    message?: string;
+    source: OverviewSource;
+  }[];
+  sources: Strings;
+}
+/**
+ * The fail and warn findings, pointed at by rule id and fingerprint: the headline first, then the other root causes, then the findings another explains; `more` counts those not listed.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "healthSummary".
+ */
+export interface HealthSummary {
+  fail: Count;
+  warn: Count;
+  findings: {
+    ruleId: RuleId;
+    fingerprint: string;
+    status: 'fail' | 'warn';
+    severity: 'critical' | 'high' | 'medium' | 'low';
+    title: string;
+    causedBy?: FindingLink[];
+  }[];
+  more: Count;
+}
+/**
+ * Another finding of the same report.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "findingLink".
+ */
+export interface FindingLink {
+  ruleId: RuleId;
+  fingerprint: string;
 }
 /**
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
@@ -132,6 +294,7 @@ export interface Finding {
    * The findings this one causes.
    */
   explains?: FindingLink[];
+  timelineWindow?: TimelineWindow;
 }
 /**
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
@@ -206,14 +369,18 @@ export interface Reference {
   url: string;
 }
 /**
- * Another finding of the same report.
+ * What happened to a finding's objects and their neighbours (what owns them or what they own, their nodes, their namespaces) before its last sign: indexes into the report's `timeline.entries`, oldest first, each with how close it is.
  *
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
- * via the `definition` "findingLink".
+ * via the `definition` "timelineWindow".
  */
-export interface FindingLink {
-  ruleId: RuleId;
-  fingerprint: string;
+export interface TimelineWindow {
+  from?: string;
+  until?: string;
+  entries: {
+    entry: number;
+    closeness: 'object' | 'owner' | 'node' | 'namespace';
+  }[];
 }
 /**
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
@@ -246,4 +413,157 @@ export interface Diagnostic {
   line?: number;
   level: 'error' | 'warning' | 'info';
   message: string;
+}
+/**
+ * Log templates (added in schemaVersion 1): the warning and error lines of every log grouped into templates, their variable parts masked. A template whose lines a finding cites, or that names a finding's object, pod or node, is `explainedBy` that finding; the others are what no rule explains yet. Bounded: the explained templates (capped) and the best-ranked unexplained ones; `stats` counts them all.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "patterns".
+ */
+export interface Patterns {
+  templates: LogTemplate[];
+  stats: {
+    files: Count;
+    bytes: Count;
+    minedLines: Count;
+    unclusteredLines: Count;
+    templates: Count;
+    explained: Count;
+    listed: Count;
+  };
+  unreadable: {
+    path: string;
+    reason: string;
+  }[];
+}
+/**
+ * The lines one piece of code wrote, variable parts masked (`<*>`, `<name>`, `<ip>`, `<num>`…). `id` hashes the template text: the same template in two bundles has the same id.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "logTemplate".
+ */
+export interface LogTemplate {
+  id: string;
+  template: string;
+  level: 'warning' | 'error' | 'fatal';
+  count: Count;
+  /**
+   * Position among all the bundle's templates: loops first, then count × recency × level.
+   */
+  rank: number;
+  first: LogOccurrence;
+  last: LogOccurrence;
+  sample: {
+    path: string;
+    line: number;
+    text: string;
+  };
+  /**
+   * The template repeats at a steady interval in one log (a controller requeuing).
+   */
+  loop?: {
+    intervalMs: number;
+    occurrences: Count;
+    path: string;
+    from?: string;
+    to?: string;
+  };
+  bursts: Count;
+  /**
+   * The logs it occurs in, most occurrences first (the first few; otherSources counts the rest).
+   */
+  sources: {
+    path: string;
+    count: Count;
+    namespace?: string;
+    pod?: string;
+    container?: string;
+    node?: string;
+  }[];
+  otherSources: Count;
+  mentions: Strings;
+  explainedBy: FindingLink[];
+}
+/**
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "logOccurrence".
+ */
+export interface LogOccurrence {
+  path: string;
+  line: number;
+  /**
+   * RFC 3339 UTC with the digits the log wrote.
+   */
+  time?: string;
+  /**
+   * The line carries no year (journal, klog): it was taken from the bundle's creation.
+   */
+  inferred?: 'year';
+}
+/**
+ * One time-ordered stream of what the bundle records (added in schemaVersion 1): events, condition transitions, creations and deletions, Job runs, container terminations, upgrade states, node boots, log templates. Bounded: every entry of a finding's window, plus the latest entries before the bundle was made (from `recentSince`); `omitted` counts the entries found and not listed, `truncated` the sources capped while reading.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "timeline".
+ */
+export interface Timeline {
+  entries: TimelineEntry[];
+  /**
+   * Entries at or after this time are listed (the latest, capped), not only those of finding windows.
+   */
+  recentSince?: string;
+  omitted: Count;
+  truncated: {
+    source: string;
+    kept: Count;
+    total: Count;
+  }[];
+  skipped: {
+    source: string;
+    reason: string;
+  }[];
+}
+/**
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "timelineEntry".
+ */
+export interface TimelineEntry {
+  /**
+   * RFC 3339 UTC with the fractional digits the source wrote.
+   */
+  time: string;
+  precision: 's' | 'ms' | 'us' | 'ns';
+  /**
+   * year: the source wrote no year (journal, klog); collected: a state with no time of its own, dated when the bundle was made.
+   */
+  inferred?: 'year' | 'collected';
+  kind:
+    | 'event'
+    | 'event-last'
+    | 'condition'
+    | 'created'
+    | 'deleting'
+    | 'job-started'
+    | 'job-finished'
+    | 'container-terminated'
+    | 'upgrade-state'
+    | 'node-boot'
+    | 'log-first'
+    | 'log-last'
+    | 'log-burst';
+  level: 'info' | 'warning' | 'error';
+  text: string;
+  source: {
+    path: string;
+    line?: number;
+  };
+  object?: ObjectRef;
+  related: {
+    namespace?: string;
+    owner?: ObjectRef;
+    node?: string;
+  };
+  count?: Count;
+  until?: string;
+  templateId?: string;
 }

@@ -11,13 +11,21 @@ import type {
   Evidence,
   Finding,
   FindingLink,
+  HealthSummary,
+  LogOccurrence,
+  LogTemplate,
   ObjectRef,
+  Overview,
   Patch,
   Reference,
   Remediation,
   RuleError,
   SkippedRule,
   Summary,
+  Patterns,
+  Timeline,
+  TimelineEntry,
+  TimelineWindow,
 } from './report-types.generated.js';
 
 export type { Diagnostic, Evidence, Finding, FindingLink, ObjectRef, Remediation, RuleError, SkippedRule };
@@ -28,3 +36,14 @@ export type ReportSummary = Summary;
 /** A remediation's JSON-Patch with its before/after diff and kubectl command. */
 export type RemediationPatch = Patch;
 export type FindingReference = Reference;
+/** The cluster at a glance: versions, nodes, counts and states, the health findings. */
+export type ReportOverview = Overview;
+export type ReportHealth = HealthSummary;
+/** Log templates, explained by findings or not. */
+export type ReportPatterns = Patterns;
+export type ReportLogTemplate = LogTemplate;
+export type ReportLogOccurrence = LogOccurrence;
+/** The bounded timeline of the report, and a finding's window into it. */
+export type ReportTimeline = Timeline;
+export type ReportTimelineEntry = TimelineEntry;
+export type FindingTimelineWindow = TimelineWindow;

@@ -118,6 +118,24 @@ export async function fixtureReport(name: FixtureName, options: { includePass?: 
   }
 }
 
+/**
+ * The report whose sections have something to show: the workloads fixture (a crash-looping
+ * network controller, its logs and events) with the catalog's pod-status pre-check, which fails
+ * on that pod, so the pod's log templates and events are the finding's.
+ */
+export async function sectionsReport(): Promise<Report> {
+  const rule = yamlRule(readFileSync(join(catalogDirectory(), 'upgrade', 'precheck-pod-status', 'rule.yaml'), 'utf8'));
+  const bundle = await openBundle(fileURLToPath(new URL('../../../testdata/bundles/workloads-v1.4.2.zip', import.meta.url)));
+  try {
+    const report = await analyze(bundle, { rules: [rule], concurrency: 1 });
+    delete report.run;
+    report.bundle.source = 'testdata/bundles/workloads-v1.4.2.zip';
+    return report;
+  } finally {
+    await bundle.close();
+  }
+}
+
 /** Secrets planted in a bundle; none of them may appear in any redacted rendering. */
 export const CANARIES = {
   password: 'Canary-Passw0rd-7f3k',
@@ -130,6 +148,12 @@ export const CANARIES = {
   jsonPassword: 'CanaryJsonPa55',
   flagToken: 'canary-flag-token-0042',
   patchPassword: 'CanaryPatchPa55',
+  // Quoted only by the report's sections: a log template and its sample line, a template's
+  // mentions, a timeline entry of an event, a Fleet bundle's message in the overview.
+  templatePassword: 'CanaryTemplatePa55',
+  mentionJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnktbWVudGlvbiJ9.bWVudGlvbi1jYW5hcnk',
+  eventPassword: 'CanaryEventPa55',
+  fleetPassword: 'CanaryFleetPa55',
 } as const;
 
 const PEM = `-----BEGIN RSA PRIVATE KEY-----\n${CANARIES.pemBody}\n-----END RSA PRIVATE KEY-----\n`;
@@ -158,6 +182,33 @@ export function canaryBundle(): BundleBuilder {
     `level=debug msg="service account token" token=${CANARIES.jwt}`,
     `level=info msg="login" url=https://admin:${CANARIES.urlPassword}@rancher.example.com/v3`,
   ]);
+  // Error lines become a log template (its sample line quotes them); a quoted token is a mention.
+  bundle.addPodLog('harvester-system', 'harvester-7d9f4c-x2k9p', 'apiserver', [
+    { time: '2025-03-06T22:41:00.000000001Z', text: `level=error msg="login failed" password=${CANARIES.templatePassword} token "${CANARIES.mentionJwt}"` },
+  ]);
+  bundle.addObject({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: 'canary-7d9f-abcde.17a0', namespace: 'harvester-system', uid: '0b1e9a43-5a4b-4c1e-9d0e-3f7b2c1a9e01' },
+    involvedObject: { apiVersion: 'v1', kind: 'Pod', name: 'canary-7d9f-abcde', namespace: 'harvester-system' },
+    reason: 'FailedMount',
+    message: `MountVolume.SetUp failed for volume "creds": password=${CANARIES.eventPassword}`,
+    type: 'Warning',
+    count: 3,
+    firstTimestamp: '2025-03-06T22:40:00Z',
+    lastTimestamp: '2025-03-06T22:44:00Z',
+  });
+  bundle.collectNamespace('fleet-local');
+  bundle.addObject({
+    apiVersion: 'fleet.cattle.io/v1alpha1',
+    kind: 'Bundle',
+    metadata: { name: 'canary-bundle', namespace: 'fleet-local', creationTimestamp: '2025-03-06T20:00:00Z' },
+    status: {
+      conditions: [{ type: 'Ready', status: 'False', lastUpdateTime: '2025-03-06T22:30:00Z', message: `ErrApplied(1) [Cluster fleet-local/local]: helm install --password=${CANARIES.fleetPassword} failed` }],
+      display: { readyClusters: '0/1', state: 'ErrApplied' },
+      summary: { desiredReady: 1, ready: 0 },
+    },
+  });
   return bundle;
 }
 

@@ -37,8 +37,8 @@ describe('canonical JSON', () => {
     const report = await fixtureReport('flagship');
     const canonical = toCanonicalJson(report);
     expect(toCanonicalJson(shuffledKeys(report) as Report)).toBe(canonical);
-    expect(Object.keys(JSON.parse(canonical))).toEqual(['schemaVersion', 'tool', 'bundle', 'summary', 'findings', 'skipped', 'errors', 'diagnostics']);
-    expect(Object.keys(JSON.parse(canonical).findings[0])).toEqual(['ruleId', 'status', 'severity', 'title', 'message', 'component', 'tags', 'evidence', 'remediation', 'references', 'fingerprint']);
+    expect(Object.keys(JSON.parse(canonical))).toEqual(['schemaVersion', 'tool', 'bundle', 'overview', 'summary', 'findings', 'skipped', 'errors', 'diagnostics', 'patterns', 'timeline']);
+    expect(Object.keys(JSON.parse(canonical).findings[0])).toEqual(['ruleId', 'status', 'severity', 'title', 'message', 'component', 'tags', 'evidence', 'remediation', 'references', 'fingerprint', 'timelineWindow']);
     expect(canonical).toMatch(/^\{\n {2}"schemaVersion": 1,\n/);
     expect(canonical.endsWith('}\n')).toBe(true);
   });

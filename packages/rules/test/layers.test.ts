@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The pipeline in the folder names: rule/ (format) → logs/ (log search) → match/ (conditions) →
-// engine/ (runs rules) → links and report. A lower layer never imports a higher one.
+// The pipeline in the folder names: rule/ (format) → logs/ (log search, the log pass) → match/
+// (conditions) → sections/ (overview, log patterns, timeline) → engine/ (runs rules, links, the
+// report). A lower layer never imports a higher one.
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const HIGHER: Record<string, string[]> = {
-  rule: ['logs', 'match', 'engine', 'catalog', 'testing'],
-  logs: ['match', 'engine', 'catalog', 'testing'],
-  match: ['engine', 'catalog', 'testing'],
+  rule: ['logs', 'match', 'sections', 'engine', 'catalog', 'testing'],
+  logs: ['match', 'sections', 'engine', 'catalog', 'testing'],
+  match: ['sections', 'engine', 'catalog', 'testing'],
+  sections: ['engine', 'catalog', 'testing'],
   engine: ['catalog', 'testing'],
 };
 

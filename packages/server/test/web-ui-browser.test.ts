@@ -69,6 +69,11 @@ describe('the web UI in headless Chromium', () => {
     await headline.waitFor({ timeout: 120_000 });
     expect(await headline.textContent()).toBe('Upgrade blocked: "managed chart harvester is not ready" (mcc-harvester Modified on the snapshot-validation-webhook)');
     expect(await page.locator('.headline').textContent()).toContain('managed chart harvester is not ready');
+    // The overview at the top, the timeline below the findings.
+    expect(await page.locator('#overview').textContent()).toContain('Harvester v1.4.1 · Kubernetes v1.30.7+rke2r1');
+    expect(await page.locator('#overview').textContent()).toContain('fleet-local/mcc-harvester Modified 0/1');
+    expect(await page.locator('#timeline').textContent()).toMatch(/^Timeline \(\d+\)$/);
+    expect(await page.locator('li.entry.own').count()).toBeGreaterThan(0);
 
     const finding = page.locator('details.finding').filter({ has: page.locator('summary', { hasText: S01 }) });
     const fix = finding.locator('details.fix');

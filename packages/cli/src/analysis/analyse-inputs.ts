@@ -18,7 +18,7 @@ export interface RunSettings {
   verbose: boolean;
 }
 
-type RuleRequest = Pick<AnalysisRequest, 'rules' | 'only' | 'skip' | 'includePass'>;
+type RuleRequest = Pick<AnalysisRequest, 'rules' | 'only' | 'skip' | 'includePass' | 'sections'>;
 
 /**
  * Analyses the bundles one after another. A bundle that cannot be read is one error line on

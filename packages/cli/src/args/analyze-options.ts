@@ -18,6 +18,10 @@ export interface AnalyzeOptions {
   includePass: boolean;
   failOn: FailThreshold;
   redact: boolean;
+  /** Mine log templates (`--no-patterns`: only the logs rules search are read). */
+  patterns: boolean;
+  /** Build the timeline and each finding's window (`--no-timeline`). */
+  timeline: boolean;
   quiet: boolean;
   verbose: boolean;
 }
@@ -29,6 +33,8 @@ export const ANALYZE_OPTION_SPECS = {
   'include-pass': { type: 'boolean' },
   'fail-on': { type: 'string' },
   'no-redact': { type: 'boolean' },
+  'no-patterns': { type: 'boolean' },
+  'no-timeline': { type: 'boolean' },
 } as const;
 
 export function parseAnalyzeOptions(args: readonly string[]): AnalyzeOptions {
@@ -49,6 +55,8 @@ export function parseAnalyzeOptions(args: readonly string[]): AnalyzeOptions {
     includePass: values['include-pass'] ?? false,
     failOn: parseFailThreshold(values['fail-on'], 'analyze'),
     redact: !(values['no-redact'] ?? false),
+    patterns: !(values['no-patterns'] ?? false),
+    timeline: !(values['no-timeline'] ?? false),
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
   };

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { CliError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { errorLine, type BatchLine } from './batch-line.js';
-import type { BatchTask, BatchWorkerSetup } from './worker-task.js';
+import type { TemplateSeen } from './recurring-templates.js';
+import type { BatchAnswer, BatchTask, BatchWorkerSetup } from './worker-task.js';
 
 export interface WorkerPoolOptions {
   /** Worker threads at most (never more than bundles). */
@@ -10,8 +11,8 @@ export interface WorkerPoolOptions {
   /** The built worker script (dist/worker.js). */
   workerUrl: URL;
   setup: BatchWorkerSetup;
-  /** Called as each bundle finishes, in completion order. */
-  onLine: (line: BatchLine) => void | Promise<void>;
+  /** Called as each bundle finishes, in completion order (with the templates its report lists, when asked for). */
+  onLine: (line: BatchLine, templates?: TemplateSeen[]) => void | Promise<void>;
 }
 
 /**
@@ -27,13 +28,13 @@ export async function analyseInWorkers(paths: readonly string[], options: Worker
     try {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const started = performance.now();
-        const line = await analyseIn(worker, { path }).catch(async (crash: unknown) => {
+        const answer = await analyseIn(worker, { path }).catch(async (crash: unknown): Promise<BatchAnswer> => {
           await worker.terminate();
           worker = spawn();
           const why = crash instanceof Error ? crash.message : String(crash);
-          return errorLine(path, new CliError('worker stopped', path, why, ExitCode.internal), Math.round(performance.now() - started));
+          return { line: errorLine(path, new CliError('worker stopped', path, why, ExitCode.internal), Math.round(performance.now() - started)) };
         });
-        await options.onLine(line);
+        await options.onLine(answer.line, answer.templates);
       }
     } finally {
       await worker.terminate();
@@ -42,13 +43,13 @@ export async function analyseInWorkers(paths: readonly string[], options: Worker
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, paths.length)) }, lane));
 }
 
-function analyseIn(worker: Worker, task: BatchTask): Promise<BatchLine> {
+function analyseIn(worker: Worker, task: BatchTask): Promise<BatchAnswer> {
   return new Promise((resolve, reject) => {
     const settle = (finish: () => void) => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       finish();
     };
-    const onMessage = (line: BatchLine) => settle(() => resolve(line));
+    const onMessage = (answer: BatchAnswer) => settle(() => resolve(answer));
     const onError = (error: Error) => settle(() => reject(error));
     const onExit = (code: number) => settle(() => reject(new Error(`exit code ${code}`)));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);

@@ -32,6 +32,8 @@ Options:
       --include-pass    list the rules that passed too (junit always has them)
       --fail-on <level> fail (default) or warn: the lowest finding that makes the exit code 3
       --no-redact       show secrets in evidence as they are in the bundle
+      --no-patterns     do not mine log templates (only the logs rules search are read)
+      --no-timeline     no timeline, and no window of it under each finding
   -q, --quiet           nothing on stderr but errors
       --verbose         list skipped rules, rule errors and diagnostics (text); stack
                         traces for internal errors
@@ -69,7 +71,7 @@ export const analyzeCommand: Command = {
     const includePass = options.includePass || format === 'junit';
     const { analysed, exitCode } = await analyseInputs(
       options.inputs,
-      { rules, only: selectors.only, skip: selectors.skip, includePass },
+      { rules, only: selectors.only, skip: selectors.skip, includePass, sections: { patterns: options.patterns, timeline: options.timeline } },
       io,
       options,
     );

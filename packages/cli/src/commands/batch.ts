@@ -7,6 +7,7 @@ import { ruleSelectors } from '../args/rule-selectors.js';
 import type { BatchLine } from '../batch/batch-line.js';
 import { expandBatchInputs } from '../batch/expand-inputs.js';
 import { fileLines, stdoutLines } from '../batch/line-sink.js';
+import { RecurringTemplates } from '../batch/recurring-templates.js';
 import { analyseInWorkers } from '../batch/worker-pool.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
@@ -30,6 +31,10 @@ Options:
       --rules <DIR>     also run the rules in DIR (repeatable)
       --only <ID|TAG,…> run only these rules
       --skip <ID|TAG,…> do not run these rules
+      --patterns <FILE> also mine each bundle's logs and write to FILE (JSON) the log
+                        templates no rule explains that recur in several bundles (ids are
+                        stable across bundles): the field's next signatures
+      --min-bundles <N> with --patterns: in at least N bundles (default 2)
   -q, --quiet           nothing on stderr but usage errors
       --verbose         name the folders skipped as not bundles; stack traces for internal
                         errors
@@ -49,6 +54,8 @@ export const batchCommand: Command = {
       ...COMMON_OPTIONS,
       jobs: { type: 'string', short: 'j' },
       out: { type: 'string', short: 'o' },
+      patterns: { type: 'string' },
+      'min-bundles': { type: 'string' },
       ...RULE_OPTIONS,
     });
     if (values.help) {
@@ -58,6 +65,11 @@ export const batchCommand: Command = {
     if (positionals.length === 0) throw new UsageError(undefined, 'no folder or glob of bundles given', 'batch');
     const jobs = values.jobs === undefined ? availableParallelism() : parsePositiveInteger(values.jobs, '--jobs', 'batch');
     const ruleDirectories = values.rules ?? [];
+    if (values['min-bundles'] !== undefined && values.patterns === undefined) throw new UsageError('--min-bundles', 'goes with --patterns FILE', 'batch');
+    const minBundles = values['min-bundles'] === undefined ? 2 : parsePositiveInteger(values['min-bundles'], '--min-bundles', 'batch');
+    // Refuse an unwritable --patterns file now, not after the whole batch has run.
+    const patternsOut = values.patterns === undefined ? undefined : await fileLines(values.patterns);
+    const recurring = patternsOut ? new RecurringTemplates() : undefined;
     // Refuse broken rules and unknown selectors once, here, rather than once per bundle.
     const selectors = resolveSelectors(await loadUsableRuleSet(ruleDirectories), ruleSelectors(values.only), ruleSelectors(values.skip));
     const paths = await expandBatchInputs(positionals, (path, reason) => {
@@ -72,17 +84,20 @@ export const batchCommand: Command = {
       await analyseInWorkers(paths, {
         jobs,
         workerUrl: workerScript(),
-        setup: { ruleDirectories, ...selectors },
-        onLine: async (line) => {
+        setup: { ruleDirectories, ...selectors, patterns: recurring !== undefined },
+        onLine: async (line, templates) => {
           done += 1;
           if (line.error) failed.push(line);
+          if (templates) recurring?.add(line.path, templates);
           await sink.write(`${JSON.stringify(line)}\n`);
           progress.update(`batch: ${done}/${paths.length} bundles${failed.length > 0 ? `, ${failed.length} unreadable` : ''}`);
         },
       });
+      if (recurring && patternsOut) await patternsOut.write(`${JSON.stringify(recurring.result(minBundles), null, 2)}\n`);
     } finally {
       progress.clear();
       await sink.close();
+      await patternsOut?.close();
     }
     if (failed.length === 0) return ExitCode.ok;
     if (!values.quiet) {

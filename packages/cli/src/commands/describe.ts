@@ -1,9 +1,11 @@
 import { kubectlDescribe, type ObjectDescription } from '@bundle-triage/core';
 import { redactText } from '@bundle-triage/report';
+import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
 import { parseCommandLine } from '../args/parse-command-line.js';
 import { UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { bundleArguments, withBundle } from '../kubectl/kubectl-bundle.js';
+import { findingsAndTimeline } from '../kubectl/analysis-sections.js';
 import { kubectlCliError } from '../kubectl/kubectl-error.js';
 import { BUNDLE_HELP, KUBECTL_OPTIONS } from '../kubectl/kubectl-options.js';
 import { renderDescription } from '../kubectl/render-description.js';
@@ -14,7 +16,8 @@ const HELP = `Usage: bundle-triage describe <bundle> <type>/<name> [options]
 
 kubectl describe over a support bundle, offline: the object's fields, its conditions, the
 events about it (core and events.k8s.io), who owns it up the chain (Pod → ReplicaSet →
-Deployment), each with where it is in the bundle (path:line).
+Deployment), each with where it is in the bundle (path:line); then the findings of the
+built-in rules about it and its timeline (what happened to it and what it owns).
 
   bundle-triage describe bundle.zip pod/harvester-network-controller-manager-… -n harvester-system
   bundle-triage describe bundle.zip bundles.fleet.cattle.io/mcc-harvester -n fleet-local
@@ -31,6 +34,7 @@ Options:
   -l, --selector <SEL>   only objects with these labels
       --bundle <PATH>    the bundle (then every argument is a resource)
       --no-redact        show secrets in the description as they are in the bundle
+      --no-findings      leave out the findings and the timeline (no rules are run)
   -h, --help             this help
 
 Exit codes:
@@ -43,11 +47,12 @@ const DESCRIBE_OPTIONS = {
   ...KUBECTL_OPTIONS,
   'all-namespaces': { type: 'boolean', short: 'A' },
   selector: { type: 'string', short: 'l' },
+  'no-findings': { type: 'boolean' },
 } as const;
 
 export const describeCommand: Command = {
   name: 'describe',
-  summary: 'kubectl describe over a bundle: fields, conditions, events, owner chain',
+  summary: 'kubectl describe over a bundle: fields, conditions, events, owner chain, findings, timeline',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandLine('describe', args, DESCRIBE_OPTIONS);
@@ -60,6 +65,7 @@ export const describeCommand: Command = {
     if (target === undefined) throw new UsageError(undefined, 'say what to describe: type/name, or a type and a name', 'describe');
     if (extra.length > 0) throw new UsageError(extra[0], 'describe takes one object (type/name) or a type and one name', 'describe');
 
+    const extraSections = values['no-findings'] ? [] : [findingsAndTimeline(await loadUsableRuleSet([]))];
     let descriptions: ObjectDescription[];
     try {
       descriptions = await withBundle(bundle.input, io, (opened) =>
@@ -69,6 +75,7 @@ export const describeCommand: Command = {
           ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
           allNamespaces: values['all-namespaces'] ?? false,
           ...(values.selector === undefined ? {} : { labelSelector: values.selector }),
+          extraSections,
         }),
       );
     } catch (error) {

@@ -1,3 +1,4 @@
+import { ONLY_FINDINGS } from '../analysis/analyse-bundle.js';
 import { analyseInputs } from '../analysis/analyse-inputs.js';
 import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
 import { resolveSelectors } from '../analysis/resolve-selectors.js';
@@ -65,7 +66,7 @@ export const diffCommand: Command = {
 
     const rules = await loadUsableRuleSet(values.rules ?? []);
     const selectors = resolveSelectors(rules, ruleSelectors(values.only), ruleSelectors(values.skip));
-    const { analysed, exitCode } = await analyseInputs(positionals.map(bundleInput), { rules, ...selectors }, io, settings);
+    const { analysed, exitCode } = await analyseInputs(positionals.map(bundleInput), { rules, ...selectors, sections: ONLY_FINDINGS }, io, settings);
     const [before, after] = analysed;
     if (!before || !after) return exitCode;
 

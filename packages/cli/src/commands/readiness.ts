@@ -1,4 +1,5 @@
 import { renderReadiness, upgradeReadiness, UPGRADE_GATE_TAG, type ReportFormat } from '@bundle-triage/report';
+import { ONLY_FINDINGS } from '../analysis/analyse-bundle.js';
 import { analyseInputs } from '../analysis/analyse-inputs.js';
 import { loadUsableRuleSet } from '../analysis/load-rule-set.js';
 import { COMMON_OPTIONS, OUTPUT_OPTIONS, parseCommandLine } from '../args/parse-command-line.js';
@@ -58,7 +59,7 @@ export const readinessCommand: Command = {
       : defaultReportFormat(io.isTTY.stdout, destination.kind === 'file' ? destination.path : undefined, READINESS_FORMATS, 'readiness');
 
     const rules = await loadUsableRuleSet(values.rules ?? []);
-    const { analysed, exitCode } = await analyseInputs([bundleInput(positionals[0]!)], { rules }, io, settings);
+    const { analysed, exitCode } = await analyseInputs([bundleInput(positionals[0]!)], { rules, sections: ONLY_FINDINGS }, io, settings);
     const [result] = analysed;
     if (!result) return exitCode;
 

@@ -78,4 +78,37 @@ describe('releasing decoded resource files', () => {
       await bundle.close();
     }
   });
+
+  it('tells a decode listener the objects of each file as it is decoded, once per decode, until it stops listening', async () => {
+    const { bundle } = await nodesBundle();
+    try {
+      const told: { path: string; names: string[] }[] = [];
+      const stop = bundle.onResourcesDecoded((path, objects) => told.push({ path, names: objects.map((object) => object.metadata.name) }));
+      await bundle.resources(NODES_QUERY);
+      await bundle.resources({ ...NODES_QUERY, name: 'node2' });
+      expect(told).toEqual([{ path: 'yamls/cluster/v1/nodes.yaml', names: ['node1', 'node2'] }]);
+      bundle.releaseResources(NODES_QUERY);
+      await bundle.resources(NODES_QUERY);
+      expect(told).toHaveLength(2);
+      stop();
+      bundle.releaseResources(NODES_QUERY);
+      await bundle.resources(NODES_QUERY);
+      expect(told).toHaveLength(2);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('keeps a file readable when a decode listener throws, and says so in a diagnostic', async () => {
+    const { bundle } = await nodesBundle();
+    try {
+      bundle.onResourcesDecoded(() => {
+        throw new Error('listener bug');
+      });
+      expect(await bundle.resources(NODES_QUERY)).toHaveLength(2);
+      expect(bundle.diagnostics()).toContainEqual({ path: 'yamls/cluster/v1/nodes.yaml', level: 'error', message: 'a reader of decoded objects failed: listener bug' });
+    } finally {
+      await bundle.close();
+    }
+  });
 });

@@ -13,6 +13,9 @@ interface Placement {
   item: DecodedItem;
 }
 
+/** Told the objects of each resource file as it is decoded (see `Bundle.onResourcesDecoded`). */
+export type DecodedFileListener = (path: string, objects: readonly KubeObject[]) => void;
+
 /**
  * Reads resource files on first use and keeps what they decoded, so each file is parsed at most
  * once however many rules ask, until the caller releases it (an engine that knows no later rule
@@ -25,6 +28,7 @@ export class ResourceStore {
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
   readonly #placements = new WeakMap<object, Placement>();
+  readonly #listeners = new Set<DecodedFileListener>();
 
   /**
    * `readText` is the one text source for decoding and for `locate`; the bundle keeps the last
@@ -91,6 +95,12 @@ export class ResourceStore {
     return this.#files.delete(path);
   }
 
+  /** Calls `listener` with every file decoded from now on; the returned function stops it. */
+  listen(listener: DecodedFileListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** Paths whose decoded objects are held now. */
   held(): string[] {
     return [...this.#files.keys()];
@@ -117,6 +127,17 @@ export class ResourceStore {
     }
     this.#diagnostics.addAll(decoded.diagnostics);
     for (const item of decoded.items) this.#placements.set(item.object, { path, item });
+    if (this.#listeners.size > 0) {
+      const objects = decoded.items.map((item) => item.object);
+      for (const listener of this.#listeners) {
+        try {
+          listener(path, objects);
+        } catch (error) {
+          // A listener's bug must not cost the file: the readers above still get its objects.
+          this.#diagnostics.add({ path, level: 'error', message: `a reader of decoded objects failed: ${errorMessage(error)}` });
+        }
+      }
+    }
     return decoded;
   }
 

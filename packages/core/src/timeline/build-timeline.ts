@@ -1,4 +1,5 @@
 import type { Bundle } from '../bundle.js';
+import type { BundleFacts } from '../facts/bundle-facts.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
 import type { PatternReport } from '../patterns/pattern-types.js';
 import type { ResourceQuery } from '../resources/resource-query.js';
@@ -49,8 +50,9 @@ export async function buildTimeline(bundle: Bundle, options: BuildTimelineOption
     ...(facts.createdAt ? { bundleCreatedAt: facts.createdAt } : {}),
     ...(options.maxEntriesPerSource === undefined ? {} : { maxEntriesPerSource: options.maxEntriesPerSource }),
     filter,
+    // Entries remember where their objects are, not the objects: each file can go once read.
+    originOf: (object) => bundle.origin(object),
   });
-  if (!facts.createdAt) builder.skip('metadata.yaml', 'no bundle creation time: upgrade states are not dated, journal and klog lines have no year');
 
   for (const file of resourceFilesToRead(bundle, options.resources ?? 'default')) {
     options.signal?.throwIfAborted();
@@ -61,20 +63,27 @@ export async function buildTimeline(bundle: Bundle, options: BuildTimelineOption
     builder.addObjects(objects, file.path);
     if (options.release !== false) bundle.releaseResourceFile(file.path);
   }
-  if (bundle.index.resourceFiles({ resource: 'events' }).length === 0) builder.skip('events', 'no events in this bundle (none collected, or all expired)');
-
-  if (options.boots !== false) {
-    const skipped: { source: string; reason: string }[] = [];
-    const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
-    builder.addEntries(await nodeBootEntries(bundle, createdAt, skipped));
-    for (const skip of skipped) builder.skip(skip.source, skip.reason);
-    if (bundle.index.nodes().length === 0) builder.skip('nodes/', 'no node bundles: node boots unknown');
-  }
+  await addBundleEntries(builder, bundle, facts, { boots: options.boots !== false });
   if (options.patterns) builder.addPatterns(options.patterns, { maxTemplates: options.maxTemplates ?? 100 });
 
   const timeline = await builder.build({ ...(options.locate === false ? {} : { bundle }), ...(options.limit === undefined ? {} : { limit: options.limit }) });
   timeline.stats.elapsedMs = Math.round(performance.now() - started);
   return timeline;
+}
+
+/**
+ * What every timeline of a bundle adds beside its objects: node boots from the kernel logs, and
+ * the notes on what the bundle lacks (no creation time, no events, no node bundles).
+ */
+export async function addBundleEntries(builder: TimelineBuilder, bundle: Bundle, facts: BundleFacts, options: { boots: boolean }): Promise<void> {
+  if (!facts.createdAt) builder.skip('metadata.yaml', 'no bundle creation time: upgrade states are not dated, journal and klog lines have no year');
+  if (bundle.index.resourceFiles({ resource: 'events' }).length === 0) builder.skip('events', 'no events in this bundle (none collected, or all expired)');
+  if (!options.boots) return;
+  const skipped: { source: string; reason: string }[] = [];
+  const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
+  builder.addEntries(await nodeBootEntries(bundle, createdAt, skipped));
+  for (const skip of skipped) builder.skip(skip.source, skip.reason);
+  if (bundle.index.nodes().length === 0) builder.skip('nodes/', 'no node bundles: node boots unknown');
 }
 
 function resourceFilesToRead(bundle: Bundle, resources: NonNullable<BuildTimelineOptions['resources']>): ResourceFileEntry[] {

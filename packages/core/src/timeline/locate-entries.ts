@@ -1,6 +1,5 @@
 import type { Bundle } from '../bundle.js';
-import { parsePointer } from '../resources/locate-pointer.js';
-import { locateInBlockYaml, TextLines } from './locate-in-block-yaml.js';
+import { FieldLocator } from '../resources/field-locator.js';
 import type { PendingEntry } from './pending-entry.js';
 
 export interface LocateStats {
@@ -11,44 +10,27 @@ export interface LocateStats {
 
 /**
  * Gives each entry the line of the field that dates it, for the entries that will be returned
- * only. Per file: its text is read once and each entry found by walking indentation from its
- * item's line (`locateInBlockYaml`); where that declines, the item is re-parsed
- * (`Bundle.locate`). An entry whose field cannot be found keeps its path without a line.
+ * only (`FieldLocator`: each file's text read once, each field found by indentation, re-parsed
+ * only where that declines). An entry whose field cannot be found keeps its path without a line.
  */
 export async function locateEntries(bundle: Bundle, pending: readonly PendingEntry[]): Promise<LocateStats> {
   const started = performance.now();
-  const stats: LocateStats = { fast: 0, slow: 0, ms: 0 };
+  const locator = new FieldLocator(bundle);
+  // File by file, so each text is read once and can go before the next.
   const byFile = new Map<string, PendingEntry[]>();
   for (const item of pending) {
     if (!item.locate || item.entry.source.line !== undefined) continue;
-    const origin = bundle.origin(item.locate.object);
-    if (!origin) continue;
-    byFile.set(origin.path, [...(byFile.get(origin.path) ?? []), item]);
+    const path = 'origin' in item.locate ? item.locate.origin.path : bundle.origin(item.locate.object)?.path;
+    if (path === undefined) continue;
+    byFile.set(path, [...(byFile.get(path) ?? []), item]);
   }
   for (const [path, items] of byFile) {
-    let lines: TextLines | undefined;
-    try {
-      lines = new TextLines(await bundle.readText(path));
-    } catch {
-      lines = undefined;
-    }
     for (const item of items) {
-      const { object, pointer } = item.locate!;
-      const origin = bundle.origin(object)!;
-      const segments = parsePointer(pointer);
-      const found = lines && segments ? locateInBlockYaml(lines, origin.line, segments) : { decline: true as const };
-      if ('line' in found) {
-        item.entry.source.line = found.line;
-        stats.fast += 1;
-        continue;
-      }
-      // Declined, or "absent" for a field the object has: the text is not what the walk expects,
-      // so the exact (slow) way decides.
-      const line = await bundle.locate(object, pointer);
-      stats.slow += 1;
+      const locate = item.locate!;
+      const line = 'origin' in locate ? await locator.lineAt(locate.origin, locate.pointer) : await locator.line(locate.object, locate.pointer);
       if (line !== undefined) item.entry.source.line = line;
     }
+    locator.forget(path);
   }
-  stats.ms = Math.round(performance.now() - started);
-  return stats;
+  return { fast: locator.fast, slow: locator.slow, ms: Math.round(performance.now() - started) };
 }

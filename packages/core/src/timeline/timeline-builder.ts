@@ -1,6 +1,6 @@
 import type { Bundle } from '../bundle.js';
 import type { PatternReport } from '../patterns/pattern-types.js';
-import type { KubeObject } from '../resources/kube-object.js';
+import type { KubeObject, ObjectOrigin } from '../resources/kube-object.js';
 import { parseRfc3339, type TimePoint } from '../time/time-point.js';
 import { entriesForObject } from './entries-for-object.js';
 import { locateEntries } from './locate-entries.js';
@@ -16,6 +16,12 @@ export interface TimelineBuilderOptions {
   maxEntriesPerSource?: number;
   /** Only entries that match (applied before the caps, so a window is not crowded out). */
   filter?: TimelineFilter;
+  /**
+   * Where an object's item is (`bundle.origin`). Given, entries keep that instead of the object,
+   * so the objects of a file can be collected once it is read (a timeline holds tens of thousands
+   * of entries); their lines are found later from the file's text.
+   */
+  originOf?: (object: KubeObject) => ObjectOrigin | undefined;
 }
 
 interface SourceBucket {
@@ -54,6 +60,7 @@ export class TimelineBuilder {
   readonly #createdAt: TimePoint | undefined;
   readonly #createdAtText: string | undefined;
   readonly #seenEvents = new Set<string>();
+  readonly #originOf: ((object: KubeObject) => ObjectOrigin | undefined) | undefined;
   #found = 0;
   #sources = 0;
 
@@ -62,6 +69,7 @@ export class TimelineBuilder {
     this.#max = options.maxEntriesPerSource ?? 500;
     this.#createdAtText = options.bundleCreatedAt;
     this.#createdAt = options.bundleCreatedAt ? parseRfc3339(options.bundleCreatedAt) : undefined;
+    this.#originOf = options.originOf;
   }
 
   /** The objects of one resource file. Events listed under two groups count once (by uid). */
@@ -86,9 +94,10 @@ export class TimelineBuilder {
   }
 
   addEntries(entries: readonly PendingEntry[]): void {
-    for (const pending of entries) {
+    for (const given of entries) {
       this.#found += 1;
-      if (!matchesFilter(pending.entry, this.#filter)) continue;
+      if (!matchesFilter(given.entry, this.#filter)) continue;
+      const pending = this.#withoutObject(given);
       let bucket = this.#buckets.get(pending.sourceKey);
       if (!bucket) {
         bucket = { items: [], total: 0 };
@@ -101,16 +110,24 @@ export class TimelineBuilder {
     }
   }
 
+  #withoutObject(pending: PendingEntry): PendingEntry {
+    const locate = pending.locate;
+    if (!this.#originOf || !locate || !('object' in locate)) return pending;
+    const origin = this.#originOf(locate.object);
+    return origin ? { ...pending, locate: { origin, pointer: locate.pointer } } : pending;
+  }
+
   /** A source that could not be used, and why (it shows in the timeline, not only in logs). */
   skip(source: string, reason: string): void {
     this.#skipped.push({ source, reason });
   }
 
   /**
-   * The timeline, oldest first; `limit` keeps the latest N. With a bundle, entries from its
-   * resource files get their lines (only those returned are located).
+   * The timeline, oldest first; `limit` keeps the latest N, and `keep` (given them all, in order)
+   * chooses which to return. With a bundle, entries from its resource files get their lines (only
+   * those returned are located).
    */
-  async build(options: { bundle?: Bundle; limit?: number } = {}): Promise<Timeline> {
+  async build(options: { bundle?: Bundle; limit?: number; keep?: (entries: readonly TimelineEntry[]) => ReadonlySet<TimelineEntry> } = {}): Promise<Timeline> {
     const truncated: Timeline['truncated'] = [];
     const kept: PendingEntry[] = [];
     for (const [source, bucket] of this.#buckets) {
@@ -119,7 +136,11 @@ export class TimelineBuilder {
       kept.push(...items);
     }
     kept.sort((a, b) => compareEntries(a.entry, b.entry));
-    const returned = options.limit !== undefined && kept.length > options.limit ? kept.slice(kept.length - options.limit) : kept;
+    const latestN = options.limit !== undefined && kept.length > options.limit ? kept.slice(kept.length - options.limit) : kept;
+    // A caller that lists a part (a report: the findings' windows and the last hours) picks it
+    // before lines are found, so only what it lists is located.
+    const chosen = options.keep?.(latestN.map((pending) => pending.entry));
+    const returned = chosen ? latestN.filter((pending) => chosen.has(pending.entry)) : latestN;
     const timeline: Timeline = {
       entries: returned.map((pending) => pending.entry),
       truncated: truncated.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),

@@ -1,4 +1,4 @@
-import type { Bundle, BundleFacts } from '@bundle-triage/core';
+import { OverviewCollector, type Bundle, type BundleFacts } from '@bundle-triage/core';
 import type { EvaluationContext } from '../match/evaluate-condition.js';
 import type { Evidence, Report, RuleError, SkippedRule } from '@bundle-triage/report';
 import { RuleSkip, type Rule, type Skip } from '../rule/rule.js';
@@ -14,6 +14,11 @@ import { resolveInputs } from './resolve-inputs.js';
 import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
+import type { LogScans } from '../logs/log-pass.js';
+import { startLogPass } from '../logs/log-pass-thread.js';
+import { reportSections, type SectionOptions } from '../sections/report-sections.js';
+import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
+import { TimelineConsumer } from '../sections/timeline-consumer.js';
 import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
@@ -36,6 +41,25 @@ export interface AnalyzeOptions {
   ruleTimeoutMs?: number;
   /** Rules evaluated at once; their reads overlap (default 4). */
   concurrency?: number;
+  /**
+   * The cluster overview at the top of the report: versions, nodes, counts and states (default
+   * true). Cheap: most lists it counts are decoded for the rules anyway.
+   */
+  overview?: boolean;
+  /**
+   * Log templates, mined in the same pass over each log as the rules' searches, attached to the
+   * findings they belong to, the rest listed as not explained by any rule (default true; false
+   * for the fastest run: only the logs rules search are read).
+   */
+  patterns?: boolean | SectionOptions['patterns'];
+  /** The timeline, and each finding's window into it (default true). */
+  timeline?: boolean | SectionOptions['timeline'];
+  /**
+   * Read and mine the logs in a thread of its own, on another core (`auto`, the default: for a
+   * zip or folder opened by path with large logs). A caller that already runs analyses in
+   * parallel threads (a batch, a service) passes false.
+   */
+  logThread?: boolean | 'auto';
 }
 
 export interface AnalyzeProgress {
@@ -68,7 +92,95 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     return compiled;
   };
 
-  const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
+  const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
+  const planned = plannedLogSearches(rules, bundle, facts);
+  // With patterns, every log is read once for the rules and the miner together (in a thread of
+  // its own when that helps); without, only the logs rules search, each when a rule asks.
+  const logPass =
+    options.patterns === false
+      ? undefined
+      : startLogPass(bundle, {
+          planned,
+          pattern,
+          thread: options.logThread ?? 'auto',
+          ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+  try {
+    // The overview and the timeline take the objects of the lists they read while the rules
+    // decode them; `feed.drain` reads what no rule did.
+    const overview = options.overview === false ? undefined : new OverviewCollector(bundle);
+    const timeline = options.timeline === false ? undefined : new TimelineConsumer(bundle, facts);
+    const consumers: ObjectConsumer[] = [...(overview ? [overview] : []), ...(timeline ? [timeline] : [])];
+    const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
+    let results: Map<string, RuleResult>;
+    try {
+      results = await runRules(rules, bundle, facts, pattern, logPass ?? new SharedLogScans(planned, pattern, options.signal), options);
+    } catch (error) {
+      feed?.stop();
+      throw error;
+    }
+
+    const { linked, skipped, errors } = sortResults(rules, results);
+    const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
+    const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
+    const findings = linkedFindings.sort(compareFindings);
+    const summary = summarize(findings, skipped, errors);
+    const sections = await reportSections({
+      bundle,
+      facts,
+      findings: findings.filter((finding) => finding.status !== 'pass').map((finding) => ({ finding, objects: objectsOf.get(finding) ?? [] })),
+      summary,
+      ...(feed ? { feed } : {}),
+      ...(overview ? { overview } : {}),
+      ...(timeline ? { timeline } : {}),
+      ...(logPass ? { logPass } : {}),
+      options: { ...(typeof options.patterns === 'object' ? { patterns: options.patterns } : {}), ...(typeof options.timeline === 'object' ? { timeline: options.timeline } : {}) },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for (const [finding, window] of sections.windows) finding.timelineWindow = window;
+
+    return {
+      schemaVersion: 1,
+      tool: { name: 'bundle-triage', version: TOOL_VERSION },
+      bundle: {
+        source: bundle.location,
+        format: bundle.format,
+        root: bundle.root,
+        createdAt: facts.createdAt ?? null,
+        kubernetesVersion: facts.kubernetesVersion ?? null,
+        harvesterVersion: facts.harvesterVersion?.value ?? null,
+        harvesterVersionSource: facts.harvesterVersion ? `${facts.harvesterVersion.source.description} (${facts.harvesterVersion.source.path})` : null,
+        nodes: facts.nodes,
+        nodesWithoutBundle: facts.nodesWithoutBundle,
+        collectedNamespaces: facts.collectedNamespaces,
+        uncollectedNamespaces: facts.uncollectedNamespaces,
+        oldKit: facts.oldKit,
+      },
+      ...(sections.overview ? { overview: sections.overview } : {}),
+      summary,
+      findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
+      skipped,
+      errors,
+      diagnostics: bundle.diagnostics(),
+      ...(sections.patterns ? { patterns: sections.patterns } : {}),
+      ...(sections.timeline ? { timeline: sections.timeline } : {}),
+      run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
+    };
+  } finally {
+    await logPass?.close();
+  }
+}
+
+/** Runs every rule, a few at once, each within its budget; every rule ends in one result. */
+async function runRules(
+  rules: readonly Rule[],
+  bundle: Bundle,
+  facts: BundleFacts,
+  pattern: (source: string) => SafePattern,
+  logScans: LogScans,
+  options: AnalyzeOptions,
+): Promise<Map<string, RuleResult>> {
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -86,7 +198,11 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   };
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
+  return results;
+}
 
+/** The results in rule order: findings to link, skipped rules and errors sorted by rule id. */
+function sortResults(rules: readonly Rule[], results: ReadonlyMap<string, RuleResult>): { linked: LinkedFinding[]; skipped: SkippedRule[]; errors: RuleError[] } {
   const linked: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
@@ -96,35 +212,9 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
   }
-  const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
-  const summary = summarize(findings, skipped, errors);
-
-  return {
-    schemaVersion: 1,
-    tool: { name: 'bundle-triage', version: TOOL_VERSION },
-    bundle: {
-      source: bundle.location,
-      format: bundle.format,
-      root: bundle.root,
-      createdAt: facts.createdAt ?? null,
-      kubernetesVersion: facts.kubernetesVersion ?? null,
-      harvesterVersion: facts.harvesterVersion?.value ?? null,
-      harvesterVersionSource: facts.harvesterVersion ? `${facts.harvesterVersion.source.description} (${facts.harvesterVersion.source.path})` : null,
-      nodes: facts.nodes,
-      nodesWithoutBundle: facts.nodesWithoutBundle,
-      collectedNamespaces: facts.collectedNamespaces,
-      uncollectedNamespaces: facts.uncollectedNamespaces,
-      oldKit: facts.oldKit,
-    },
-    summary,
-    findings: options.includePass ? findings : findings.filter((finding) => finding.status !== 'pass'),
-    skipped,
-    errors,
-    diagnostics: bundle.diagnostics(),
-    run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
-  };
+  return { linked, skipped, errors };
 }
 
 async function runWithBudget(
@@ -132,7 +222,7 @@ async function runWithBudget(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
-  logScans: SharedLogScans,
+  logScans: LogScans,
   options: AnalyzeOptions,
 ): Promise<RuleResult> {
   const budget = ruleBudget(options.ruleTimeoutMs);
@@ -160,7 +250,7 @@ async function runRule(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
-  logScans: SharedLogScans,
+  logScans: LogScans,
   signal: AbortSignal,
 ): Promise<RuleResult> {
   try {

@@ -2,6 +2,7 @@ import { apiGroupOf, type Bundle, type KubeObject } from '@bundle-triage/core';
 import type { Evidence } from '@bundle-triage/report';
 import type { ObjectRelation } from '../rule/rule-types.js';
 import { refKey } from './fingerprint.js';
+import { nodeOf, nodeOfPath } from '../rule/object-node.js';
 
 /** A finding with the bundle objects it is about (its forEach object and the objects its evidence cites). */
 export interface FindingObjects {
@@ -54,26 +55,12 @@ function nodesAbout(finding: FindingObjects): Set<string> {
   const nodes = new Set<string>();
   for (const object of finding.objects) if (object.kind === 'Node' && object.apiVersion === 'v1') nodes.add(object.metadata.name);
   for (const item of finding.evidence) {
-    const node = /^nodes\/([^/!]+?)(?:\.zip!)?\//.exec(item.path)?.[1];
+    const node = nodeOfPath(item.path);
     if (node) nodes.add(node);
   }
   return nodes;
 }
 
-/** The node an object runs on, as the object records it. */
-export function nodeOf(object: KubeObject): string | undefined {
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  const status = (object.status ?? {}) as Record<string, unknown>;
-  const candidates = [
-    object.kind === 'Node' ? object.metadata.name : undefined,
-    spec.nodeName, // Pod
-    status.nodeName, // VirtualMachineInstance
-    spec.nodeID, // Longhorn Replica, Engine, InstanceManager
-    (status.nodeRef as { name?: unknown } | undefined)?.name, // CAPI Machine
-  ];
-  const found = candidates.find((candidate) => typeof candidate === 'string' && candidate !== '');
-  return found as string | undefined;
-}
 
 /** Whether one of `owners` is in the owner chain of `child` (ownerReferences, followed through the bundle). */
 async function ownedBy(child: KubeObject, owners: readonly KubeObject[], bundle: Bundle): Promise<boolean> {

@@ -1,6 +1,7 @@
-import type { LogFile, LogMatch } from '@bundle-triage/core';
+import type { LogFile } from '@bundle-triage/core';
 import type { SafePattern } from '../rule/safe-pattern.js';
-import { MAX_KEPT_MATCHES, searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
+import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
+import { LogSearchBatch } from './log-search-batch.js';
 
 /**
  * One pass over a log serves every rule that searches it. Several catalog rules grep the same
@@ -53,22 +54,9 @@ export class SharedLogScans {
   }
 
   async #scan(file: LogFile, searches: Map<string, LogSearch>, signal?: AbortSignal): Promise<Map<string, LogSearchResult>> {
-    const entries = [...searches.entries()].map(([key, search]) => ({ key, search, pattern: this.#pattern(search.pattern), result: { count: 0, matches: [] as LogMatch[] } }));
-    const everyOneFilters = entries.every((entry) => entry.search.prefilter && entry.search.prefilter.length > 0);
-    const prefilter = everyOneFilters ? [...new Set(entries.flatMap((entry) => entry.search.prefilter ?? []))] : undefined;
-    for await (const line of file.lines({ ...(prefilter ? { prefilter } : {}), ...(signal ? { signal } : {}) })) {
-      for (const entry of entries) {
-        const { search, result } = entry;
-        if (search.prefilter && search.prefilter.length > 0 && !search.prefilter.some((literal) => line.raw.includes(literal))) continue;
-        if (search.since !== undefined && line.time !== undefined && line.time < search.since) continue;
-        const match = entry.pattern.exec(line.text);
-        if (!match) continue;
-        result.count += 1;
-        const kept = { ...line, match, groups: { ...(match.groups ?? {}) } };
-        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
-        else result.matches[MAX_KEPT_MATCHES - 1] = kept;
-      }
-    }
-    return new Map(entries.map((entry) => [entry.key, entry.result]));
+    const batch = new LogSearchBatch(searches, this.#pattern);
+    const prefilter = batch.prefilter();
+    for await (const line of file.lines({ ...(prefilter ? { prefilter } : {}), ...(signal ? { signal } : {}) })) batch.test(line);
+    return batch.results();
   }
 }

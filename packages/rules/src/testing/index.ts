@@ -44,12 +44,21 @@ export interface RuleRun {
  * user's bundle would be), the bytes of a bundle, a path, or an already open Bundle. The rule
  * may be a Rule object or the YAML text of a declarative rule.
  */
-export async function runRule(rule: Rule | string, bundle: BundleBuilder | Uint8Array | string | Bundle, options: { ruleTimeoutMs?: number } = {}): Promise<RuleRun> {
+export async function runRule(
+  rule: Rule | string,
+  bundle: BundleBuilder | Uint8Array | string | Bundle,
+  options: { ruleTimeoutMs?: number; /** Also build the overview, log patterns and timeline (off: a rule test is about the rule). */ sections?: boolean } = {},
+): Promise<RuleRun> {
   const resolved = typeof rule === 'string' ? parseRuleText(rule) : rule;
   const owned = !(isOpenBundle(bundle));
   const opened = isOpenBundle(bundle) ? bundle : await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
   try {
-    const report = await analyze(opened, { rules: [resolved], includePass: true, ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}) });
+    const report = await analyze(opened, {
+      rules: [resolved],
+      includePass: true,
+      ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
+      ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
+    });
     const findings = report.findings.filter((finding) => finding.ruleId === resolved.id);
     const skipped = report.skipped.find((entry) => entry.ruleId === resolved.id);
     const error = report.errors.find((entry) => entry.ruleId === resolved.id);

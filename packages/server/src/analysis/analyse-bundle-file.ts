@@ -23,6 +23,8 @@ export async function analyseBundleFile(task: AnalysisTask, options: { rules: re
       rules: options.rules,
       // Kept in the stored report so JUnit can list every rule that passed; never indexed or shown as findings.
       includePass: true,
+      // The service runs analyses in threads of its own already: the logs are read in this one.
+      logThread: false,
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (event) => options.onProgress?.(event.rulesTotal > 0 ? event.rulesDone / event.rulesTotal : 1),
     });

@@ -50,6 +50,18 @@ dl.facts dd { margin: 0; }
 .pager { display: flex; gap: 1rem; margin-top: .8rem; }
 .note { font-size: .85rem; color: var(--muted); }
 .error-box { border-left: 4px solid var(--fail); background: #fff; padding: .6rem 1rem; }
+table.nodes { margin-top: .8rem; } table.nodes tr.problem td { background: #fff7e6; }
+ol.timeline { list-style: none; padding-left: 0; border-left: 3px solid var(--line); margin-left: .3rem; background: #fff; }
+ol.timeline > li.minute { padding-left: .9rem; } ol.timeline h3 { font-size: .85rem; color: var(--muted); margin: .6rem 0 .1rem; }
+ol.entries { list-style: none; padding-left: 0; margin: .2rem 0; }
+li.entry { padding: .1rem .4rem; border-radius: 3px; font-size: .9rem; overflow-wrap: anywhere; }
+li.entry.own { background: #eef4fb; border-left: 3px solid var(--info); }
+li.entry .when { font-family: ui-monospace, monospace; font-size: .8rem; color: var(--muted); }
+li.entry .level { font-size: .72rem; font-weight: 700; color: var(--muted); }
+li.entry.level-warning .level { color: var(--warn); } li.entry.level-error .level { color: var(--fail); }
+li.entry:target { outline: 2px solid var(--info); }
+code.where { color: var(--muted); }
+table.templates code { overflow-wrap: anywhere; }
 @media print { header.top, .upload, .filters, button.copy { display: none; } details { open: true; } }
 `;
 

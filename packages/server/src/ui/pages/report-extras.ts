@@ -1,121 +1,138 @@
-import type { Finding, Report } from '@bundle-triage/report';
+import {
+  entrySource,
+  entryTime,
+  isOwn,
+  levelWord,
+  nodeRows,
+  overviewFacts,
+  templateCounts,
+  templateSpan,
+  templatesOf,
+  timeMarkNotes,
+  unexplainedTemplates,
+  windowOf,
+  type Finding,
+  type Report,
+  type ReportLogTemplate,
+  type ReportTimelineEntry,
+} from '@bundle-triage/report';
 import type { AnalysisRecord } from '../../store/records.js';
 import { html, type Html } from '../html.js';
 
 /**
- * Report fields added after the first version of the report (overview, per-finding
- * causedBy/explains, log patterns, the timeline). Each is shown when the report has it and
- * left out when it does not; their shapes are read defensively, field by field, so a report
- * from an older or newer analyzer still renders.
+ * The report's parts beside the findings — the overview, each finding's causes, log patterns and
+ * window of the timeline, the log patterns no rule explains, the timeline — in the words every
+ * report format uses (the report package's describe helpers). A report stored before these parts
+ * existed has none of them: the page then shows the bundle facts every report has.
  */
 
-type Loose = Record<string, unknown>;
-
-const MAX_ROWS = 500;
-
-/** The overview when the report has one; else the bundle facts every report has. */
+/** The overview (versions, nodes, counts and states, health); the bundle facts for an older report. */
 export function overviewSection(report: Report, analysis: AnalysisRecord): Html {
-  const overview = (report as unknown as Loose).overview;
-  if (isObject(overview)) return html`<h2>Overview</h2><section class="card">${valueBlock(overview, 0)}</section>`;
-  const bundle = report.bundle;
-  return html`<h2>Overview</h2><section class="card"><dl class="facts">
+  const overview = report.overview;
+  if (!overview) {
+    const bundle = report.bundle;
+    return html`<h2>Overview</h2><section class="card"><dl class="facts">
   <dt>Nodes</dt><dd>${bundle.nodes.join(', ') || '—'}${bundle.nodesWithoutBundle.length > 0 ? html` <span class="note">(no node bundle: ${bundle.nodesWithoutBundle.join(', ')})</span>` : ''}</dd>
   <dt>Harvester version from</dt><dd>${bundle.harvesterVersionSource ?? '—'}</dd>
   <dt>Namespaces collected</dt><dd>${bundle.collectedNamespaces.length}</dd>
   <dt>Not collected</dt><dd>${bundle.uncollectedNamespaces.join(', ') || '—'}</dd>
   <dt>Bundle folder</dt><dd><code>${bundle.root || analysis.bundleRoot || '—'}</code></dd>
 </dl></section>`;
+  }
+  const health = overview.health;
+  const nodes = nodeRows(overview);
+  return html`<h2>Overview</h2><section class="card" id="overview">
+<dl class="facts">${overviewFacts(report)
+    .filter((fact) => fact.label !== 'Health')
+    .map((fact) => html`<dt>${fact.label}</dt><dd>${fact.value}</dd>`)}</dl>
+${nodes.length > 0
+    ? html`<table class="nodes"><thead><tr><th>Node</th><th>Roles</th><th>Ready</th><th>Cordoned</th><th>Kernel</th><th>OS</th><th>Where</th></tr></thead><tbody>${nodes.map(
+        (row) =>
+          html`<tr${row.problem || row.cordoned ? html` class="problem"` : ''}><td>${row.name}</td><td>${row.roles}</td><td>${row.ready}</td><td>${row.cordoned ? 'cordoned' : ''}</td><td>${row.kernel}</td><td>${row.os}</td><td><code>${row.where}</code></td></tr>`,
+      )}</tbody></table>`
+    : ''}
+<p><strong>Health</strong>: ${health.fail} fail, ${health.warn} warn${health.findings.length > 0
+    ? html` — ${health.findings.map(
+        (item, index) =>
+          html`${index > 0 ? ', ' : ''}<a href="#finding-${item.fingerprint}">${item.ruleId}</a>${item.causedBy?.length ? html` <span class="note">(caused by ${[...new Set(item.causedBy.map((link) => link.ruleId))].join(', ')})</span>` : ''}`,
+      )}${health.more > 0 ? html` <span class="note">and ${health.more} more</span>` : ''}`
+    : ''}</p>
+</section>`;
 }
 
 /** `causedBy` / `explains` of a finding: links to the findings they name, on this page. */
 export function relatedFindings(finding: Finding): Html {
-  const loose = finding as unknown as Loose;
   const parts = (['causedBy', 'explains'] as const).flatMap((field) => {
-    const links = asArray(loose[field]).map(findingRef).filter((ref): ref is { ruleId: string; fingerprint?: string } => ref !== undefined);
+    const links = finding[field] ?? [];
     if (links.length === 0) return [];
     const label = field === 'causedBy' ? 'Caused by' : 'Explains';
-    return [html`<p class="note">${label}: ${links.map((link, index) => html`${index > 0 ? ', ' : ''}${link.fingerprint ? html`<a href="#finding-${link.fingerprint}">${link.ruleId}</a>` : link.ruleId}`)}</p>`];
+    return [html`<p class="note">${label}: ${links.map((link, index) => html`${index > 0 ? ', ' : ''}<a href="#finding-${link.fingerprint}">${link.ruleId}</a>`)}</p>`];
   });
   return html`${parts}`;
 }
 
+/** Under a finding: the log templates it explains, and its window of the timeline. */
+export function findingContext(report: Report, finding: Finding): Html {
+  const templates = templatesOf(report, finding);
+  const window = windowOf(report, finding);
+  return html`${templates.length > 0 ? html`<h3>Log patterns (${templates.length})</h3><ul class="templates">${templates.map((template) => html`<li>${templateLine(template)}</li>`)}</ul>` : ''}
+${window.length > 0
+    ? html`<details class="window"><summary>Timeline before it: ${window.length} ${window.length === 1 ? 'entry' : 'entries'}</summary><ol class="entries">${window.map(
+        (item) => html`<li class="entry level-${item.entry.level}${isOwn(item) ? ' own' : ''}">${entryBody(item.entry, `timeline-${item.index}`)}</li>`,
+      )}</ol></details>`
+    : ''}`;
+}
+
+/** The timeline as a vertical list grouped by minute; the findings' own entries highlighted. */
 export function timelineSection(report: Report): Html {
-  const entries = asArray((report as unknown as Loose).timeline);
-  if (entries.length === 0) return html``;
-  const rows = entries.slice(0, MAX_ROWS).map((entry) => {
-    const item = isObject(entry) ? entry : { text: entry };
-    return html`<tr><td>${text(item.time ?? item.at ?? item.timestamp)}</td><td><code>${source(item)}</code></td><td>${objectName(item.object)}</td><td>${text(item.text ?? item.message ?? item.summary)}</td></tr>`;
+  const timeline = report.timeline;
+  if (!timeline || timeline.entries.length === 0) return html``;
+  const own = new Map<number, Finding[]>();
+  for (const finding of report.findings) {
+    for (const item of windowOf(report, finding)) if (isOwn(item)) own.set(item.index, [...(own.get(item.index) ?? []), finding]);
+  }
+  const minutes: { minute: string; items: Html[] }[] = [];
+  timeline.entries.forEach((entry, index) => {
+    const minute = entry.time.slice(0, 16).replace('T', ' ');
+    if (minutes.at(-1)?.minute !== minute) minutes.push({ minute, items: [] });
+    const findings = [...new Map((own.get(index) ?? []).map((finding) => [finding.fingerprint, finding])).values()];
+    minutes.at(-1)!.items.push(
+      html`<li id="timeline-${index}" class="entry level-${entry.level}${findings.length > 0 ? ' own' : ''}">${entryBody(entry)}${findings.length > 0
+        ? html` <span class="note">↳ ${findings.map((finding, position) => html`${position > 0 ? ', ' : ''}<a href="#finding-${finding.fingerprint}">${finding.ruleId}</a>`)}</span>`
+        : ''}</li>`,
+    );
   });
-  return html`<h2 id="timeline">Timeline (${entries.length})</h2>
-<table><thead><tr><th>Time</th><th>Source</th><th>Object</th><th>What happened</th></tr></thead><tbody>${rows}</tbody></table>
-${entries.length > MAX_ROWS ? html`<p class="note">The first ${MAX_ROWS} entries are shown; the JSON report has all of them.</p>` : ''}`;
+  const notes = [...timeMarkNotes(timeline.entries), ...timeline.truncated.map((item) => `capped while reading: ${item.source}: the latest ${item.kept} of ${item.total} kept`), ...timeline.skipped.map((item) => `not used: ${item.source}: ${item.reason}`)];
+  return html`<h2 id="timeline">Timeline (${timeline.entries.length})</h2>
+<p class="note">The entries of every finding's window${timeline.recentSince ? ` and the latest since ${timeline.recentSince}` : ''}, in UTC; ${timeline.omitted} more the bundle records are not listed (the JSON report has those listed here). Entries about a finding's own objects are highlighted.</p>
+<ol class="timeline">${minutes.map((group) => html`<li class="minute"><h3>${group.minute}</h3><ol class="entries">${group.items}</ol></li>`)}</ol>
+${notes.length > 0 ? html`<details><summary class="note">Notes (${notes.length})</summary><ul class="note">${notes.map((note) => html`<li>${note}</li>`)}</ul></details>` : ''}`;
 }
 
+/** The templates no rule explains, then those findings explain (folded). */
 export function patternsSection(report: Report): Html {
-  const patterns = asArray((report as unknown as Loose).patterns);
-  if (patterns.length === 0) return html``;
-  const rows = patterns.slice(0, MAX_ROWS).map((entry) => {
-    const item = isObject(entry) ? entry : { template: entry };
-    const explained = item.explained ?? item.explainedBy;
-    return html`<tr><td><code>${text(item.template ?? item.pattern)}</code></td><td>${text(item.count)}</td><td>${text(item.first ?? item.firstSeen)}</td><td>${text(item.last ?? item.lastSeen)}</td><td>${item.loop ? 'loop' : ''}</td><td><code>${sampleOf(item)}</code></td><td>${explained === undefined || explained === false ? '' : typeof explained === 'string' ? explained : 'explained'}</td></tr>`;
-  });
-  return html`<h2 id="patterns">Log patterns (${patterns.length})</h2>
-<table><thead><tr><th>Template</th><th>Count</th><th>First</th><th>Last</th><th></th><th>Sample</th><th>Explained</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const patterns = report.patterns;
+  if (!patterns) return html``;
+  const unexplained = unexplainedTemplates(report);
+  const explained = patterns.templates.filter((template) => template.explainedBy.length > 0);
+  const table = (templates: readonly ReportLogTemplate[], withLinks: boolean) =>
+    html`<table class="templates"><thead><tr><th>Rank</th><th>Level</th><th>Count</th><th>Template</th><th>First … last (UTC)</th>${withLinks ? html`<th>Explained by</th>` : ''}</tr></thead><tbody>${templates.map(
+      (template) =>
+        html`<tr><td>${template.rank}</td><td>${levelWord(template.level)}</td><td>${templateCounts(template)}</td><td><code>${template.template}</code><br><span class="note">sample <code>${template.sample.path}:${template.sample.line}</code></span></td><td>${templateSpan(template)}</td>${withLinks
+          ? html`<td>${template.explainedBy.map((link, index) => html`${index > 0 ? ', ' : ''}<a href="#finding-${link.fingerprint}">${link.ruleId}</a>`)}</td>`
+          : ''}</tr>`,
+    )}</tbody></table>`;
+  return html`<h2 id="patterns">Log patterns not explained by any rule (${unexplained.length} of ${patterns.stats.templates - patterns.stats.explained})</h2>
+<p class="note">${patterns.stats.minedLines} warning/error lines in ${patterns.stats.files} logs, grouped into ${patterns.stats.templates} templates; template ids are stable across bundles.</p>
+${unexplained.length > 0 ? table(unexplained, false) : html`<p class="note">Every template is explained by a finding.</p>`}
+${explained.length > 0 ? html`<details><summary>Explained by findings (${explained.length})</summary>${table(explained, true)}</details>` : ''}`;
 }
 
-function valueBlock(value: unknown, depth: number): Html {
-  if (Array.isArray(value)) {
-    if (value.every((item) => !isObject(item) && !Array.isArray(item))) return html`${value.map(text).join(', ') || '—'}`;
-    return html`<ul>${value.slice(0, MAX_ROWS).map((item) => html`<li>${valueBlock(item, depth + 1)}</li>`)}</ul>`;
-  }
-  if (isObject(value)) {
-    if (depth > 3) return html`<code>${JSON.stringify(value)}</code>`;
-    return html`<dl class="facts">${Object.entries(value).map(([key, item]) => html`<dt>${humanKey(key)}</dt><dd>${valueBlock(item, depth + 1)}</dd>`)}</dl>`;
-  }
-  return html`${text(value)}`;
+function entryBody(entry: ReportTimelineEntry, anchor?: string): Html {
+  const time = entryTime(entry);
+  return html`<span class="when">${anchor ? html`<a href="#${anchor}">${time}</a>` : time}</span> <span class="level">${levelWord(entry.level)}</span> ${entry.text} <code class="where">${entrySource(entry)}</code>`;
 }
 
-function findingRef(value: unknown): { ruleId: string; fingerprint?: string } | undefined {
-  if (typeof value === 'string') return { ruleId: value };
-  if (isObject(value) && typeof value.ruleId === 'string') return { ruleId: value.ruleId, ...(typeof value.fingerprint === 'string' ? { fingerprint: value.fingerprint } : {}) };
-  return undefined;
-}
-
-function source(item: Loose): string {
-  const from = item.source ?? item.evidence;
-  if (typeof from === 'string') return from;
-  if (isObject(from) && typeof from.path === 'string') return from.line ? `${from.path}:${String(from.line)}` : from.path;
-  if (typeof item.path === 'string') return item.line ? `${item.path}:${String(item.line)}` : item.path;
-  return '';
-}
-
-function sampleOf(item: Loose): string {
-  const sample = item.sample ?? item.samples;
-  if (Array.isArray(sample)) return sample.slice(0, 1).map((entry) => (isObject(entry) ? source({ source: entry }) : text(entry))).join('');
-  if (isObject(sample)) return source({ source: sample });
-  return text(sample);
-}
-
-function objectName(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (!isObject(value)) return '';
-  return [value.kind, [value.namespace, value.name].filter((part) => typeof part === 'string' && part).join('/')].filter(Boolean).join(' ');
-}
-
-function humanKey(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
-}
-
-function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function isObject(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function templateLine(template: ReportLogTemplate): Html {
+  return html`${levelWord(template.level)} ${templateCounts(template)} <code>${template.template}</code> <span class="note"><code>${template.sample.path}:${template.sample.line}</code></span>`;
 }

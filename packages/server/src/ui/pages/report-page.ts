@@ -3,7 +3,7 @@ import type { AnalysisRecord } from '../../store/records.js';
 import { html, type Html } from '../html.js';
 import { bytes, clusterLink, shortTime, statusBadge } from '../format.js';
 import { page } from '../layout.js';
-import { overviewSection, patternsSection, relatedFindings, timelineSection } from './report-extras.js';
+import { findingContext, overviewSection, patternsSection, relatedFindings, timelineSection } from './report-extras.js';
 
 const FORMATS = [
   ['html', 'HTML'],
@@ -64,7 +64,7 @@ function reportContent(analysis: AnalysisRecord, report: Report): Html {
     const findings = shown.filter((finding) => finding.status === status);
     if (findings.length === 0) return '';
     return html`<h2>${status === 'fail' ? 'Failing' : status === 'warn' ? 'Warnings' : 'Information'} (${findings.length})</h2>
-${findings.map((finding) => findingBlock(finding, shown.indexOf(finding)))}`;
+${findings.map((finding) => findingBlock(report, finding, shown.indexOf(finding)))}`;
   });
   const downloads = FORMATS.map(([format, label]) => html`<a href="/api/analyses/${analysis.id}/report?format=${format}">${label}</a>`);
   return html`${headline}
@@ -76,7 +76,7 @@ ${patternsSection(report)}
 ${notRun(report)}`;
 }
 
-function findingBlock(finding: Finding, index: number): Html {
+function findingBlock(report: Report, finding: Finding, index: number): Html {
   const remediation = finding.remediation;
   const commands = remediation?.commands ?? [];
   const patch = remediation?.patch;
@@ -104,6 +104,7 @@ ${relatedFindings(finding)}
   )}</ul>
 ${fix}
 ${finding.references.length > 0 ? html`<p class="note">References: ${joinWith(finding.references.map((reference) => html`<a href="${safeUrl(reference.url)}" rel="noreferrer">${reference.title}</a>`), ' · ')}</p>` : ''}
+${findingContext(report, finding)}
 <p class="note">Fingerprint <a href="/fingerprints/${finding.fingerprint}">${finding.fingerprint}</a> (other bundles with this finding)</p>
 </details>`;
 }

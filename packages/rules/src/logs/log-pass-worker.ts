@@ -1,0 +1,62 @@
+// The log pass thread: opens the bundle again (by path) and runs the LogPass there, so reading,
+// inflating and mining every log uses the second core while the main thread decodes YAML and runs
+// the rules. Results go back by message as each is known.
+import { openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SafePattern } from '../rule/safe-pattern.js';
+import { LogPass } from './log-pass.js';
+import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
+import type { LogSearch } from './log-search.js';
+
+const setup = workerData as LogPassThreadSetup;
+const controller = new AbortController();
+const post = (answer: LogPassAnswer) => parentPort?.postMessage(answer);
+const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+
+async function run(): Promise<void> {
+  let bundle: Bundle;
+  try {
+    bundle = await openBundle(setup.location, { limits: setup.limits, signal: controller.signal });
+  } catch (error) {
+    post({ type: 'failed', error: message(error), opened: false });
+    return;
+  }
+  const patterns = new Map<string, SafePattern>();
+  const pattern = (source: string) => {
+    let compiled = patterns.get(source);
+    if (!compiled) patterns.set(source, (compiled = new SafePattern(source)));
+    return compiled;
+  };
+  const planned = setup.planned.flatMap(({ path, search }) => {
+    const file = bundle.log(path);
+    return file ? [{ file, search } as { file: LogFile; search: LogSearch }] : [];
+  });
+  const pass = new LogPass(bundle, {
+    planned,
+    pattern,
+    signal: controller.signal,
+    ...(setup.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: setup.bundleCreatedAt }),
+    ...(setup.miner ? { miner: setup.miner } : {}),
+    ...(setup.concurrency ? { concurrency: setup.concurrency } : {}),
+    onServed: (path, outcome) => post('results' in outcome ? { type: 'served', path, results: [...outcome.results] } : { type: 'served', path, error: message(outcome.error) }),
+  });
+  parentPort?.on('message', (request: LogPassRequest) => {
+    if (request.type === 'abort') controller.abort(new Error('the analysis was stopped'));
+    else if (request.type === 'templateOf') {
+      void pass.templateOf(request.text, { timestampStyle: request.style }).then(
+        (templateId) => post({ type: 'template', id: request.id, ...(templateId ? { templateId } : {}) }),
+        () => post({ type: 'template', id: request.id }),
+      );
+    } else if (request.type === 'close') void bundle.close().finally(() => parentPort?.close());
+  });
+  try {
+    const report = await pass.patterns();
+    // What reading the logs found (lines cut, bytes not UTF-8, logs unreadable), for the main bundle's diagnostics.
+    const read = new Set(bundle.logs().map((log) => log.path));
+    post({ type: 'patterns', report, diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path)) });
+  } catch (error) {
+    post({ type: 'failed', error: message(error), opened: true });
+  }
+}
+
+void run();

@@ -1,0 +1,106 @@
+import { minePatterns, openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentBundle } from '../../../../testdata/generator/log-profiles/index.js';
+import { SafePattern } from '../rule/safe-pattern.js';
+import { LogPass } from './log-pass.js';
+import { startLogPass } from './log-pass-thread.js';
+import type { LogSearch } from './log-search.js';
+import { SharedLogScans } from './shared-log-scans.js';
+
+const pattern = (source: string) => new SafePattern(source);
+
+describe('the log pass: one read of each log for the rules and the miner', () => {
+  let bundle: Bundle;
+  let planned: { file: LogFile; search: LogSearch }[];
+  let createdAt: number;
+  let folder: string;
+  beforeAll(async () => {
+    // On disk, so that a thread can open it again by its path.
+    folder = mkdtempSync(join(tmpdir(), 'log-pass-'));
+    writeFileSync(join(folder, 'incident.zip'), incidentBundle().builder.toZip());
+    bundle = await openBundle(join(folder, 'incident.zip'));
+    createdAt = Date.parse((await bundle.facts()).createdAt!);
+    // Searches like the catalog's: with literals, without, and one on a log the miner does not read.
+    planned = [
+      ...bundle.logs({ namespace: 'longhorn-system' }).map((file) => ({ file, search: { pattern: 'replica', prefilter: ['replica'] } })),
+      ...bundle.logs({ namespace: 'harvester-system' }).map((file) => ({ file, search: { pattern: 'managed chart (?P<chart>\\S+) is not ready' } })),
+      ...bundle.logs({ kind: 'node', file: 'logs/kernel.log' }).map((file) => ({ file, search: { pattern: 'I/O error', prefilter: ['I/O error'] } })),
+    ];
+  });
+  afterAll(async () => {
+    await bundle?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const answers = async (scans: { search: LogPass['search'] }) => {
+    const out: string[] = [];
+    for (const { file, search } of planned) {
+      const result = await scans.search(file, search);
+      out.push(`${file.path} ${search.pattern} ${result.count} ${result.matches.map((match) => `${match.line}:${match.groups.chart ?? ''}`).join(',')}`);
+    }
+    return out;
+  };
+  const templates = (report: { templates: { id: string; count: number; first: { line: number } }[] }) => report.templates.map((template) => `${template.id} ${template.count} ${template.first.line}`);
+
+  it('answers every search as SharedLogScans does', async () => {
+    const pass = new LogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt });
+    expect(await answers(pass)).toEqual(await answers(new SharedLogScans(planned, pattern)));
+  });
+
+  it('mines the same templates as minePatterns, whichever logs the rules search and however few lines it may hold', async () => {
+    const alone = templates(await minePatterns(bundle));
+    for (const options of [{}, { heldLines: { perLog: 1, total: 3 } }, { concurrency: 1 }]) {
+      const pass = new LogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt, ...options });
+      await answers(pass);
+      expect(templates(await pass.patterns()), JSON.stringify(options)).toEqual(alone);
+    }
+    const noRules = new LogPass(bundle, { planned: [], pattern, bundleCreatedAt: createdAt });
+    expect(templates(await noRules.patterns())).toEqual(alone);
+  });
+
+  it('tells which template a cited line belongs to', async () => {
+    const pass = new LogPass(bundle, { planned: [], pattern, bundleCreatedAt: createdAt });
+    const report = await pass.patterns();
+    const loop = report.templates.find((template) => template.loop)!;
+    const log = bundle.log(loop.sample.path)!;
+    const text = loop.sample.text.replace(/^\S+Z /, '');
+    expect(await pass.templateOf(text, log)).toBe(loop.id);
+    expect(await pass.templateOf('level=info msg="routine"', log)).toBeUndefined();
+  });
+
+  // The thread runs the built script (dist/log-pass-worker.js): `pnpm build` first.
+  const built = existsSync(fileURLToPath(new URL('../../dist/log-pass-worker.js', import.meta.url)));
+  it.skipIf(!built)('gives the same answers, templates and template lookups from a thread of its own', async () => {
+    const here = new LogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt });
+    const thread = startLogPass(bundle, { planned, pattern, bundleCreatedAt: createdAt, thread: true });
+    try {
+      expect(await answers(thread)).toEqual(await answers(here));
+      expect(templates(await thread.patterns())).toEqual(templates(await here.patterns()));
+      const sample = (await here.patterns()).templates[0]!;
+      const log = bundle.log(sample.sample.path)!;
+      const text = sample.sample.text.replace(/^\S+Z /, '');
+      expect(await thread.templateOf(text, log)).toBe(await here.templateOf(text, log));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it.skipIf(!built)('runs on this thread when the thread cannot open the bundle, with the same results', async () => {
+    const path = join(folder, 'incident.zip');
+    const opened = await openBundle(path);
+    // The file moves after this bundle opened it: the thread cannot open it again.
+    renameSync(path, join(folder, 'moved.zip'));
+    try {
+      const thread = startLogPass(opened, { planned: [], pattern, bundleCreatedAt: createdAt, thread: true });
+      expect(templates(await thread.patterns())).toEqual(templates(await minePatterns(bundle)));
+      await thread.close();
+    } finally {
+      renameSync(join(folder, 'moved.zip'), path);
+      await opened.close();
+    }
+  });
+});

@@ -1,0 +1,199 @@
+import { isTextLog, logPrefilter, PatternMiner, type Bundle, type LogFile, type LogLine, type PatternMinerOptions, type PatternReport } from '@bundle-triage/core';
+import type { SafePattern } from '../rule/safe-pattern.js';
+import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
+import { LogSearchBatch } from './log-search-batch.js';
+import { deferred, type Deferred } from './deferred.js';
+import { SharedLogScans } from './shared-log-scans.js';
+
+/** What the analysis asks of the logs: the rules' searches, and (with patterns) the templates. */
+export interface LogScans {
+  search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult>;
+}
+
+export interface LogPassOptions {
+  /** Every search the declarative rules will make, with its file. */
+  planned: readonly { file: LogFile; search: LogSearch }[];
+  pattern: (source: string) => SafePattern;
+  /** The miner's caps and criteria (the bundle's creation time is added here). */
+  miner?: Omit<PatternMinerOptions, 'bundleCreatedAt'>;
+  bundleCreatedAt?: number;
+  signal?: AbortSignal;
+  /** Logs read at once while serving the rules (default 2: one inflates while one is scanned). */
+  concurrency?: number;
+  /** Mined lines held for logs read ahead of their turn, per log and in all (defaults 20,000 and 100,000). */
+  heldLines?: { perLog: number; total: number };
+  /** Told the results of each log the rules search, as soon as they are known (a thread passes them on). */
+  onServed?: (path: string, outcome: { results: Map<string, LogSearchResult> } | { error: unknown }) => void;
+}
+
+/** Mined lines held for a log read ahead of its turn; past these the log is read again in turn. */
+const HELD_LINES_PER_LOG = 20_000;
+const HELD_LINES = 100_000;
+
+/**
+ * One pass over each log serves the rules' searches and the pattern miner together. Every log
+ * the miner reads (pod logs, `.log.1`, node logs) is streamed once; the rules' literals and the
+ * miner's level expression make one prefilter, so the lines neither wants are never decoded.
+ *
+ * Two orders meet here. Rules wait for their logs, so the logs they search are read first. The
+ * miner's templates depend on the order lines arrive (Drain), and must not depend on which rules
+ * ran: it is fed in the bundle's log order (as `minePatterns` reads it), from the lines held for
+ * the logs read early (bounded; a log past the bound is read again in its turn) and by reading
+ * the others in turn. Searches of logs the miner does not read (the supportconfig's messages.txt,
+ * a configs file) are served lazily, as `SharedLogScans` does.
+ */
+export class LogPass implements LogScans {
+  readonly #bundle: Bundle;
+  readonly #options: LogPassOptions;
+  readonly #miner: PatternMiner;
+  readonly #lazy: SharedLogScans;
+  readonly #mined: LogFile[];
+  /** Planned searches of mined logs, by path. */
+  readonly #eagerSearches = new Map<string, Map<string, LogSearch>>();
+  /** Results of those searches, by path; settled as the pass reads each log. */
+  readonly #eagerResults = new Map<string, Promise<Map<string, LogSearchResult>>>();
+  /** Mined lines of logs read early, waiting for their turn (undefined: past the bound, read again). */
+  readonly #held = new Map<string, LogLine[] | undefined>();
+  #heldLines = 0;
+  /** How each early log's searches are answered. */
+  readonly #pending = new Map<string, Deferred<Map<string, LogSearchResult>>>();
+  readonly #unreadable = new Set<string>();
+  readonly #patterns: Promise<PatternReport>;
+  readonly #started = performance.now();
+
+  constructor(bundle: Bundle, options: LogPassOptions) {
+    this.#bundle = bundle;
+    this.#options = options;
+    this.#miner = new PatternMiner({ ...options.miner, ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }) });
+    this.#mined = bundle.logs().filter(isTextLog);
+    const mined = new Set(this.#mined.map((log) => log.path));
+    const lazy: { file: LogFile; search: LogSearch }[] = [];
+    for (const { file, search } of options.planned) {
+      if (!mined.has(file.path)) {
+        lazy.push({ file, search });
+        continue;
+      }
+      let searches = this.#eagerSearches.get(file.path);
+      if (!searches) this.#eagerSearches.set(file.path, (searches = new Map()));
+      searches.set(searchKey(search), search);
+    }
+    this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
+    this.#patterns = this.#run();
+    // Awaited by `patterns()`; a failure here must not be unhandled when nobody asks.
+    this.#patterns.catch(() => undefined);
+  }
+
+  async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
+    const eager = this.#eagerResults.get(file.path);
+    const key = searchKey(search);
+    if (eager && this.#eagerSearches.get(file.path)?.has(key)) return (await eager).get(key)!;
+    return this.#lazy.search(file, search, signal);
+  }
+
+  /** The templates of every mined log, ranked (all of them), once the pass is done. */
+  patterns(): Promise<PatternReport> {
+    return this.#patterns;
+  }
+
+  /** The template a log line belongs to (`text`: the line after its timestamp), once the pass is done. */
+  async templateOf(text: string, file: Pick<LogFile, 'timestampStyle'>): Promise<string | undefined> {
+    await this.#patterns;
+    return this.#miner.templateOf(text, file);
+  }
+
+  async #run(): Promise<PatternReport> {
+    const first = this.#mined.filter((log) => this.#eagerSearches.has(log.path));
+    for (const log of first) {
+      const results = deferred<Map<string, LogSearchResult>>();
+      this.#eagerResults.set(log.path, results.promise);
+      this.#pending.set(log.path, results);
+    }
+    await this.#serveRules(first);
+    for (const log of this.#mined) {
+      this.#options.signal?.throwIfAborted();
+      if (this.#held.has(log.path)) {
+        const lines = this.#held.get(log.path);
+        this.#held.delete(log.path);
+        if (lines) {
+          for (const line of lines) this.#miner.add(line, log);
+          this.#heldLines -= lines.length;
+          this.#miner.addFile(log);
+          continue;
+        }
+      } else if (this.#unreadable.has(log.path)) {
+        continue;
+      }
+      await this.#read(log, undefined);
+    }
+    const report = this.#miner.result();
+    report.stats.elapsedMs = Math.round(performance.now() - this.#started);
+    return report;
+  }
+
+  /** Reads the logs the rules search, a few at once, holding their mined lines for their turn. */
+  async #serveRules(logs: readonly LogFile[]): Promise<void> {
+    const queue = [...logs];
+    const concurrency = Math.max(1, this.#options.concurrency ?? 2);
+    const worker = async () => {
+      for (let log = queue.shift(); log; log = queue.shift()) {
+        const batch = new LogSearchBatch(this.#eagerSearches.get(log.path)!, this.#options.pattern);
+        const results = this.#pending.get(log.path)!;
+        try {
+          await this.#read(log, batch);
+          results.resolve(batch.results());
+          this.#options.onServed?.(log.path, { results: batch.results() });
+        } catch (error) {
+          results.reject(error);
+          this.#options.onServed?.(log.path, { error });
+          if (this.#options.signal?.aborted) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, logs.length)) }, worker));
+  }
+
+  /**
+   * One read of a log: the searches (when given) see the lines holding their literals, the miner
+   * the lines its level expression matches. With searches the log is read ahead of its turn, so
+   * the mined lines are held (bounded); without, they go to the miner at once.
+   */
+  async #read(log: LogFile, batch: LogSearchBatch | undefined): Promise<void> {
+    const signal = this.#options.signal;
+    const held: LogLine[] = [];
+    let overflowed = false;
+    try {
+      const minePattern = await logPrefilter(log, signal);
+      const literals = batch ? batch.prefilter() : [];
+      // A search without literals reads every line; so does a small log (no miner prefilter).
+      const everyLine = literals === undefined || minePattern === undefined;
+      const mineTest = minePattern && new RegExp(minePattern.source, minePattern.flags.replace(/[gy]/g, ''));
+      const options = { ...(everyLine ? {} : { prefilter: literals!, prefilterPattern: minePattern }), ...(signal ? { signal } : {}) };
+      for await (const line of log.lines(options)) {
+        batch?.test(line);
+        // Lines that came for a search's literals only are not the miner's.
+        if (mineTest && !mineTest.test(line.raw)) continue;
+        if (!batch) this.#miner.add(line, log);
+        else if (!overflowed) {
+          held.push(line);
+          const bound = this.#options.heldLines ?? { perLog: HELD_LINES_PER_LOG, total: HELD_LINES };
+          if (held.length > bound.perLog || this.#heldLines + held.length > bound.total) overflowed = true;
+        }
+      }
+      if (!batch) {
+        this.#miner.addFile(log);
+        return;
+      }
+      // Past the bound the lines are dropped, and the log is read again in its turn.
+      this.#held.set(log.path, overflowed ? undefined : held);
+      if (!overflowed) this.#heldLines += held.length;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      this.#unreadable.add(log.path);
+      this.#held.delete(log.path);
+      this.#miner.addUnreadable(log.path, reason);
+      this.#bundle.addDiagnostic({ path: log.path, level: 'error', message: `log could not be read for patterns: ${reason}` });
+      if (batch) throw error;
+    }
+  }
+}

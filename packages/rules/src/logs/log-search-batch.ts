@@ -1,0 +1,44 @@
+import type { LogLine, LogMatch } from '@bundle-triage/core';
+import type { SafePattern } from '../rule/safe-pattern.js';
+import { MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from './log-search.js';
+
+/**
+ * The searches of one log run together over one stream of its lines: each line is tested by every
+ * search whose literals it holds (and whose time window it is in). Kept per search: the match
+ * count, the first matches and the latest, so memory stays flat however long the log.
+ */
+export class LogSearchBatch {
+  readonly #entries: { key: string; search: LogSearch; pattern: SafePattern; result: LogSearchResult }[];
+
+  constructor(searches: ReadonlyMap<string, LogSearch>, pattern: (source: string) => SafePattern) {
+    this.#entries = [...searches.entries()].map(([key, search]) => ({ key, search, pattern: pattern(search.pattern), result: { count: 0, matches: [] as LogMatch[] } }));
+  }
+
+  /**
+   * The literals a line must hold to matter to some search, or undefined when one search has
+   * none (every line must then be read).
+   */
+  prefilter(): string[] | undefined {
+    const everyOneFilters = this.#entries.every((entry) => entry.search.prefilter && entry.search.prefilter.length > 0);
+    return everyOneFilters ? [...new Set(this.#entries.flatMap((entry) => entry.search.prefilter ?? []))] : undefined;
+  }
+
+  test(line: LogLine): void {
+    for (const entry of this.#entries) {
+      const { search, result } = entry;
+      if (search.prefilter && search.prefilter.length > 0 && !search.prefilter.some((literal) => line.raw.includes(literal))) continue;
+      if (search.since !== undefined && line.time !== undefined && line.time < search.since) continue;
+      const match = entry.pattern.exec(line.text);
+      if (!match) continue;
+      result.count += 1;
+      const kept = { ...line, match, groups: { ...(match.groups ?? {}) } };
+      // The last slot holds the latest match, so `last` is the latest however many lines match.
+      if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
+      else result.matches[MAX_KEPT_MATCHES - 1] = kept;
+    }
+  }
+
+  results(): Map<string, LogSearchResult> {
+    return new Map(this.#entries.map((entry) => [entry.key, entry.result]));
+  }
+}

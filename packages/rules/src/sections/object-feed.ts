@@ -1,0 +1,89 @@
+import type { Bundle, KubeObject, ResourceFileEntry, ResourceQuery } from '@bundle-triage/core';
+
+/** What reads decoded objects beside the rules (the timeline, the overview), file by file. */
+export interface ObjectConsumer {
+  /** Whether it reads this resource file. */
+  wants(path: string): boolean;
+  /**
+   * Files it takes only after every other (read last, in path order): event lists under a second
+   * API group, whose duplicates of the core list must lose whatever order files were decoded in.
+   */
+  last?(path: string): boolean;
+  addObjects(objects: readonly KubeObject[], path: string): void;
+}
+
+/**
+ * Hands each resource file's objects to the consumers that read it, once: while the rules decode
+ * the file anyway (before the engine releases it), and, for the files no rule read, in `drain`,
+ * which decodes them one at a time and lets each go again. So the timeline and the overview
+ * never decode a file a second time, and memory stays what the rules need.
+ */
+export class ObjectFeed {
+  readonly #bundle: Bundle;
+  readonly #consumers: readonly ObjectConsumer[];
+  /** Per consumer, the files it has been given. */
+  readonly #given: Set<string>[];
+  readonly #stop: () => void;
+
+  private constructor(bundle: Bundle, consumers: readonly ObjectConsumer[]) {
+    this.#bundle = bundle;
+    this.#consumers = consumers;
+    this.#given = consumers.map(() => new Set());
+    this.#stop = bundle.onResourcesDecoded((path, objects) => this.#give(path, objects, false));
+  }
+
+  /** Starts listening, and hands over the files decoded before (the facts read nodes, namespaces, settings). */
+  static async start(bundle: Bundle, consumers: readonly ObjectConsumer[]): Promise<ObjectFeed> {
+    const feed = new ObjectFeed(bundle, consumers);
+    for (const path of bundle.heldResourceFiles().sort()) {
+      if (!consumers.some((consumer) => consumer.wants(path) && !consumer.last?.(path))) continue;
+      const file = bundle.entry(path);
+      if (file?.type !== 'resource') continue;
+      feed.#give(path, await bundle.resources(fileQuery(file)), false);
+    }
+    return feed;
+  }
+
+  /** Reads the files some consumer still wants (in path order, the `last` ones after), then stops listening. */
+  async drain(signal?: AbortSignal): Promise<void> {
+    const wanted = new Set<string>();
+    for (const [index, consumer] of this.#consumers.entries()) {
+      for (const file of this.#bundle.index.resourceFiles()) if (consumer.wants(file.path) && !this.#given[index]!.has(file.path)) wanted.add(file.path);
+    }
+    const isLast = (path: string) => this.#consumers.some((consumer) => consumer.last?.(path) ?? false);
+    const paths = [...wanted].sort();
+    const held = new Set(this.#bundle.heldResourceFiles());
+    for (const late of [false, true]) {
+      for (const path of paths.filter((candidate) => isLast(candidate) === late)) {
+        signal?.throwIfAborted();
+        const file = this.#bundle.entry(path);
+        if (file?.type !== 'resource') continue;
+        const objects = await this.#bundle.resources(fileQuery(file));
+        // Decoded just now (the listener gave it, except to `last` consumers) or held already.
+        this.#give(path, objects, true);
+        if (!held.has(path)) this.#bundle.releaseResourceFile(path);
+      }
+    }
+    this.#stop();
+  }
+
+  /** Stops listening without reading anything more (a run that failed or was stopped). */
+  stop(): void {
+    this.#stop();
+  }
+
+  #give(path: string, objects: readonly KubeObject[], draining: boolean): void {
+    for (const [index, consumer] of this.#consumers.entries()) {
+      const given = this.#given[index]!;
+      if (given.has(path) || !consumer.wants(path)) continue;
+      if (!draining && consumer.last?.(path)) continue;
+      given.add(path);
+      consumer.addObjects(objects, path);
+    }
+  }
+}
+
+/** The query that reads exactly one resource file. */
+function fileQuery(file: ResourceFileEntry): ResourceQuery {
+  return { group: file.group, version: file.version, resource: file.resource, namespace: file.namespace ?? null };
+}
