@@ -4,6 +4,7 @@ export { compareReports, type BundleSide, type DiffEntry, type ReportDiff, type 
 export { renderDiff, type DiffFormat } from './diff/render-diff.js';
 export { upgradeReadiness, UPGRADE_GATE_TAG, PRECHECK_TAG, UPGRADE_TAG, type SkippedCheck, type UpgradeReadiness } from './readiness.js';
 export { MASK, redactReport, redactText } from './redact.js';
+export { redactObject } from './redact-object.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';
 export { reportSchema } from './report-schema.js';
