@@ -26,6 +26,13 @@ export interface AnalysisSettings {
   analysisMemoryMb?: number;
   /** Longest one analysis may take (default 15 min). */
   analysisTimeoutMs?: number;
+  /**
+   * Folders of the site's own declarative rules, run beside the built-in catalog, as
+   * `bundle-triage analyze --rules` runs them. Loaded and validated at start: a refused rule
+   * refuses the start (ServiceConfigError). In distributed mode the workers run the analyses,
+   * so each worker takes the folders, not the server.
+   */
+  ruleDirectories?: readonly string[];
   /** Tries of an analysis whose thread failed (default 3, backoff 5 s doubling). */
   analysisRetry?: RetryPolicy;
   /** Tries of a webhook delivery (default 6, backoff 2 s doubling). */

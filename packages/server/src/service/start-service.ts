@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import type { LoadedDeclarativeRule } from '@bundle-triage/rules';
 import { AnalysisThreads } from '../analysis/analysis-threads.js';
+import { loadSiteRules } from '../analysis/site-rules.js';
 import { ServiceConfigError } from '../errors.js';
 import { AnalysisEvents, relayQueueEvents } from '../events/analysis-events.js';
 import { FileStore } from '../files/file-store.js';
@@ -55,6 +57,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     let queue: JobQueue;
 
     if (backend.kind === 'embedded') {
+      // Before anything is opened: a refused rule stops the start with nothing to undo.
+      const siteRules = await loadSiteRules(options.ruleDirectories ?? []);
       const dataDir = resolve(backend.dataDir);
       await mkdir(dataDir, { recursive: true });
       closers.push(lockDataFolder(dataDir));
@@ -63,7 +67,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       store = await SqlMetadataStore.open(sql);
       files = new FileStore(dataDir);
       await files.prepare();
-      const threads = analysisThreads(options);
+      const threads = analysisThreads(options, siteRules);
       const embedded = await EmbeddedJobQueue.open(sql, {
         analysisConcurrency: threads.size,
         log,
@@ -77,6 +81,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       for (const id of await store.unfinishedAnalyses()) await queue.enqueueAnalysis(id);
       embedded.start(runner);
     } else {
+      if ((options.ruleDirectories ?? []).length > 0) {
+        throw new ServiceConfigError('in distributed mode the workers run the analyses: give the rule folders to each bundle-triage worker (--rules), not to serve');
+      }
       store = await openPostgresStore(backend.postgresUrl, { onError: (error) => log({ level: 'warn', event: 'postgres.error', message: `postgres: ${error.message}` }) });
       closers.push(() => store.close());
       files = new FileStore(backend.storeDir);
@@ -130,9 +137,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
 }
 
-export function analysisThreads(options: AnalysisSettings): AnalysisThreads {
+export function analysisThreads(options: AnalysisSettings, siteRules: readonly LoadedDeclarativeRule[]): AnalysisThreads {
   return new AnalysisThreads({
     threads: options.analysisThreads ?? DEFAULTS.analysisThreads,
+    siteRules,
     ...(options.threadUrl ? { threadUrl: options.threadUrl } : {}),
     ...(options.analysisMemoryMb ? { maxMemoryMb: options.analysisMemoryMb } : {}),
     ...(options.analysisTimeoutMs ? { timeoutMs: options.analysisTimeoutMs } : {}),
