@@ -50,6 +50,7 @@ export { parseSections as parseSupportconfigSections, type SupportconfigSection 
 export type { BundleFormat, BundleSource, SourceEntry, SourceEntryKind } from './source/bundle-source.js';
 export { ageAt, humanDuration } from './kubectl/human-duration.js';
 export { readBundleEvents, toCoreEvent, type BundleEvent } from './kubectl/bundle-events.js';
+export { hasCrdList, readBundleCrds, type BundleCrd } from './kubectl/bundle-crds.js';
 export {
   kubectlDescribe,
   type DescribeRequest,
