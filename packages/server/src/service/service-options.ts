@@ -66,6 +66,12 @@ export interface ServiceOptions extends AnalysisSettings {
   retentionIntervalMs?: number;
   /** Behind a reverse proxy: trust its X-Forwarded-* headers. */
   trustProxy?: boolean;
+  /**
+   * The object browser's open bundles: at most `maxOpen` at once (default 2), each closed after
+   * `idleCloseMs` unused (default 60 s), keeping at most `maxDecodedFiles` decoded resource files
+   * between requests (default 32).
+   */
+  openBundles?: { maxOpen?: number; idleCloseMs?: number; maxDecodedFiles?: number };
 }
 
 export interface WorkerOptions extends AnalysisSettings {

@@ -4,6 +4,7 @@ import type { QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { LoadedDeclarativeRule } from '@bundle-triage/rules';
 import { AnalysisThreads } from '../analysis/analysis-threads.js';
+import { OpenBundles } from '../browse/open-bundles.js';
 import { loadSiteRules } from '../analysis/site-rules.js';
 import { ServiceConfigError } from '../errors.js';
 import { AnalysisEvents, relayQueueEvents } from '../events/analysis-events.js';
@@ -31,6 +32,8 @@ export interface RunningService {
   store: MetadataStore;
   files: FileStore;
   queue: JobQueue;
+  /** The bundles the object browser has open now. */
+  bundles: OpenBundles;
   /** Stops listening, lets running analyses finish, closes the stores. */
   close(): Promise<void>;
 }
@@ -99,10 +102,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       for (const id of await store.unfinishedAnalyses()) await queue.enqueueAnalysis(id);
     }
 
+    // Closed after the HTTP server (closers run in reverse): no request is reading them then.
+    const bundles = new OpenBundles({ tempDir: files.workDir, ...options.openBundles });
+    closers.push(() => bundles.close());
     const context: ServiceContext = {
       mode: backend.kind,
       store,
       files,
+      bundles,
       queue,
       events,
       log,
@@ -130,7 +137,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
     log({ level: 'info', event: 'service.listening', message: `listening on ${url} (${backend.kind} mode)`, fields: { url, mode: backend.kind } });
     publicUrl = options.publicUrl ?? url;
-    return { mode: backend.kind, url, app, store, files, queue, close: closeAll };
+    return { mode: backend.kind, url, app, store, files, queue, bundles, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
