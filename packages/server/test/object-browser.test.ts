@@ -32,12 +32,13 @@ async function get<T = Record<string, unknown>>(path: string): Promise<{ status:
  * `%2e%2e` segments before they reach the service.
  */
 function rawGet(path: string): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
+  // Pages answer HTML: only the status counts then.
   const url = new URL(service.url);
   return new Promise((resolve, reject) => {
     const request = httpRequest({ host: url.hostname, port: url.port, path, headers: { authorization: `Bearer ${service.tokens.reader}` } }, (response) => {
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as { error: { code: string; message: string } } }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: (text.startsWith('{') ? JSON.parse(text) : { error: { code: '', message: text } }) as { error: { code: string; message: string } } }));
     });
     request.on('error', reject).end();
   });
@@ -270,6 +271,53 @@ describe('logs', () => {
   });
 });
 
+describe('the pages', () => {
+  /** A page of the web UI, as the reader. */
+  const view = async (path: string) => {
+    const response = await service.request(path, { as: 'reader', redirect: 'manual' });
+    return { status: response.status, location: response.headers.get('location'), csp: response.headers.get('content-security-policy'), text: await response.text() };
+  };
+
+  it('turns the kind picker into the kind\'s own address, and lists its objects linked to their pages', async () => {
+    const picked = await view(`/analyses/${workloads}/objects?type=po&namespace=harvester-system&labelSelector=`);
+    expect(picked.status).toBe(303);
+    expect(picked.location).toBe(`/analyses/${workloads}/objects/po?namespace=harvester-system`);
+    const table = await view(picked.location!);
+    expect(table.status).toBe(200);
+    expect(table.csp).toMatch(/^default-src 'none'; script-src 'self'/);
+    expect(table.text).toContain(`<a href="/analyses/${workloads}/objects/pods/${POD}?namespace=harvester-system">${POD}</a>`);
+    expect(table.text).toContain('<code>yamls/namespaced/harvester-system/v1/pods.yaml:');
+    // Nothing from another origin.
+    expect(table.text).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it("describes the object with a link to the report's finding, and shows its YAML and its log", async () => {
+    const object = await view(`/analyses/${workloads}/objects/pods/${POD}?namespace=harvester-system`);
+    expect(object.status).toBe(200);
+    expect(object.text).toContain(`<a class="finding-link" href="/analyses/${workloads}#finding-${POD_STATUS_FINGERPRINT}">`);
+    expect(object.text).toMatch(/<td>Ready<\/td><td class="s-fail">False<\/td>/);
+    const yaml = await view(`/analyses/${workloads}/objects/pods/${POD}?namespace=harvester-system&view=yaml`);
+    expect(yaml.text).toMatch(/<pre id="object-yaml" class="yaml">apiVersion: v1\nkind: Pod\nmetadata:/);
+    const log = await view(`/analyses/${workloads}/logs/pods/harvester-system/${POD}?previous=true&grep=${encodeURIComponent('level=fatal')}`);
+    expect(log.status).toBe(200);
+    expect(log.text).toContain('harvester-network-manager.log.1:');
+    expect(log.text).toContain('level=fatal');
+    expect(log.text).not.toContain('level=info');
+  });
+
+  it('says on the page why it cannot show something, with the status', async () => {
+    const unknown = await view(`/analyses/${workloads}/objects/podz`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('the bundle has no resource type &quot;podz&quot;');
+    const hostile = await rawGet(`/analyses/${workloads}/objects/pods/..`);
+    expect(hostile.status).toBe(400);
+    const grep = await view(`/analyses/${workloads}/logs/pods/harvester-system/${POD}?grep=${encodeURIComponent('(?<=x)y')}`);
+    expect(grep.status).toBe(400);
+    expect(grep.text).toContain('grep: ');
+    expect((await view(`/analyses/not-an-id/objects`)).status).toBe(404);
+  });
+});
+
 describe('the open bundles', () => {
   it('keeps at most the configured number of bundles open while two are browsed in turn', async () => {
     for (const id of [workloads, flagship, workloads, flagship]) {
@@ -352,6 +400,9 @@ describe('bundles that cannot be browsed', () => {
       });
     }
     expect((await service.request(`/api/analyses/${body.analysisId}/report`)).status).toBe(200);
+    const page = await service.request(`/analyses/${body.analysisId}/objects/pods`, { as: 'reader' });
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain(`<a href="/analyses/${body.analysisId}">Back to the report</a>`);
   });
 
   it('answers 409 for an analysis that ended in an error', async () => {

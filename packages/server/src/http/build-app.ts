@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { clusterRoutes } from './routes/cluster-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { objectPageRoutes } from './routes/object-page-routes.js';
 import { objectRoutes } from './routes/object-routes.js';
 import { uiRoutes } from './routes/ui-routes.js';
 import { BUNDLE_CONTENT_TYPES, uploadRoutes } from './routes/upload-routes.js';
@@ -109,5 +110,6 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   objectRoutes(app, context);
   adminRoutes(app, context);
   uiRoutes(app, context);
+  objectPageRoutes(app, context);
   return app;
 }
