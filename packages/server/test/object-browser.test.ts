@@ -70,6 +70,8 @@ interface Table {
 
 describe('the kinds a bundle holds', () => {
   it("lists the bundle's types with kubectl's names, in discovery order, and its namespaces and nodes", async () => {
+    const analysis = await get<{ links: { objects: string } }>(`/api/analyses/${workloads}`);
+    expect(analysis.body.links.objects).toBe(`/api/analyses/${workloads}/objects`);
     const { status, body } = await get<{ types: { name: string; kind: string; shortNames: string[]; namespaced: boolean; files: number }[]; namespaces: string[]; nodes: string[] }>(
       `/api/analyses/${workloads}/objects`,
     );
