@@ -14,9 +14,9 @@ export async function bundleKinds(bundle: Bundle, analysisId: string): Promise<B
   return {
     analysisId,
     types: types.map((type) => typeBody(bundle, type)),
-    namespaces: bundle.index.namespaceFolders().sort(),
+    namespaces: bundle.index.namespaceFolders(),
     uncollectedNamespaces: [...facts.uncollectedNamespaces].sort(),
-    nodes: bundle.index.nodes().sort(),
+    nodes: bundle.index.nodes(),
     links: { page: pageLinks.kinds(analysisId) },
   };
 }
