@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -54,7 +54,19 @@ describe('bundle-triage serve', () => {
     const worker = await runCli(['worker']);
     expect(worker.code).toBe(2);
     expect(worker.stderr).toMatch(/^bundle-triage: usage: --redis: distributed mode needs --redis, --postgres, --store/);
+    const distributedRules = await runCli(['serve', '--redis', 'redis://127.0.0.1:1', '--postgres', 'postgres://x@127.0.0.1:1/x', '--store', scratch, '--rules', scratch]);
+    expect(distributedRules.code).toBe(2);
+    expect(distributedRules.stderr).toBe('bundle-triage: usage: --rules: in distributed mode analyses run in workers: give --rules to each bundle-triage worker (see bundle-triage serve --help)\n');
     const help = await runCli(['serve', '--help']);
     expect(help.stdout).toMatch(/^Usage: bundle-triage serve \[--data DIR\]/);
+  });
+
+  it('refuses to start, in one line and before it listens, when a --rules folder holds a rule the schema refuses', async () => {
+    const rules = join(scratch, 'site-rules', 'fleet', 'acme-broken');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(rules, 'rule.yaml'), 'id: acme-broken\ntitle: broken\nseverity: urgent\ncomponent: fleet\ninputs: {}\noutcomes: []\n');
+    const refused = await runCli(['serve', '--data', join(scratch, 'data-rules'), '--port', '0', '--rules', join(scratch, 'site-rules')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^bundle-triage: cannot serve: invalid rule: \S+site-rules\/fleet\/acme-broken\/rule\.yaml#\/\S*: .+; run bundle-triage rules validate \S+site-rules to see all\n$/);
   });
 });

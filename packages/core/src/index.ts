@@ -53,6 +53,7 @@ export type { BundleFormat, BundleSource, NestedArchiveKinds, SourceEntry, Sourc
 export type { NestedArchivesMode } from './source/open-source.js';
 export { ageAt, humanDuration } from './kubectl/human-duration.js';
 export { readBundleEvents, toCoreEvent, type BundleEvent } from './kubectl/bundle-events.js';
+export { hasCrdList, readBundleCrds, type BundleCrd } from './kubectl/bundle-crds.js';
 export {
   kubectlDescribe,
   type DescribeRequest,

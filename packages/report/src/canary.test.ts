@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReadiness, renderReport, validateReport, type ReportFormat } from './index.js';
+import { redactReport, renderReadiness, renderReport, validateReport, type ReportFormat } from './index.js';
 import { canaryReport, CANARIES } from './test-reports.js';
 
 const FORMATS: ReportFormat[] = ['text', 'markdown', 'html', 'json', 'sarif', 'junit'];
@@ -39,5 +39,14 @@ describe('canary secrets planted in a bundle never reach a redacted rendering', 
     }
     expect(renderReport(await canaryReport(), 'text', { redact: false })).toContain('Redaction is off');
     expect(JSON.parse(renderReport(await canaryReport(), 'json', { redact: false })).redaction).toEqual({ applied: false, masked: 0 });
+  });
+
+  it.each(FORMATS)('%s of a report stored redacted says how many secrets the first redaction masked (maskedBefore)', async (format) => {
+    const { report: stored, masked } = redactReport(await canaryReport());
+    expect(masked).toBeGreaterThan(0);
+    expect(renderReport(stored, format)).not.toMatch(/\d+ secrets? masked|"masked": [1-9]/);
+    const output = renderReport(stored, format, { maskedBefore: masked });
+    if (format === 'json') expect(JSON.parse(output).redaction).toEqual({ applied: true, masked });
+    else expect(output).toContain(`${masked} secrets masked`);
   });
 });

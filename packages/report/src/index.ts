@@ -21,6 +21,7 @@ export {
   type WindowItem,
 } from './describe-sections.js';
 export { MASK, redactReport, redactText } from './redact.js';
+export { redactObject } from './redact-object.js';
 export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';
 export { reportSchema } from './report-schema.js';

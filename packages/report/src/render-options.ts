@@ -15,6 +15,11 @@ export interface RenderOptions {
    * view (every format): list the checks for other Harvester versions instead of counting them.
    */
   verbose?: boolean;
+  /**
+   * Secrets masked before this rendering: a report redacted when it was stored has nothing left
+   * to mask, so the count kept from that redaction is added to what every format reports.
+   */
+  maskedBefore?: number;
 }
 
 /** How a rendering was redacted; every format says so when something was masked. */

@@ -46,7 +46,7 @@ function prepare(report: Report, options: RenderOptions): { prepared: Report; co
   return {
     prepared: redacted.report,
     context: {
-      redaction: { applied: redact, masked: redacted.masked },
+      redaction: { applied: redact, masked: redacted.masked + Math.max(0, Math.floor(options.maskedBefore ?? 0)) },
       color: options.color ?? false,
       width: Math.max(40, Math.floor(options.width ?? DEFAULT_WIDTH)),
       includePass: options.includePass ?? false,

@@ -8,7 +8,11 @@ export type ServerErrorCode =
   | 'UPLOAD_REFUSED'
   | 'NOT_FOUND'
   | 'STORE'
-  | 'ANALYSIS_THREAD';
+  | 'ANALYSIS_THREAD'
+  | 'BUNDLE_REMOVED'
+  | 'NOT_READY'
+  | 'BAD_PARAMETER'
+  | 'BUNDLE_UNREADABLE';
 
 export class ServerError extends Error {
   readonly code: ServerErrorCode;
@@ -70,5 +74,46 @@ export class StoreError extends ServerError {
 export class AnalysisThreadError extends ServerError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('ANALYSIS_THREAD', message, options);
+  }
+}
+
+/**
+ * The object browser reads the bundle file, and retention removed it: the report, findings and
+ * search stay, only the objects and logs are gone (HTTP 410).
+ */
+export class BundleRemovedError extends ServerError {
+  readonly status = 410;
+
+  constructor(analysisId: string, detail = 'its bundle file was removed by retention') {
+    super('BUNDLE_REMOVED', `the objects and logs of analysis ${analysisId} cannot be shown: ${detail}; the report is still there (/analyses/${analysisId})`);
+  }
+}
+
+/** An analysis whose bundle cannot be browsed yet, or at all: queued, running, or not a bundle (HTTP 409). */
+export class NotReadyError extends ServerError {
+  readonly status = 409;
+
+  constructor(message: string) {
+    super('NOT_READY', message);
+  }
+}
+
+/** A request parameter refused before anything is read: a path trick, a name that is no name (HTTP 400). */
+export class BadParameterError extends ServerError {
+  readonly status = 400;
+  readonly parameter: string;
+
+  constructor(parameter: string, message: string) {
+    super('BAD_PARAMETER', `${parameter}: ${message}`);
+    this.parameter = parameter;
+  }
+}
+
+/** The stored bundle, or a file in it, cannot be read for the object browser (HTTP 422). */
+export class BundleUnreadableError extends ServerError {
+  readonly status = 422;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('BUNDLE_UNREADABLE', message, options);
   }
 }

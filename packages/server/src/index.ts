@@ -3,6 +3,7 @@ export { startService, type RunningService } from './service/start-service.js';
 export { startWorker, type RunningWorker } from './service/start-worker.js';
 export type { AnalysisSettings, DistributedBackend, EmbeddedBackend, ServiceOptions, WorkerOptions } from './service/service-options.js';
 export type { RetryPolicy } from './queue/job-queue.js';
+export type { OpenBundles, OpenBundlesOptions } from './browse/open-bundles.js';
 export { issueToken, hashToken, type Permission } from './auth/api-tokens.js';
 export { openSqliteStore } from './store/sqlite-store.js';
 export { openPostgresStore } from './store/postgres-store.js';
@@ -13,8 +14,12 @@ export type { WebhookPayload } from './webhooks/webhook-payload.js';
 export type { ServiceLog, ServiceLogEntry, ServiceLogLevel } from './service-log.js';
 export {
   AnalysisThreadError,
+  BadParameterError,
+  BundleRemovedError,
+  BundleUnreadableError,
   DataFolderInUseError,
   NotFoundError,
+  NotReadyError,
   ServerError,
   ServiceConfigError,
   StoreError,

@@ -86,6 +86,17 @@ describe('reports', () => {
     expect((junit.match(/<testcase /g) ?? []).length).toBeGreaterThan(40);
   });
 
+  it('says how many secrets the analysis masked in every format, though the stored report has none left to mask', async () => {
+    const analysis = (await (await service.request(`/api/analyses/${analysisId}`)).json()) as AnalysisJson;
+    // The flagship's Fleet bundle quotes the modified webhook's ca.crt and caBundle: two values are masked.
+    expect(analysis.maskedSecrets).toBe(2);
+    const report = (await (await service.request(`/api/analyses/${analysisId}/report?format=json`)).json()) as { redaction: unknown };
+    expect(report.redaction).toEqual({ applied: true, masked: 2 });
+    for (const format of ['text', 'markdown', 'html']) {
+      expect(await (await service.request(`/api/analyses/${analysisId}/report?format=${format}`)).text(), format).toContain('2 secrets masked');
+    }
+  });
+
   it('offers a download with a file name, and keeps the HTML report under its own Content-Security-Policy', async () => {
     const response = await service.request(`/api/analyses/${analysisId}/report?format=markdown&download=true`);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="bundle-triage-${analysisId}.md"`);

@@ -1,13 +1,15 @@
 /**
  * The web UI in a real browser: Debian's headless Chromium driven by playwright-core (no browser
  * download). Sign in, upload the flagship zip with the progress bar, wait for the live status to
- * turn the page into the report, see the headline, open the fix, copy the patch command.
+ * turn the page into the report, see the headline, open the fix, copy the patch command. Then
+ * the object browser: from a finding of the workloads bundle's report, open the pod it cites,
+ * see its conditions, follow its owner, open its log and filter it.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, bundles, S01 } from './helpers/built-server.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
@@ -98,4 +100,73 @@ describe('the web UI in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
     await browserContext.close();
   }, 180_000);
+
+  it("opens the object a finding cites, sees its conditions and owner, and reads the pod's log", async (context) => {
+    if (!needBrowser()) return context.skip();
+    const { body } = await service.upload(readFileSync(join(bundles, 'workloads-v1.4.2.zip')), '?ticket=SUP-2000');
+    expect((await service.finished(body.analysisId)).status).toBe('done');
+    const browserContext = await browser!.newContext({ viewport: { width: 1280, height: 1600 } });
+    const page = await browserContext.newPage();
+    const problems = watchProblems(page);
+    await signIn(page, service.tokens.reader, `/analyses/${body.analysisId}`);
+
+    // The report: the failing finding names the pod; its evidence links to the pod's page.
+    const finding = page.locator('details.finding').filter({ has: page.locator('summary', { hasText: 'precheck-pod-status' }) });
+    const cited = finding.locator('a.object-link').first();
+    expect(await cited.textContent()).toBe(`Pod harvester-system/${POD}`);
+    await cited.click();
+    await page.waitForURL(new RegExp(`/analyses/${body.analysisId}/objects/pod/${POD}\\?namespace=harvester-system$`));
+    expect(await page.locator('#object-title').textContent()).toBe(`Pod harvester-system/${POD}`);
+
+    // Its conditions, and the finding that brought us here, linked back to the report.
+    const ready = page.locator('#conditions tr').filter({ has: page.locator('td', { hasText: /^Ready$/ }) });
+    expect(await ready.locator('td').nth(1).textContent()).toBe('False');
+    expect(await ready.locator('td').nth(3).textContent()).toBe('ContainersNotReady');
+    expect(await page.locator('a.finding-link').getAttribute('href')).toBe(`/analyses/${body.analysisId}#finding-b6279015280de0f9`);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'server-object.png'), fullPage: false });
+
+    // Up the owner chain and back.
+    await page.locator('#owners a', { hasText: 'ReplicaSet/' }).click();
+    expect(await page.locator('#object-title').textContent()).toBe('ReplicaSet harvester-system/harvester-network-controller-manager-p2z294f4b');
+    await page.goBack();
+
+    // The log of its previous run, each line with its place in the bundle, then filtered.
+    await page.locator('#logs a', { hasText: 'previous run' }).click();
+    await page.waitForURL(/\/logs\/pods\/harvester-system\//);
+    const lines = page.locator('#log-lines tr');
+    expect(await lines.count()).toBeGreaterThan(2);
+    expect(await lines.first().locator('td.place').textContent()).toBe('harvester-network-manager.log.1:1');
+    await page.fill('#log-filters input[name=grep]', 'level=(error|fatal)');
+    await page.click('#log-filters button[type=submit]');
+    await page.waitForURL(/grep=level/);
+    const texts = await page.locator('#log-lines td.text').allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((text) => /level=(error|fatal)/.test(text))).toBe(true);
+    expect(page.url()).toContain('previous=true');
+    await page.screenshot({ path: join(RESULTS, 'server-log.png'), fullPage: false });
+
+    expect(problems.failedRequests.filter((url) => !url.includes('/api/events'))).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await browserContext.close();
+  }, 180_000);
 });
+
+const POD = 'harvester-network-controller-manager-p2z294f4b-dwz47';
+
+/** Requests that failed and console errors: a page that works shows neither. */
+function watchProblems(page: Page): { failedRequests: string[]; consoleErrors: string[] } {
+  const problems = { failedRequests: [] as string[], consoleErrors: [] as string[] };
+  page.on('requestfailed', (request) => problems.failedRequests.push(request.url()));
+  page.on('console', (message) => message.type() === 'error' && problems.consoleErrors.push(message.text()));
+  return problems;
+}
+
+/** Signs in on the login page the service redirects to, and lands on `path`. */
+async function signIn(page: Page, token: string, path: string): Promise<void> {
+  await page.goto(`${service.url}${path}`);
+  expect(page.url()).toContain('/login?next=');
+  await page.fill('input[name=token]', token);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${service.url}${path}`);
+}

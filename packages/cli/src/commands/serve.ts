@@ -35,6 +35,9 @@ Options:
       --port <N>              port (default 8080)
       --open                  no token needed to read and upload (for a laptop)
       --threads <N>           embedded: analyses at once (default 2)
+      --rules <DIR>           embedded: also run the declarative rules in DIR, as analyze --rules
+                              does (repeatable); checked at start: a refused rule stops it.
+                              In distributed mode give --rules to each worker instead
       --max-upload <SIZE>     largest bundle accepted (default 4GiB; e.g. 500MB)
       --uploads-per-minute <N>  per token or address (default 60)
       --retention-days <N>    remove bundle files after N days; reports and findings stay
@@ -59,6 +62,7 @@ export const serveCommand: Command = {
       port: { type: 'string' },
       open: { type: 'boolean' },
       threads: { type: 'string' },
+      rules: { type: 'string', multiple: true },
       'max-upload': { type: 'string' },
       'uploads-per-minute': { type: 'string' },
       'retention-days': { type: 'string' },
@@ -72,6 +76,7 @@ export const serveCommand: Command = {
     if (positionals.length > 0) throw new UsageError(positionals[0], 'serve takes no bundles (upload them to the service); did you mean bundle-triage analyze?', 'serve');
     const backend = backendFrom(values, io.env, 'serve');
     if (values.threads !== undefined && backend.kind === 'distributed') throw new UsageError('--threads', 'in distributed mode analyses run in workers: give --threads to bundle-triage worker', 'serve');
+    if (values.rules !== undefined && backend.kind === 'distributed') throw new UsageError('--rules', 'in distributed mode analyses run in workers: give --rules to each bundle-triage worker', 'serve');
     const port = values.port === undefined ? 8080 : parsePort(values.port);
     const server = await loadServer('serve');
     const log = printServiceLog(io.stderr, 'serve', { quiet: values.quiet ?? false, verbose: values.verbose ?? false });
@@ -83,6 +88,7 @@ export const serveCommand: Command = {
         open: values.open ?? false,
         log,
         ...(values.threads ? { analysisThreads: parsePositiveInteger(values.threads, '--threads', 'serve') } : {}),
+        ...(values.rules ? { ruleDirectories: values.rules } : {}),
         ...(values['max-upload'] ? { maxUploadBytes: parseSize(values['max-upload'], '--max-upload', 'serve') } : {}),
         ...(values['uploads-per-minute'] ? { uploadsPerMinute: parsePositiveInteger(values['uploads-per-minute'], '--uploads-per-minute', 'serve') } : {}),
         ...(values['retention-days'] ? { retentionDays: parsePositiveInteger(values['retention-days'], '--retention-days', 'serve') } : {}),

@@ -21,6 +21,8 @@ Options:
       --store <DIR>           the folder shared with the server
       --queue-prefix <NAME>   Redis key prefix (default bundle-triage)
       --threads <N>           analyses at once (default 2)
+      --rules <DIR>           also run the declarative rules in DIR, as analyze --rules does
+                              (repeatable; give every worker the same folders); checked at start
       --public-url <URL>      base of the links sent in webhooks (the server's address)
       --lock-seconds <N>      a job not renewed for this long is taken back (default 30)
   -q, --quiet                 only warnings and errors on stderr
@@ -36,6 +38,7 @@ export const workerCommand: Command = {
       ...COMMON_OPTIONS,
       ...BACKEND_OPTIONS,
       threads: { type: 'string' },
+      rules: { type: 'string', multiple: true },
       'public-url': { type: 'string' },
       'lock-seconds': { type: 'string' },
     });
@@ -53,6 +56,7 @@ export const workerCommand: Command = {
         backend,
         log: printServiceLog(io.stderr, 'worker', { quiet: values.quiet ?? false, verbose: values.verbose ?? false }),
         ...(values.threads ? { analysisThreads: parsePositiveInteger(values.threads, '--threads', 'worker') } : {}),
+        ...(values.rules ? { ruleDirectories: values.rules } : {}),
         ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
         ...(values['lock-seconds'] ? { lockDurationMs: parsePositiveInteger(values['lock-seconds'], '--lock-seconds', 'worker') * 1000 } : {}),
       })

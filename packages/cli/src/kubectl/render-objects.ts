@@ -1,6 +1,6 @@
 import { qualifiedKind, type GetResult, type KubeObject } from '@bundle-triage/core';
 import { stringify } from 'yaml';
-import { redactObject } from './redact-object.js';
+import { redactObject } from '@bundle-triage/report';
 
 export type ObjectFormat = 'yaml' | 'json' | 'name';
 

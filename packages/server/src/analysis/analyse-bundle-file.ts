@@ -1,6 +1,6 @@
 import { isBundleError, openBundle } from '@bundle-triage/core';
 import { redactReport } from '@bundle-triage/report';
-import { analyze, loadCatalog, type Report, type Rule } from '@bundle-triage/rules';
+import { analyze, loadCatalog, type LoadedDeclarativeRule, type Report, type Rule } from '@bundle-triage/rules';
 import type { FindingRecord } from '../store/records.js';
 import type { AnalysisAnswer, AnalysisTask } from './analysis-task.js';
 import { clusterIdentity } from './cluster-identity.js';
@@ -53,9 +53,9 @@ export async function analyseBundleFile(task: AnalysisTask, options: { rules: re
   }
 }
 
-/** The built-in catalog, loaded once per thread. */
-export function catalogRules(): Promise<Rule[]> {
-  return loadCatalog();
+/** The built-in catalog and the site's rules (`--rules`), loaded once per thread. */
+export async function serviceRules(siteRules: readonly LoadedDeclarativeRule[]): Promise<Rule[]> {
+  return [...(await loadCatalog()), ...siteRules];
 }
 
 /** Findings worth searching for: everything but `pass`. */

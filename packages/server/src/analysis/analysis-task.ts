@@ -1,4 +1,11 @@
+import type { LoadedDeclarativeRule } from '@bundle-triage/rules';
 import type { CompletedAnalysis } from '../store/records.js';
+
+/** What every analysis thread is started with. */
+export interface AnalysisThreadData {
+  /** The site's `--rules`, loaded and validated by the process that starts the threads. */
+  siteRules: LoadedDeclarativeRule[];
+}
 
 /** One bundle to analyse, as a thread receives it. */
 export interface AnalysisTask {

@@ -1,17 +1,18 @@
 // Worker thread of the service: analyses one bundle per message and answers with a
-// ThreadMessage. The catalog is loaded once per thread. A thread that dies (out of memory on a
-// hostile bundle) costs only its current bundle: the pool replaces it.
-import { parentPort } from 'node:worker_threads';
+// ThreadMessage. The catalog is loaded once per thread, and the site's rules come with the
+// thread's start (validated by the process that started it). A thread that dies (out of memory
+// on a hostile bundle) costs only its current bundle: the pool replaces it.
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Rule } from '@bundle-triage/rules';
-import { analyseBundleFile, catalogRules } from './analyse-bundle-file.js';
-import type { AnalysisTask, ThreadMessage } from './analysis-task.js';
+import { analyseBundleFile, serviceRules } from './analyse-bundle-file.js';
+import type { AnalysisTask, AnalysisThreadData, ThreadMessage } from './analysis-task.js';
 
 let rules: Promise<Rule[]> | undefined;
 
 async function run(task: AnalysisTask): Promise<ThreadMessage> {
   let lastSent = 0;
   try {
-    rules ??= catalogRules();
+    rules ??= serviceRules((workerData as AnalysisThreadData | undefined)?.siteRules ?? []);
     const answer = await analyseBundleFile(task, {
       rules: await rules,
       onProgress: (progress) => {

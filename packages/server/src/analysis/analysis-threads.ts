@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { LoadedDeclarativeRule } from '@bundle-triage/rules';
 import { AnalysisThreadError } from '../errors.js';
-import type { AnalysisAnswer, AnalysisTask, ThreadMessage } from './analysis-task.js';
+import type { AnalysisAnswer, AnalysisTask, AnalysisThreadData, ThreadMessage } from './analysis-task.js';
 
 export interface AnalysisThreadsOptions {
   /** Analyses at once, one thread each (default 2). */
@@ -13,6 +14,8 @@ export interface AnalysisThreadsOptions {
   maxMemoryMb?: number;
   /** Longest one analysis may take before its thread is stopped (default 15 min). */
   timeoutMs?: number;
+  /** The site's declarative rules (validated already), run beside the built-in catalog. */
+  siteRules?: readonly LoadedDeclarativeRule[];
 }
 
 interface Pending {
@@ -32,6 +35,7 @@ export class AnalysisThreads {
   readonly #threadUrl: URL;
   readonly #maxMemoryMb: number;
   readonly #timeoutMs: number;
+  readonly #threadData: AnalysisThreadData;
   readonly #idle: Worker[] = [];
   readonly #waiting: Pending[] = [];
   readonly #all = new Set<Worker>();
@@ -43,6 +47,7 @@ export class AnalysisThreads {
     this.#threadUrl = options.threadUrl ?? defaultThreadUrl();
     this.#maxMemoryMb = options.maxMemoryMb ?? 1536;
     this.#timeoutMs = options.timeoutMs ?? 15 * 60 * 1000;
+    this.#threadData = { siteRules: [...(options.siteRules ?? [])] };
   }
 
   /** Analyses one bundle in a thread (waiting for a free one). */
@@ -86,7 +91,7 @@ export class AnalysisThreads {
     if (!existsSync(fileURLToPath(this.#threadUrl))) {
       throw new AnalysisThreadError(`${fileURLToPath(this.#threadUrl)} is missing: build @bundle-triage/server first`);
     }
-    const worker = new Worker(this.#threadUrl, { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb } });
+    const worker = new Worker(this.#threadUrl, { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb }, workerData: this.#threadData });
     this.#all.add(worker);
     return worker;
   }

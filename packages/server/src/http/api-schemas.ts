@@ -40,6 +40,14 @@ const Cluster = Type.Object({
   evidence: Type.String({ description: 'Where the id was read (path:line), or why there is none' }),
 });
 
+const AnalysisLinks = Type.Object({
+  self: Type.String(),
+  page: Type.String(),
+  report: Type.String(),
+  events: Type.String(),
+  objects: Type.String({ description: "The bundle's objects and logs (the object browser), once the analysis is done and while the file is kept" }),
+});
+
 export const AnalysisBody = Type.Object(
   {
     id: AnalysisId,
@@ -60,7 +68,7 @@ export const AnalysisBody = Type.Object(
     bundleCreatedAt: Nullable(Type.String()),
     summary: Nullable(Summary),
     maskedSecrets: Nullable(Type.Integer()),
-    links: Type.Object({ self: Type.String(), page: Type.String(), report: Type.String(), events: Type.String() }),
+    links: AnalysisLinks,
   },
   { description: 'An analysis of one uploaded bundle' },
 );
@@ -78,7 +86,7 @@ export const UploadAccepted = Type.Object({
   duplicate: Type.Boolean({ description: 'The same content (SHA-256) was uploaded before: its analysis is returned' }),
   status: AnalysisStatusSchema,
   bundle: Type.Object({ sha256: Type.String(), size: Type.Integer(), format: Type.String() }),
-  links: Type.Object({ self: Type.String(), page: Type.String(), report: Type.String(), events: Type.String() }),
+  links: AnalysisLinks,
 });
 export type UploadAccepted = Static<typeof UploadAccepted>;
 

@@ -6,10 +6,13 @@ import { NotFoundError, UploadRefusedError } from '../errors.js';
 import { SERVER_VERSION } from '../version.js';
 import { Health } from './api-schemas.js';
 import { authenticator } from './authenticate.js';
+import { browseErrorAnswer } from './browse-error.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { clusterRoutes } from './routes/cluster-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { objectPageRoutes } from './routes/object-page-routes.js';
+import { objectRoutes } from './routes/object-routes.js';
 import { uiRoutes } from './routes/ui-routes.js';
 import { BUNDLE_CONTENT_TYPES, uploadRoutes } from './routes/upload-routes.js';
 import type { ServiceContext } from './service-context.js';
@@ -26,7 +29,8 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
     bodyLimit: 1024 * 1024,
     // Event streams stay open: closing the server ends them.
     forceCloseConnections: true,
-    routerOptions: { maxParamLength: 200 },
+    // Object names reach 253 characters (the object browser takes them in the path).
+    routerOptions: { maxParamLength: 260 },
   });
 
   await app.register(swagger, {
@@ -42,6 +46,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
       tags: [
         { name: 'analyses', description: 'Upload, status, reports, live events' },
         { name: 'clusters', description: 'History of a cluster and where a finding was seen' },
+        { name: 'objects', description: "An analysed bundle's objects and logs: kubectl get, describe and logs over it" },
         { name: 'admin', description: 'Tokens, webhooks, retention, retries' },
       ],
     },
@@ -77,6 +82,8 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   app.setErrorHandler((error: FastifyError & { reason?: string }, request, reply) => {
     if (error instanceof UploadRefusedError) return reply.code(error.status).send({ error: { code: `UPLOAD_${error.reason.toUpperCase().replace(/-/g, '_')}`, message: error.message } });
     if (error instanceof NotFoundError) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: error.message } });
+    const browse = browseErrorAnswer(error);
+    if (browse) return reply.code(browse.status).send({ error: { code: browse.code, message: browse.message } });
     if (error.validation) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: error.message } });
     if (error.statusCode === 429) return reply.code(429).send({ error: { code: 'RATE_LIMITED', message: error.message } });
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return reply.code(413).send({ error: { code: 'UPLOAD_TOO_LARGE', message: error.message } });
@@ -100,7 +107,9 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   analysisRoutes(app, context);
   eventRoutes(app, context);
   clusterRoutes(app, context);
+  objectRoutes(app, context);
   adminRoutes(app, context);
   uiRoutes(app, context);
+  objectPageRoutes(app, context);
   return app;
 }

@@ -3,7 +3,7 @@ import type { AnalysisBody } from './api-schemas.js';
 
 /** Links are relative to the server: clients resolve them against the URL they called. */
 export function analysisLinks(id: string) {
-  return { self: `/api/analyses/${id}`, page: `/analyses/${id}`, report: `/api/analyses/${id}/report`, events: `/api/events?analysis=${id}` };
+  return { self: `/api/analyses/${id}`, page: `/analyses/${id}`, report: `/api/analyses/${id}/report`, events: `/api/events?analysis=${id}`, objects: `/api/analyses/${id}/objects` };
 }
 
 export function analysisBody(record: AnalysisRecord): AnalysisBody {

@@ -13,9 +13,10 @@ export const REPORT_MEDIA: Record<ReportFormat, { type: string; extension: strin
 
 /**
  * A stored report in one format. Stored reports are redacted already; rendering redacts again
- * (redaction is always on here), which finds nothing new but keeps the guarantee in one place.
+ * (redaction is always on here), which finds nothing new but keeps the guarantee in one place,
+ * so the count the analysis recorded when it redacted (`maskedSecrets`) is what each format says.
  * JUnit lists passed rules as test cases: the service analyses with pass findings kept.
  */
-export function renderStoredReport(report: Report, format: ReportFormat): string {
-  return renderReport(report, format, { redact: true, ...(format === 'junit' ? { includePass: true } : {}) });
+export function renderStoredReport(report: Report, format: ReportFormat, maskedSecrets: number | null): string {
+  return renderReport(report, format, { redact: true, maskedBefore: maskedSecrets ?? 0, ...(format === 'junit' ? { includePass: true } : {}) });
 }

@@ -1,3 +1,4 @@
+import type { OpenBundles } from '../browse/open-bundles.js';
 import type { AnalysisEvents } from '../events/analysis-events.js';
 import type { FileStore } from '../files/file-store.js';
 import type { JobQueue } from '../queue/job-queue.js';
@@ -23,6 +24,8 @@ export interface ServiceContext {
   mode: 'embedded' | 'distributed';
   store: MetadataStore;
   files: FileStore;
+  /** The bundles the object browser has open (a small cache, closed when idle). */
+  bundles: OpenBundles;
   queue: JobQueue;
   events: AnalysisEvents;
   log: ServiceLog;

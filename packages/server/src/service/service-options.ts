@@ -26,6 +26,13 @@ export interface AnalysisSettings {
   analysisMemoryMb?: number;
   /** Longest one analysis may take (default 15 min). */
   analysisTimeoutMs?: number;
+  /**
+   * Folders of the site's own declarative rules, run beside the built-in catalog, as
+   * `bundle-triage analyze --rules` runs them. Loaded and validated at start: a refused rule
+   * refuses the start (ServiceConfigError). In distributed mode the workers run the analyses,
+   * so each worker takes the folders, not the server.
+   */
+  ruleDirectories?: readonly string[];
   /** Tries of an analysis whose thread failed (default 3, backoff 5 s doubling). */
   analysisRetry?: RetryPolicy;
   /** Tries of a webhook delivery (default 6, backoff 2 s doubling). */
@@ -59,6 +66,12 @@ export interface ServiceOptions extends AnalysisSettings {
   retentionIntervalMs?: number;
   /** Behind a reverse proxy: trust its X-Forwarded-* headers. */
   trustProxy?: boolean;
+  /**
+   * The object browser's open bundles: at most `maxOpen` at once (default 2), each closed after
+   * `idleCloseMs` unused (default 60 s), keeping at most `maxDecodedFiles` decoded resource files
+   * between requests (default 32).
+   */
+  openBundles?: { maxOpen?: number; idleCloseMs?: number; maxDecodedFiles?: number };
 }
 
 export interface WorkerOptions extends AnalysisSettings {

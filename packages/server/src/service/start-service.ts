@@ -2,7 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import type { LoadedDeclarativeRule } from '@bundle-triage/rules';
 import { AnalysisThreads } from '../analysis/analysis-threads.js';
+import { OpenBundles } from '../browse/open-bundles.js';
+import { loadSiteRules } from '../analysis/site-rules.js';
 import { ServiceConfigError } from '../errors.js';
 import { AnalysisEvents, relayQueueEvents } from '../events/analysis-events.js';
 import { FileStore } from '../files/file-store.js';
@@ -29,6 +32,8 @@ export interface RunningService {
   store: MetadataStore;
   files: FileStore;
   queue: JobQueue;
+  /** The bundles the object browser has open now. */
+  bundles: OpenBundles;
   /** Stops listening, lets running analyses finish, closes the stores. */
   close(): Promise<void>;
 }
@@ -55,6 +60,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     let queue: JobQueue;
 
     if (backend.kind === 'embedded') {
+      // Before anything is opened: a refused rule stops the start with nothing to undo.
+      const siteRules = await loadSiteRules(options.ruleDirectories ?? []);
       const dataDir = resolve(backend.dataDir);
       await mkdir(dataDir, { recursive: true });
       closers.push(lockDataFolder(dataDir));
@@ -63,7 +70,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       store = await SqlMetadataStore.open(sql);
       files = new FileStore(dataDir);
       await files.prepare();
-      const threads = analysisThreads(options);
+      const threads = analysisThreads(options, siteRules);
       const embedded = await EmbeddedJobQueue.open(sql, {
         analysisConcurrency: threads.size,
         log,
@@ -77,6 +84,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       for (const id of await store.unfinishedAnalyses()) await queue.enqueueAnalysis(id);
       embedded.start(runner);
     } else {
+      if ((options.ruleDirectories ?? []).length > 0) {
+        throw new ServiceConfigError('in distributed mode the workers run the analyses: give the rule folders to each bundle-triage worker (--rules), not to serve');
+      }
       store = await openPostgresStore(backend.postgresUrl, { onError: (error) => log({ level: 'warn', event: 'postgres.error', message: `postgres: ${error.message}` }) });
       closers.push(() => store.close());
       files = new FileStore(backend.storeDir);
@@ -92,10 +102,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       for (const id of await store.unfinishedAnalyses()) await queue.enqueueAnalysis(id);
     }
 
+    // Closed after the HTTP server (closers run in reverse): no request is reading them then.
+    const bundles = new OpenBundles({ tempDir: files.workDir, ...options.openBundles });
+    closers.push(() => bundles.close());
     const context: ServiceContext = {
       mode: backend.kind,
       store,
       files,
+      bundles,
       queue,
       events,
       log,
@@ -123,16 +137,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
     log({ level: 'info', event: 'service.listening', message: `listening on ${url} (${backend.kind} mode)`, fields: { url, mode: backend.kind } });
     publicUrl = options.publicUrl ?? url;
-    return { mode: backend.kind, url, app, store, files, queue, close: closeAll };
+    return { mode: backend.kind, url, app, store, files, queue, bundles, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
 
-export function analysisThreads(options: AnalysisSettings): AnalysisThreads {
+export function analysisThreads(options: AnalysisSettings, siteRules: readonly LoadedDeclarativeRule[]): AnalysisThreads {
   return new AnalysisThreads({
     threads: options.analysisThreads ?? DEFAULTS.analysisThreads,
+    siteRules,
     ...(options.threadUrl ? { threadUrl: options.threadUrl } : {}),
     ...(options.analysisMemoryMb ? { maxMemoryMb: options.analysisMemoryMb } : {}),
     ...(options.analysisTimeoutMs ? { timeoutMs: options.analysisTimeoutMs } : {}),

@@ -1,3 +1,4 @@
+import { loadSiteRules } from '../analysis/site-rules.js';
 import { AnalysisEvents } from '../events/analysis-events.js';
 import { FileStore } from '../files/file-store.js';
 import { silentLog } from '../service-log.js';
@@ -21,9 +22,10 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? silentLog;
   const { backend } = options;
+  const siteRules = await loadSiteRules(options.ruleDirectories ?? []);
   const store = await openPostgresStore(backend.postgresUrl, { onError: (error) => log({ level: 'warn', event: 'postgres.error', message: `postgres: ${error.message}` }) });
   const queue = bullQueue(backend, options, log);
-  const threads = analysisThreads(options);
+  const threads = analysisThreads(options, siteRules);
   try {
     await reachRedis(queue.ready(), backend.redisUrl);
     const files = new FileStore(backend.storeDir);

@@ -62,6 +62,25 @@ li.entry.level-warning .level { color: var(--warn); } li.entry.level-error .leve
 li.entry:target { outline: 2px solid var(--info); }
 code.where { color: var(--muted); }
 table.templates code { overflow-wrap: anywhere; }
+nav.crumbs { font-size: .9rem; margin-bottom: .4rem; }
+nav.tabs { display: flex; gap: 1.2rem; border-bottom: 1px solid var(--line); margin: .6rem 0 1rem; }
+nav.tabs a { padding: .3rem 0; text-decoration: none; }
+nav.tabs a[aria-current] { font-weight: 600; border-bottom: 2px solid #1f5fa8; }
+.filters label.inline { flex-direction: row; gap: .3rem; align-items: center; }
+td.place code { font-size: .78rem; color: var(--muted); white-space: nowrap; }
+table.log td { padding: .1rem .5rem; border-bottom: none; font: .82rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+table.log td.text { white-space: pre-wrap; word-break: break-all; }
+table.log td.time { white-space: nowrap; color: var(--muted); }
+table.log tr:hover { background: #eef2f7; }
+.fields dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0 0 .2rem; }
+.fields dt { color: var(--muted); font-size: .88rem; }
+.fields dd { margin: 0; word-break: break-word; }
+.fields ol.items { margin: 0; padding-left: 1.2rem; }
+ul.labels { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .8rem; }
+ul.cited li { margin-bottom: .3rem; }
+pre.yaml { white-space: pre; }
+#conditions td, #events td { overflow-wrap: anywhere; }
+#events td:nth-child(3) { white-space: nowrap; }
 @media print { header.top, .upload, .filters, button.copy { display: none; } details { open: true; } }
 `;
 

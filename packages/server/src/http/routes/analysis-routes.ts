@@ -61,7 +61,7 @@ export function analysisRoutes(app: FastifyInstance, context: ServiceContext): v
       // The HTML report carries its own strict Content-Security-Policy (hashes of its inline style and script).
       if (format === 'html') reply.removeHeader('content-security-policy');
       if (request.query.download) reply.header('content-disposition', `attachment; filename="bundle-triage-${analysis.id}.${media.extension}"`);
-      return reply.send(renderStoredReport(report, format));
+      return reply.send(renderStoredReport(report, format, analysis.maskedSecrets));
     },
   );
 

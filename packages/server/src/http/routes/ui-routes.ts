@@ -12,7 +12,7 @@ import { fingerprintReport } from '../fingerprint-report.js';
 import type { ServiceContext } from '../service-context.js';
 import { readStoredReport, searchQuery } from './analysis-routes.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 const page = { permission: 'read' as const, page: true };
 const hidden = { hide: true };
@@ -81,11 +81,11 @@ export function uiRoutes(app: FastifyInstance, context: ServiceContext): void {
   app.get('/assets/app.js', { schema: hidden }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(APP_JS));
 }
 
-function sendPage(reply: FastifyReply, body: string) {
+export function sendPage(reply: FastifyReply, body: string) {
   return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).header('cache-control', 'no-store').send(body);
 }
 
-function signedInAs(request: FastifyRequest): string | null {
+export function signedInAs(request: FastifyRequest): string | null {
   return request.principal && request.principal.via !== 'open' ? request.principal.name : null;
 }
 

@@ -1,4 +1,5 @@
 import type { Finding, Report } from '@bundle-triage/rules';
+import { citedObjectPage, pageLinks } from '../../browse/browse-links.js';
 import type { AnalysisRecord } from '../../store/records.js';
 import { html, type Html } from '../html.js';
 import { bytes, clusterLink, shortTime, statusBadge } from '../format.js';
@@ -64,11 +65,11 @@ function reportContent(analysis: AnalysisRecord, report: Report): Html {
     const findings = shown.filter((finding) => finding.status === status);
     if (findings.length === 0) return '';
     return html`<h2>${status === 'fail' ? 'Failing' : status === 'warn' ? 'Warnings' : 'Information'} (${findings.length})</h2>
-${findings.map((finding) => findingBlock(report, finding, shown.indexOf(finding)))}`;
+${findings.map((finding) => findingBlock(report, finding, shown.indexOf(finding), analysis.id))}`;
   });
   const downloads = FORMATS.map(([format, label]) => html`<a href="/api/analyses/${analysis.id}/report?format=${format}">${label}</a>`);
   return html`${headline}
-<p class="note">${summary.fail} fail · ${summary.warn} warn · ${summary.info} info · ${summary.pass} passed · ${summary.skipped} skipped · ${summary.errors} rule errors${analysis.maskedSecrets ? html` · ${analysis.maskedSecrets} secrets masked` : ''} — report as ${joinWith(downloads, ' · ')}</p>
+<p class="note">${summary.fail} fail · ${summary.warn} warn · ${summary.info} info · ${summary.pass} passed · ${summary.skipped} skipped · ${summary.errors} rule errors${analysis.maskedSecrets ? html` · ${analysis.maskedSecrets} secrets masked` : ''} — report as ${joinWith(downloads, ' · ')}${analysis.bundleFileRemoved ? '' : html` — <a id="browse-objects" href="${pageLinks.kinds(analysis.id)}">browse the bundle's objects and logs</a>`}</p>
 ${overviewSection(report, analysis)}
 ${groups}
 ${timelineSection(report)}
@@ -76,7 +77,7 @@ ${patternsSection(report)}
 ${notRun(report)}`;
 }
 
-function findingBlock(report: Report, finding: Finding, index: number): Html {
+function findingBlock(report: Report, finding: Finding, index: number, analysisId: string): Html {
   const remediation = finding.remediation;
   const commands = remediation?.commands ?? [];
   const patch = remediation?.patch;
@@ -100,7 +101,7 @@ function findingBlock(report: Report, finding: Finding, index: number): Html {
 ${relatedFindings(finding)}
 <h3>Evidence</h3>
 <ul class="evidence">${finding.evidence.map(
-    (evidence) => html`<li><code>${evidence.path}:${evidence.line}</code>${evidence.object ? html` <span class="note">${evidence.object.kind} ${evidence.object.namespace ? `${evidence.object.namespace}/` : ''}${evidence.object.name}</span>` : ''}<pre>${evidence.excerpt}</pre></li>`,
+    (evidence) => html`<li><code>${evidence.path}:${evidence.line}</code>${evidence.object ? html` <a class="note object-link" href="${citedObjectPage(analysisId, evidence.object)}">${evidence.object.kind} ${evidence.object.namespace ? `${evidence.object.namespace}/` : ''}${evidence.object.name}</a>` : ''}<pre>${evidence.excerpt}</pre></li>`,
   )}</ul>
 ${fix}
 ${finding.references.length > 0 ? html`<p class="note">References: ${joinWith(finding.references.map((reference) => html`<a href="${safeUrl(reference.url)}" rel="noreferrer">${reference.title}</a>`), ' · ')}</p>` : ''}

@@ -1,10 +1,10 @@
-import { redactText } from '@bundle-triage/report';
+import { redactText } from './redact.js';
 
 /**
- * Masks secrets in an object before `-o yaml|json` prints it, with the reports' own redaction
- * (`@bundle-triage/report`): every string is masked as the reports mask an excerpt, and a
- * string under a key that names a secret (`password`, `token`, `caBundle`, …) is judged with
- * its key, as a `key: value` line would be. Working on values keeps the JSON valid; numbers
+ * Masks secrets in an object (a bundle's object before `get -o yaml|json` prints it, an answer of
+ * the service's object browser) with the reports' own redaction: every string is masked as the
+ * reports mask an excerpt, and a string under a key that names a secret (`password`, `token`,
+ * `caBundle`, …) is judged with its key, as a `key: value` line would be. Working on values keeps the JSON valid; numbers
  * and booleans are left alone. Returns the copy and how many secrets were masked.
  */
 export function redactObject<T>(value: T): { value: T; masked: number } {
