@@ -91,7 +91,7 @@ export class Bundle {
         this.#diagnostics.add({ path: scc.copy, level: 'info', message: `node ${choice.node}: supportconfig read from ${scc.path}; ${scc.copy} is the same and was not read` });
       }
     }
-    this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics);
+    this.#resources = new ResourceStore(this.index, (path) => this.#recentText(path), this.#diagnostics, (path, literal) => this.#holds(path, literal));
     this.#onProgress?.({ phase: 'indexed', entries: source.entries.length, files: this.index.fileCount });
   }
 
@@ -355,6 +355,16 @@ export class Bundle {
     if (this.#closed) return;
     this.#closed = true;
     await this.source.close();
+  }
+
+  /**
+   * Whether a file holds a literal: in its text when that was read lately, else in its bytes
+   * (searched without decoding them, and not kept: a query over every list reads each once).
+   */
+  async #holds(path: string, literal: string): Promise<boolean> {
+    const cached = this.#recentTexts.get(path);
+    if (cached) return (await cached.text).includes(literal);
+    return (await this.readFile(path)).includes(literal);
   }
 
   #recentText(path: string): Promise<string> {
