@@ -70,6 +70,12 @@ export class Bundle {
    */
   readonly #recentTexts = new Map<string, { text: Promise<string>; chars: number }>();
   #recentChars = 0;
+  /**
+   * Literals a later `containing` query will look for (`expectLiterals`), and, per literal, which
+   * lists are known to hold it: found while those lists were read for other reasons, so the query
+   * does not read them again.
+   */
+  readonly #literalsSeen = new Map<string, Map<string, boolean>>();
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -116,6 +122,15 @@ export class Bundle {
 
   diagnostics(): Diagnostic[] {
     return this.#diagnostics.list();
+  }
+
+  /**
+   * Announces literals that `containing` queries will look for later (an engine knows them before
+   * its first rule runs): every list read from now on, for whatever reason, is also searched for
+   * them while its text is in memory, so those queries read only the lists nobody else read.
+   */
+  expectLiterals(literals: Iterable<string>): void {
+    for (const literal of literals) if (!this.#literalsSeen.has(literal)) this.#literalsSeen.set(literal, new Map());
   }
 
   /** Records a problem found by a reader above this layer (a rule engine, a parser of a node file). */
@@ -362,6 +377,8 @@ export class Bundle {
    * (searched without decoding them, and not kept: a query over every list reads each once).
    */
   async #holds(path: string, literal: string): Promise<boolean> {
+    const known = this.#literalsSeen.get(literal)?.get(path);
+    if (known !== undefined) return known;
     const cached = this.#recentTexts.get(path);
     if (cached) return (await cached.text).includes(literal);
     return (await this.readFile(path)).includes(literal);
@@ -379,6 +396,7 @@ export class Bundle {
     this.#recentTexts.set(path, entry);
     entry.text.then(
       (text) => {
+        for (const [literal, holding] of this.#literalsSeen) holding.set(path, text.includes(literal));
         if (this.#recentTexts.get(path) !== entry) return;
         entry.chars = text.length;
         this.#recentChars += text.length;

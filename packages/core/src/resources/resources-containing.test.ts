@@ -82,6 +82,28 @@ describe('a query over every resource list, for the objects that hold a literal'
     }
   });
 
+  it('does not read again a list read earlier for another query once the literal was announced', async () => {
+    const reads: string[] = [];
+    const bundle = await openBundle(
+      await zipBytes([
+        { name: 'metadata.yaml', data: 'bundleversion: 0.1.0\n' },
+        { name: 'yamls/namespaced/default/v1/persistentvolumeclaims.yaml', data: PVCS },
+        { name: 'yamls/cluster/v1/nodes.yaml', data: NODES },
+      ]),
+      { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) },
+    );
+    try {
+      bundle.expectLiterals(['deletionTimestamp']);
+      await bundle.resources({ group: '', resource: 'nodes' });
+      bundle.releaseResources({ group: '', resource: 'nodes' });
+      const found = await bundle.resources({ group: '*', containing: 'deletionTimestamp' });
+      expect(found.map((object) => object.metadata.name)).toEqual(['data-stuck']);
+      expect(reads.filter((path) => path === 'yamls/cluster/v1/nodes.yaml')).toHaveLength(1);
+    } finally {
+      await bundle.close();
+    }
+  });
+
   it('reports a list that holds the literal but does not decode whole as a problem of the query', async () => {
     const broken = `${VOLUMES.replace('kind: List\n', '')}- apiVersion: longhorn.io/v1beta2\n  kind: Volume\n  metadata: {name: [unclosed\nkind: List\n`;
     const bundle = await bundleOf([{ name: 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml', data: broken }]);

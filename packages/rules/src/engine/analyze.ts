@@ -63,6 +63,9 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   };
 
   const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
+  // Inputs that search every list for a literal read only the lists no other rule read, if the
+  // bundle knows the literal before those are read (their searches run last: see ReleasePlan).
+  bundle.expectLiterals(searchedLiterals(rules));
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -222,6 +225,15 @@ async function runRule(
     if (signal.aborted) return { error: `rule was stopped: ${reasonText(signal.reason)}` };
     return { error: error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error) };
   }
+}
+
+/** The literals `containing` inputs look for. */
+function searchedLiterals(rules: readonly Rule[]): Set<string> {
+  const literals = new Set<string>();
+  for (const rule of rules) {
+    for (const spec of Object.values(rule.inputs ?? {})) if ('resource' in spec && spec.resource.containing !== undefined) literals.add(spec.resource.containing);
+  }
+  return literals;
 }
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {

@@ -57,7 +57,10 @@ export class ReleasePlan {
       return bytes;
     };
     const users = new Map(this.#pending);
-    const remaining = [...rules];
+    // Rules that search lists for a literal go last: by then most lists were read by the others,
+    // and the bundle noted while reading them whether they hold it.
+    const searching = rules.filter((rule) => this.#searchesOf.has(rule.id));
+    const remaining = rules.filter((rule) => !this.#searchesOf.has(rule.id));
     const opened = new Set<string>();
     const ordered: Rule[] = [];
     while (remaining.length > 0) {
@@ -77,7 +80,7 @@ export class ReleasePlan {
         else opened.add(path);
       }
     }
-    return ordered;
+    return [...ordered, ...searching];
   }
 
   /** Marks a rule finished (whatever its result) and releases the files no later rule declared. */
