@@ -1,0 +1,58 @@
+import { openBundle } from '@bundle-triage/core';
+import { describe, expect, it } from 'vitest';
+import { catalogRule, expectCited, runRule, type BundleBuilder } from '@bundle-triage/rules/testing';
+import { analyze } from '../../../src/engine/analyze.js';
+import { healthyCluster } from '../../../../../testdata/generator/index.js';
+import { namespaceTerminatingStuck } from './fault.js';
+
+const ID = 'namespace-terminating-stuck';
+const rule = () => catalogRule(ID);
+const NAMESPACES = 'yamls/cluster/v1/namespaces.yaml';
+
+async function analyzeWith(builder: BundleBuilder, ids: string[]) {
+  const bundle = await openBundle(builder.toZip());
+  try {
+    return await analyze(bundle, { rules: await Promise.all(ids.map((id) => catalogRule(id))), includePass: true });
+  } finally {
+    await bundle.close();
+  }
+}
+
+describe(ID, () => {
+  it('fails for a namespace Terminating for 5h, quoting the NamespaceDeletion* conditions that name what remains', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 61 });
+    namespaceTerminatingStuck(bundle);
+    const run = await runRule(await rule(), bundle);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.severity).toBe('medium');
+    expect(run.finding!.message).toBe(
+      'Namespace demo-apps has been Terminating for 5h: NamespaceContentRemaining: Some resources are remaining: persistentvolumeclaims. has 1 resource instances; NamespaceFinalizersRemaining: Some content in the namespace has finalizers remaining: kubernetes.io/pvc-protection in 1 resource instances.',
+    );
+    expectCited(bundle, run.finding, NAMESPACES, /^\/status\/conditions\/4\/message$/, 'finalizers remaining: kubernetes.io/pvc-protection');
+  });
+
+  it('warns when the namespace controller reported nothing', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 61 });
+    namespaceTerminatingStuck(bundle, { conditions: false });
+    const run = await runRule(await rule(), bundle);
+    expect(run.outcome).toBe('warn');
+    expect(run.finding!.message).toContain('Namespace demo-apps has been Terminating for 5h and the namespace controller reports nothing');
+  });
+
+  it('passes for a namespace whose deletion started 30 s before the bundle (near miss)', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 61 });
+    namespaceTerminatingStuck(bundle, { recent: true });
+    expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
+  });
+
+  it('is explained by the stuck claim left in it, which is the headline', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 61 });
+    namespaceTerminatingStuck(bundle);
+    const report = await analyzeWith(bundle, [ID, 'object-deletion-stuck']);
+    const namespace = report.findings.find((finding) => finding.ruleId === ID && finding.status === 'fail');
+    const claim = report.findings.find((finding) => finding.ruleId === 'object-deletion-stuck' && finding.status === 'fail');
+    expect(claim?.message).toContain('PersistentVolumeClaim demo-apps/postgres-data has been deleting for 5h: finalizer kubernetes.io/pvc-protection (removed by kube-controller-manager\'s PVC protection; it is removed once no pod uses the claim');
+    expect(namespace?.causedBy).toEqual([{ ruleId: 'object-deletion-stuck', fingerprint: claim!.fingerprint }]);
+    expect(report.summary.headline).toBe('object-deletion-stuck');
+  });
+});
