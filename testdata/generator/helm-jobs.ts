@@ -79,7 +79,7 @@ export interface HelmJobSpec {
   chart: KubeObject;
   action: 'install' | 'delete';
   /** What the entry script did (and logs); for `failed`, nothing is logged. Repo and `--set` come from the chart. */
-  run: Pick<KlipperHelmRun, 'action' | 'error' | 'revision' | 'start' | 'end'>;
+  run: Pick<KlipperHelmRun, 'action' | 'error' | 'listError' | 'revision' | 'start' | 'end'>;
   state: HelmJobState;
   node: ClusterNode;
   created: string;

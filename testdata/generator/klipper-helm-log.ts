@@ -27,6 +27,11 @@ export interface KlipperHelmRun {
   revision?: number;
   /** Helm's error (without `Error: `); absent for a run that succeeded. */
   error?: string;
+  /**
+   * `helm ls` itself failed (the API unreachable, RBAC): under `set -e` (repo charts) the script
+   * stops there with a non-zero status, before any install or uninstall.
+   */
+  listError?: string;
   start: string;
   end: string;
 }
@@ -82,9 +87,9 @@ export function klipperHelmLog(run: KlipperHelmRun): PodLogLine[] {
   }
   const installed = run.action !== 'install';
   const chartVersion = run.repo ? `${run.repo.chart}-${run.repo.version}` : `${chart}-1.0.0`;
+  lines.push(`+ helm_update ${args}`, `++ helm ls --all -f '^${chart}$' --namespace ${namespace} --output json`);
+  if (run.listError) return spread([...lines, `Error: ${run.listError}`], run.start, run.end);
   lines.push(
-    `+ helm_update ${args}`,
-    `++ helm ls --all -f '^${chart}$' --namespace ${namespace} --output json`,
     `++ jq -r '"\\(.[0].chart),\\(.[0].status)"'`,
     "++ tr '[:upper:]' '[:lower:]'",
     `+ LINE=${installed ? `${chartVersion},deployed` : 'null,null'}`,

@@ -61,7 +61,8 @@ export default defineCodeRule({
       const requested = textOf(object, 'metadata.deletionTimestamp');
       const at = requested ? Date.parse(requested) : Number.NaN;
       if (Number.isNaN(at) || createdAt - at < STUCK_AFTER_MS) continue;
-      const finalizers = (object.metadata.finalizers ?? []).filter((finalizer): finalizer is string => typeof finalizer === 'string' && finalizer !== '');
+      const listed = fieldOf(object, 'metadata.finalizers');
+      const finalizers = Array.isArray(listed) ? listed.filter((finalizer): finalizer is string => typeof finalizer === 'string' && finalizer !== '') : [];
       const isPod = object.kind === 'Pod' && object.apiVersion === 'v1';
       if (finalizers.length === 0 && !isPod) continue;
       findings.push(await stuckFinding(context, object, finalizers, humanAge(createdAt - at)));
