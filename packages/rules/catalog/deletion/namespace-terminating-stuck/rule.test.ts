@@ -51,7 +51,7 @@ describe(ID, () => {
     const report = await analyzeWith(bundle, [ID, 'object-deletion-stuck']);
     const namespace = report.findings.find((finding) => finding.ruleId === ID && finding.status === 'fail');
     const claim = report.findings.find((finding) => finding.ruleId === 'object-deletion-stuck' && finding.status === 'fail');
-    expect(claim?.message).toContain('PersistentVolumeClaim demo-apps/postgres-data has been deleting for 5h: finalizer kubernetes.io/pvc-protection (removed by kube-controller-manager\'s PVC protection; it is removed once no pod uses the claim');
+    expect(claim?.message).toContain('PersistentVolumeClaim demo-apps/postgres-data has been deleting for 5h: finalizer kubernetes.io/pvc-protection (removed by kube-controller-manager\'s PVC protection; it is removed once no pod uses the claim: a pod still mounts it');
     expect(namespace?.causedBy).toEqual([{ ruleId: 'object-deletion-stuck', fingerprint: claim!.fingerprint }]);
     expect(report.summary.headline).toBe('object-deletion-stuck');
   });

@@ -35,7 +35,7 @@ const RANCHER: ControllerWorkload[] = [{ namespace: 'cattle-system', kind: 'Depl
 const FLEET_CONTROLLER: ControllerWorkload[] = [{ namespace: 'cattle-fleet-system', kind: 'Deployment', name: 'fleet-controller' }];
 
 const EXACT: Record<string, FinalizerOwner> = {
-  'kubernetes.io/pvc-protection': { controller: "kube-controller-manager's PVC protection", hint: 'it is removed once no pod uses the claim: a pod (a VM\'s virt-launcher pod) still mounts it', workloads: KCM },
+  'kubernetes.io/pvc-protection': { controller: "kube-controller-manager's PVC protection", hint: 'it is removed once no pod uses the claim: a pod still mounts it (for a VM disk, its virt-launcher pod)', workloads: KCM },
   'kubernetes.io/pv-protection': { controller: "kube-controller-manager's PV protection", hint: 'it is removed once the volume is no longer bound to a claim', workloads: KCM },
   foregroundDeletion: { controller: "kube-controller-manager's garbage collector", hint: 'foreground deletion waits for the dependents (blockOwnerDeletion) to be deleted first', workloads: KCM },
   orphan: { controller: "kube-controller-manager's garbage collector", hint: 'the dependents are being orphaned', workloads: KCM },

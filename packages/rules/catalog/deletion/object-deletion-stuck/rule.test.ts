@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
@@ -103,4 +105,28 @@ remediation: { summary: s }
       }
     });
   }
+});
+
+const SAMPLE = process.env.BUNDLE_TRIAGE_SAMPLE_V10 ?? '';
+const hasSample = SAMPLE !== '' && existsSync(join(SAMPLE, 'metadata.yaml'));
+describe.skipIf(!hasSample)(`${ID} on the real v1.0 sample (${hasSample ? SAMPLE : 'absent: set BUNDLE_TRIAGE_SAMPLE_V10'})`, () => {
+  // The sample's monitoring claims were deleted on 2022-03-08 and still exist on 2022-03-22: the
+  // Prometheus and Grafana pods that mount them are Running, so pvc-protection stays, and their
+  // volumes keep pv-protection and the CSI attacher's finalizer.
+  it('reports the two monitoring claims and their two volumes stuck for 15 days, and nothing else', async () => {
+    const bundle = await openBundle(SAMPLE);
+    try {
+      const report = await analyze(bundle, { rules: [await rule()] });
+      expect(report.errors).toEqual([]);
+      expect(report.findings.map((finding) => `${finding.status} ${finding.evidence[0]?.object?.kind} ${finding.evidence[0]?.object?.name}`).sort()).toEqual([
+        'fail PersistentVolume pvc-232180f3-6740-4682-ba5c-f4b57a75512b',
+        'fail PersistentVolume pvc-ce3fa571-6642-4018-b7fd-9eb2c1e56191',
+        'fail PersistentVolumeClaim prometheus-rancher-monitoring-prometheus-db-prometheus-rancher-monitoring-prometheus-0',
+        'fail PersistentVolumeClaim rancher-monitoring-grafana',
+      ]);
+      expect(report.findings.every((finding) => finding.message.includes('has been deleting for 14d23h'))).toBe(true);
+    } finally {
+      await bundle.close();
+    }
+  }, 120_000);
 });

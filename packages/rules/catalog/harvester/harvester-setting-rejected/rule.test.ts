@@ -29,4 +29,11 @@ describe('harvester-setting-rejected', () => {
     harvesterSettingRejected(bundle, 'default-target');
     expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
   });
+
+  it('is skipped, not passed, on a bundle of a kit that did not collect the settings (before v0.0.26)', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.0.3', nodes: 1, seed: 81, kit: 'old' });
+    const run = await runRule(await rule(), bundle);
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipKind).toBe('missing-input');
+  });
 });
