@@ -45,7 +45,7 @@ export function helmChart(builder: BundleBuilder, namespace: string, name: strin
 export function removeJobAndPods(builder: BundleBuilder, namespace: string, job: string): void {
   builder.removeObject('batch/v1', 'Job', namespace, job);
   for (const pod of builder.listObjects('v1', 'Pod', namespace)) {
-    if ((pod.metadata.labels ?? {})['job-name'] !== job) continue;
+    if ((pod.metadata.labels as Record<string, string> | undefined)?.['job-name'] !== job) continue;
     builder.removeObject('v1', 'Pod', namespace, pod.metadata.name);
     builder.removePodLogs(namespace, pod.metadata.name);
   }

@@ -22,6 +22,11 @@ export interface ResourceQuery {
    * list affordable; an object whose item text lacks it is left out.
    */
   containing?: string;
+  /**
+   * Resources (plurals) left out, e.g. `['events']`: a query over every list need not read lists
+   * that can never hold what it looks for (events are never deleted through finalizers).
+   */
+  except?: readonly string[];
 }
 
 /** The group every query means by `'*'`: any. */

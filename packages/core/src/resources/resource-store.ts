@@ -46,6 +46,12 @@ export class ResourceStore {
 
   /** Files that may hold the objects asked for (no file is read). */
   filesFor(query: ResourceQuery): ResourceFileEntry[] {
+    const files = this.#filesFor(query);
+    const except = query.except;
+    return except === undefined ? files : files.filter((file) => !except.includes(file.resource));
+  }
+
+  #filesFor(query: ResourceQuery): ResourceFileEntry[] {
     const base = { ...(query.group === ANY_GROUP ? {} : { group: query.group }), ...(query.version === undefined ? {} : { version: query.version }) };
     const scoped = query.namespace === undefined ? base : { ...base, namespace: query.namespace };
     if (query.resource !== undefined) return this.#index.resourceFiles({ ...scoped, resource: query.resource });

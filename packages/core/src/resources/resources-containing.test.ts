@@ -82,6 +82,25 @@ describe('a query over every resource list, for the objects that hold a literal'
     }
   });
 
+  it('leaves out the resources a query excepts, without reading their lists', async () => {
+    const reads: string[] = [];
+    const bundle = await openBundle(
+      await zipBytes([
+        { name: 'metadata.yaml', data: 'bundleversion: 0.1.0\n' },
+        { name: 'yamls/namespaced/default/v1/persistentvolumeclaims.yaml', data: PVCS },
+        { name: 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml', data: VOLUMES },
+      ]),
+      { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) },
+    );
+    try {
+      const found = await bundle.resources({ group: '*', containing: 'deletionTimestamp', except: ['volumes'] });
+      expect(found.map((object) => object.metadata.name)).toEqual(['data-stuck']);
+      expect(reads).not.toContain('yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml');
+    } finally {
+      await bundle.close();
+    }
+  });
+
   it('does not read again a list read earlier for another query once the literal was announced', async () => {
     const reads: string[] = [];
     const bundle = await openBundle(

@@ -44,6 +44,10 @@ export type ResourceSelector = (
    * Only objects whose text in the bundle holds this literal, e.g. deletionTimestamp. Lists without it are searched as bytes and never decoded, which keeps a query over every list (group '*') cheap.
    */
   containing?: string;
+  /**
+   * Resources (plurals) left out, e.g. [events]: lists that can never hold what a query over every list looks for need not be read at all.
+   */
+  except?: string[];
 };
 /**
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema

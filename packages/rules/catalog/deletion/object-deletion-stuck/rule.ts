@@ -1,6 +1,6 @@
 import type { KubeObject } from '@bundle-triage/core';
 import type { Evidence } from '@bundle-triage/report';
-import { defineCodeRule, type CodeFinding, type RuleContext } from '../../../src/rule/rule.js';
+import { defineCodeRule, type CodeFinding, type InputSpecs, type RuleContext } from '../../../src/rule/rule.js';
 import { fieldOf, recordsOf, textOf } from '../../../src/rule/object-fields.js';
 import { isSystemNamespace } from '../../../src/catalog/support/system-namespaces.js';
 import { humanAge } from '../../../src/match/render-template.js';
@@ -10,11 +10,12 @@ import { finalizerOwner, type ControllerWorkload } from './finalizer-owners.js';
 const STUCK_AFTER_MS = 10 * 60_000;
 
 const INPUTS = {
-  deleting: { resource: { group: '*', containing: 'deletionTimestamp' } },
+  // Events are never deleted through finalizers (they expire), and are often the largest lists.
+  deleting: { resource: { group: '*', containing: 'deletionTimestamp', except: ['events'] } },
   deployments: { resource: { group: 'apps', resource: 'deployments' } },
   daemonsets: { resource: { group: 'apps', resource: 'daemonsets' } },
   statefulsets: { resource: { group: 'apps', resource: 'statefulsets' } },
-} as const;
+} satisfies InputSpecs;
 type Context = RuleContext<typeof INPUTS>;
 
 /**
