@@ -71,11 +71,12 @@ export class Bundle {
   readonly #recentTexts = new Map<string, { text: Promise<string>; chars: number }>();
   #recentChars = 0;
   /**
-   * Literals a later `containing` query will look for (`expectLiterals`), and, per literal, which
-   * lists are known to hold it: found while those lists were read for other reasons, so the query
-   * does not read them again.
+   * For each list a later `containing` query will search (`expectSearches`), the literals it will
+   * look for there, and which of them the list was found to hold while it was read for another
+   * reason: the query then need not read it again.
    */
-  readonly #literalsSeen = new Map<string, Map<string, boolean>>();
+  readonly #searchedFor = new Map<string, Set<string>>();
+  readonly #found = new Map<string, Map<string, boolean>>();
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -125,12 +126,19 @@ export class Bundle {
   }
 
   /**
-   * Announces literals that `containing` queries will look for later (an engine knows them before
-   * its first rule runs): every list read from now on, for whatever reason, is also searched for
-   * them while its text is in memory, so those queries read only the lists nobody else read.
+   * Announces `containing` queries that will run later (an engine knows them before its first rule
+   * runs): each list they will search that is read from now on, for whatever reason, is searched
+   * for their literal while its text is in memory, so they read only the lists nobody else read.
    */
-  expectLiterals(literals: Iterable<string>): void {
-    for (const literal of literals) if (!this.#literalsSeen.has(literal)) this.#literalsSeen.set(literal, new Map());
+  expectSearches(queries: Iterable<ResourceQuery>): void {
+    for (const query of queries) {
+      if (query.containing === undefined) continue;
+      for (const file of this.#resources.filesFor(query)) {
+        const literals = this.#searchedFor.get(file.path) ?? new Set<string>();
+        literals.add(query.containing);
+        this.#searchedFor.set(file.path, literals);
+      }
+    }
   }
 
   /** Records a problem found by a reader above this layer (a rule engine, a parser of a node file). */
@@ -377,7 +385,7 @@ export class Bundle {
    * (searched without decoding them, and not kept: a query over every list reads each once).
    */
   async #holds(path: string, literal: string): Promise<boolean> {
-    const known = this.#literalsSeen.get(literal)?.get(path);
+    const known = this.#found.get(path)?.get(literal);
     if (known !== undefined) return known;
     const cached = this.#recentTexts.get(path);
     if (cached) return (await cached.text).includes(literal);
@@ -396,7 +404,8 @@ export class Bundle {
     this.#recentTexts.set(path, entry);
     entry.text.then(
       (text) => {
-        for (const [literal, holding] of this.#literalsSeen) holding.set(path, text.includes(literal));
+        const literals = this.#searchedFor.get(path);
+        if (literals) this.#found.set(path, new Map([...literals].map((literal) => [literal, text.includes(literal)])));
         if (this.#recentTexts.get(path) !== entry) return;
         entry.chars = text.length;
         this.#recentChars += text.length;

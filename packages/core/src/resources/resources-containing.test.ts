@@ -112,7 +112,7 @@ describe('a query over every resource list, for the objects that hold a literal'
       { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) },
     );
     try {
-      bundle.expectLiterals(['deletionTimestamp']);
+      bundle.expectSearches([{ group: '*', containing: 'deletionTimestamp' }]);
       await bundle.resources({ group: '', resource: 'nodes' });
       bundle.releaseResources({ group: '', resource: 'nodes' });
       const found = await bundle.resources({ group: '*', containing: 'deletionTimestamp' });

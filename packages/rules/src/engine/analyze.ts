@@ -16,7 +16,7 @@ import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
-import type { KubeObject } from '@bundle-triage/core';
+import type { KubeObject, ResourceQuery } from '@bundle-triage/core';
 
 export interface AnalyzeOptions {
   /** The rules to run (e.g. `await loadCatalog()`, plus your own). */
@@ -63,9 +63,9 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   };
 
   const logScans = new SharedLogScans(plannedLogSearches(rules, bundle, facts), pattern, options.signal);
-  // Inputs that search every list for a literal read only the lists no other rule read, if the
-  // bundle knows the literal before those are read (their searches run last: see ReleasePlan).
-  bundle.expectLiterals(searchedLiterals(rules));
+  // Inputs that search lists for a literal read only the lists no other rule read, if the bundle
+  // knows the searches before those are read (their rules run last: see ReleasePlan).
+  bundle.expectSearches(searches(rules));
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -227,13 +227,17 @@ async function runRule(
   }
 }
 
-/** The literals `containing` inputs look for. */
-function searchedLiterals(rules: readonly Rule[]): Set<string> {
-  const literals = new Set<string>();
+/** The resource queries of `containing` inputs. */
+function searches(rules: readonly Rule[]): ResourceQuery[] {
+  const queries: ResourceQuery[] = [];
   for (const rule of rules) {
-    for (const spec of Object.values(rule.inputs ?? {})) if ('resource' in spec && spec.resource.containing !== undefined) literals.add(spec.resource.containing);
+    for (const spec of Object.values(rule.inputs ?? {})) {
+      if (!('resource' in spec) || spec.resource.containing === undefined) continue;
+      const { name: _name, ...query } = spec.resource;
+      queries.push(query);
+    }
   }
-  return literals;
+  return queries;
 }
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {

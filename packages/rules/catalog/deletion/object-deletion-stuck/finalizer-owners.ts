@@ -14,7 +14,7 @@
  */
 export interface ControllerWorkload {
   namespace: string;
-  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  kind: 'Deployment' | 'DaemonSet';
   name: string;
 }
 
@@ -23,7 +23,7 @@ export interface FinalizerOwner {
   controller: string;
   /** Why it may still be there, when that is known. */
   hint?: string;
-  /** Where the controller runs, to check in the bundle (none: it runs outside pods, e.g. in rke2-server). */
+  /** The Deployment or DaemonSet that runs the controller, checked in the bundle (none: it runs outside pods, in rke2-server, or as a StatefulSet). */
   workloads: ControllerWorkload[];
 }
 
@@ -47,7 +47,7 @@ const EXACT: Record<string, FinalizerOwner> = {
   'kubevirt.io/migrationJobFinalize': { controller: "KubeVirt's virt-controller (migration controller)", workloads: VIRT_CONTROLLER },
   'kubevirt.io/virtOperatorFinalizer': { controller: "KubeVirt's virt-operator", workloads: [{ namespace: 'harvester-system', kind: 'Deployment', name: 'virt-operator' }] },
   'operator.cdi.kubevirt.io': { controller: "CDI's cdi-operator", workloads: [{ namespace: 'harvester-system', kind: 'Deployment', name: 'cdi-operator' }] },
-  'fleet.cattle.io/bundle-deployment-finalizer': { controller: 'the Fleet agent of the cluster', workloads: [{ namespace: 'cattle-fleet-local-system', kind: 'StatefulSet', name: 'fleet-agent' }] },
+  'fleet.cattle.io/bundle-deployment-finalizer': { controller: 'the Fleet agent of the cluster (fleet-agent in cattle-fleet-local-system)', workloads: [] },
   'cluster.cluster.x-k8s.io': { controller: 'Cluster API (capi-controller-manager)', workloads: [{ namespace: 'cattle-provisioning-capi-system', kind: 'Deployment', name: 'capi-controller-manager' }] },
   'machine.cluster.x-k8s.io': { controller: 'Cluster API (capi-controller-manager)', hint: 'CAPI drains and deletes the node of the machine first', workloads: [{ namespace: 'cattle-provisioning-capi-system', kind: 'Deployment', name: 'capi-controller-manager' }] },
   'harvesterhci.io/VMController.UnsetOwnerOfPVCs': { controller: 'harvester (VM controller, a finalizer of older releases)', workloads: HARVESTER },

@@ -44,7 +44,9 @@ export default defineCodeRule({
   },
   inputs: {
     charts: { resource: { group: 'helm.cattle.io', resource: 'helmcharts', containing: 'deletionTimestamp' } },
-    jobs: { resource: { group: 'batch', resource: 'jobs' } },
+    // helm-controller labels its Jobs and their pods with the chart; Helm annotates its hook Jobs.
+    jobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helmcharts.helm.cattle.io/chart' } },
+    hookJobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helm.sh/hook' } },
     pods: { resource: { group: '', resource: 'pods', containing: 'helmcharts.helm.cattle.io/chart' } },
     helmLogs: { logs: { podPrefix: 'helm-', container: 'helm' }, required: false },
   },
@@ -94,7 +96,7 @@ export default defineCodeRule({
         await context.evidence(chart, '/metadata/deletionTimestamp'),
         await context.evidence(chart, `/metadata/finalizers/${finalizer}`),
       ];
-      const hook = hookJobNamed(run, context.inputs.jobs, releaseNamespaceOf(chart));
+      const hook = hookJobNamed(run, context.inputs.hookJobs, releaseNamespaceOf(chart));
       if (hook) evidence.push(await context.evidence(hook, '/metadata/name'));
       const system = isSystemNamespace(chart.metadata.namespace) || isSystemNamespace(releaseNamespaceOf(chart));
       findings.push({

@@ -40,7 +40,9 @@ export default defineCodeRule({
   },
   inputs: {
     charts: { resource: { group: 'helm.cattle.io', resource: 'helmcharts' } },
-    jobs: { resource: { group: 'batch', resource: 'jobs' } },
+    // helm-controller labels its Jobs and their pods with the chart; Helm annotates its hook Jobs.
+    jobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helmcharts.helm.cattle.io/chart' } },
+    hookJobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helm.sh/hook' } },
     pods: { resource: { group: '', resource: 'pods', containing: 'helmcharts.helm.cattle.io/chart' } },
     helmLogs: { logs: { podPrefix: 'helm-', container: 'helm' }, required: false },
   },
@@ -61,7 +63,7 @@ export default defineCodeRule({
       if (!what) continue;
 
       const evidence: Evidence[] = await helmRunEvidence(context, run);
-      const hook = hookJobNamed(run, context.inputs.jobs, releaseNamespaceOf(chart));
+      const hook = hookJobNamed(run, context.inputs.hookJobs, releaseNamespaceOf(chart));
       if (hook) evidence.push(await context.evidence(hook, failedConditionPointer(hook)));
       if (failedCondition >= 0) evidence.push(await context.evidence(chart, `/status/conditions/${failedCondition}/message`));
       evidence.push(await context.evidence(chart, textOf(chart, 'status.jobName') ? '/status/jobName' : '/metadata/name'));
