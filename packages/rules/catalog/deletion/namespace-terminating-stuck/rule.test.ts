@@ -1,7 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule, type BundleBuilder } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
+import { catalogRule, expectCited, runRule, runRules, type BundleBuilder } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { namespaceTerminatingStuck } from './fault.js';
 
@@ -9,14 +7,7 @@ const ID = 'namespace-terminating-stuck';
 const rule = () => catalogRule(ID);
 const NAMESPACES = 'yamls/cluster/v1/namespaces.yaml';
 
-async function analyzeWith(builder: BundleBuilder, ids: string[]) {
-  const bundle = await openBundle(builder.toZip());
-  try {
-    return await analyze(bundle, { rules: await Promise.all(ids.map((id) => catalogRule(id))), includePass: true });
-  } finally {
-    await bundle.close();
-  }
-}
+const analyzeWith = async (builder: BundleBuilder, ids: string[]) => runRules(await Promise.all(ids.map((id) => catalogRule(id))), builder);
 
 describe(ID, () => {
   it('fails for a namespace Terminating for 5h, quoting the NamespaceDeletion* conditions that name what remains', async () => {

@@ -1,7 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, expectCited, runRule, type BundleBuilder } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
+import { catalogRule, expectCited, runRule, runRules, type BundleBuilder } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { upgradeGateManagedChartNotReadyGeneric } from '../upgrade-gate-managedchart-not-ready-generic/fault.js';
 import { fleetBundleNotReady } from './fault.js';
@@ -10,14 +8,7 @@ const ID = 'fleet-bundle-not-ready';
 const rule = () => catalogRule(ID);
 const BUNDLES = 'yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml';
 
-async function analyzeWith(builder: BundleBuilder, ids: string[]) {
-  const bundle = await openBundle(builder.toZip());
-  try {
-    return await analyze(bundle, { rules: await Promise.all(ids.map((id) => catalogRule(id))), includePass: true });
-  } finally {
-    await bundle.close();
-  }
-}
+const analyzeWith = async (builder: BundleBuilder, ids: string[]) => runRules(await Promise.all(ids.map((id) => catalogRule(id))), builder);
 
 describe(ID, () => {
   it('fails high for a fleet-local Bundle that no ManagedChart stands for, quoting Fleet\'s Ready message', async () => {

@@ -1,7 +1,5 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, citedLine, expectCited, runRule, type BundleBuilder } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
+import { catalogRule, citedLine, expectCited, runRule, runRules, type BundleBuilder } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { helmChartDeletionStuck, UNINSTALL_ERROR, UNREACHABLE } from './fault.js';
 
@@ -9,14 +7,7 @@ const ID = 'helm-chart-deletion-stuck';
 const rule = () => catalogRule(ID);
 const CHARTS = 'yamls/namespaced/harvester-system/helm.cattle.io/v1/helmcharts.yaml';
 
-async function analyzeWith(builder: BundleBuilder, ids: string[]) {
-  const bundle = await openBundle(builder.toZip());
-  try {
-    return await analyze(bundle, { rules: await Promise.all(ids.map((id) => catalogRule(id))), includePass: true });
-  } finally {
-    await bundle.close();
-  }
-}
+const analyzeWith = async (builder: BundleBuilder, ids: string[]) => runRules(await Promise.all(ids.map((id) => catalogRule(id))), builder);
 
 describe(ID, () => {
   it('fails when the helm-delete Job keeps failing, quoting the Helm error from its pod log', async () => {

@@ -1,7 +1,7 @@
 import type { Evidence } from '@bundle-triage/report';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
 import { fieldOf, textOf } from '../../../src/rule/object-fields.js';
-import { helmErrorText, helmJobRun, helmRunEvidence, hookJobNamed, releaseNamespaceOf } from '../../../src/catalog/support/helm-job-runs.js';
+import { HELM_JOB_INPUTS, helmErrorText, helmJobRun, helmRunEvidence, hookJobNamed, releaseNamespaceOf } from '../../../src/catalog/support/helm-job-runs.js';
 import { isSystemNamespace } from '../../../src/catalog/support/system-namespaces.js';
 import { humanAge } from '../../../src/match/render-template.js';
 
@@ -44,11 +44,7 @@ export default defineCodeRule({
   },
   inputs: {
     charts: { resource: { group: 'helm.cattle.io', resource: 'helmcharts', containing: 'deletionTimestamp' } },
-    // helm-controller labels its Jobs and their pods with the chart; Helm annotates its hook Jobs.
-    jobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helmcharts.helm.cattle.io/chart' } },
-    hookJobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helm.sh/hook' } },
-    pods: { resource: { group: '', resource: 'pods', containing: 'helmcharts.helm.cattle.io/chart' } },
-    helmLogs: { logs: { podPrefix: 'helm-', container: 'helm' }, required: false },
+    ...HELM_JOB_INPUTS,
   },
   async evaluate(context) {
     const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : Number.NaN;

@@ -1,21 +1,12 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { catalogRule, citedLine, expectCited, runRule, type BundleBuilder } from '@bundle-triage/rules/testing';
-import { analyze } from '../../../src/engine/analyze.js';
+import { catalogRule, citedLine, expectCited, runRule, runRules, type BundleBuilder } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { helmChartJobFailing, HOOK_JOB, INVALID_PORT_ERROR } from './fault.js';
 
 const ID = 'helm-chart-job-failing';
 const rule = () => catalogRule(ID);
 
-async function analyzeWith(builder: BundleBuilder, ids: string[]) {
-  const bundle = await openBundle(builder.toZip());
-  try {
-    return await analyze(bundle, { rules: await Promise.all(ids.map((id) => catalogRule(id))), includePass: true });
-  } finally {
-    await bundle.close();
-  }
-}
+const analyzeWith = async (builder: BundleBuilder, ids: string[]) => runRules(await Promise.all(ids.map((id) => catalogRule(id))), builder);
 
 describe(ID, () => {
   it('fails when the install Job crash-loops, quoting the Helm error line from the job pod log', async () => {

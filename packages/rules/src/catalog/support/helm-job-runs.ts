@@ -39,6 +39,17 @@ export interface HelmOutcome {
   raw: string;
 }
 
+/**
+ * What both Helm rules read besides the charts: helm-controller's Jobs and their pods (labelled
+ * with the chart), Helm's hook Jobs (annotated), and the job pods' logs.
+ */
+export const HELM_JOB_INPUTS = {
+  jobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helmcharts.helm.cattle.io/chart' } },
+  hookJobs: { resource: { group: 'batch', resource: 'jobs', containing: 'helm.sh/hook' } },
+  pods: { resource: { group: '', resource: 'pods', containing: 'helmcharts.helm.cattle.io/chart' } },
+  helmLogs: { logs: { podPrefix: 'helm-', container: 'helm' }, required: false },
+} as const;
+
 /** Lines that say how a helm run ended (helm's output, and klipper-helm's own stops). */
 const OUTCOME = /^(?:(?<error>Error: .+|Release status is '.+' and failure policy is .+; waiting for operator intervention)|(?<success>STATUS: deployed|release ".+" uninstalled|\+ echo 'No helm chart installed; nothing to delete'))\s*$/;
 const OUTCOME_PREFILTER = ['Error: ', 'STATUS: deployed', '" uninstalled', 'nothing to delete', 'waiting for operator intervention'];
