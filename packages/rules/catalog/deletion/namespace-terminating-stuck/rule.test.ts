@@ -17,7 +17,7 @@ describe(ID, () => {
     expect(run.outcome).toBe('fail');
     expect(run.finding!.severity).toBe('medium');
     expect(run.finding!.message).toBe(
-      'Namespace demo-apps has been Terminating for 5h: NamespaceContentRemaining: Some resources are remaining: persistentvolumeclaims. has 1 resource instances; NamespaceFinalizersRemaining: Some content in the namespace has finalizers remaining: kubernetes.io/pvc-protection in 1 resource instances.',
+      'Namespace demo-apps has been Terminating for 5h: NamespaceContentRemaining: Some resources are remaining: persistentvolumeclaims. has 1 resource instances, pods. has 1 resource instances; NamespaceFinalizersRemaining: Some content in the namespace has finalizers remaining: kubernetes.io/pvc-protection in 1 resource instances.',
     );
     expectCited(bundle, run.finding, NAMESPACES, /^\/status\/conditions\/4\/message$/, 'finalizers remaining: kubernetes.io/pvc-protection');
   });
@@ -36,14 +36,17 @@ describe(ID, () => {
     expect((await runRule(await rule(), bundle)).outcome).toBe('pass');
   });
 
-  it('is explained by the stuck claim left in it, which is the headline', async () => {
+  it('is explained by what is left in it (the protected claim, the pod still mounting it); one of them is the headline', async () => {
     const bundle = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 61 });
     namespaceTerminatingStuck(bundle);
     const report = await analyzeWith(bundle, [ID, 'object-deletion-stuck']);
     const namespace = report.findings.find((finding) => finding.ruleId === ID && finding.status === 'fail');
-    const claim = report.findings.find((finding) => finding.ruleId === 'object-deletion-stuck' && finding.status === 'fail');
+    const stuck = report.findings.filter((finding) => finding.ruleId === 'object-deletion-stuck' && finding.status === 'fail');
+    const claim = stuck.find((finding) => finding.message.startsWith('PersistentVolumeClaim demo-apps/postgres-data'));
+    const pod = stuck.find((finding) => finding.message.includes('demo-apps/postgres-0'));
     expect(claim?.message).toContain('PersistentVolumeClaim demo-apps/postgres-data has been deleting for 5h: finalizer kubernetes.io/pvc-protection (removed by kube-controller-manager\'s PVC protection; it is removed once no pod uses the claim: a pod still mounts it');
-    expect(namespace?.causedBy).toEqual([{ ruleId: 'object-deletion-stuck', fingerprint: claim!.fingerprint }]);
+    expect(pod?.message).toContain('past its grace period');
+    expect(namespace?.causedBy?.map((link) => link.fingerprint).sort()).toEqual([claim!.fingerprint, pod!.fingerprint].sort());
     expect(report.summary.headline).toBe('object-deletion-stuck');
   });
 });
