@@ -65,7 +65,7 @@ export function addFleet(context: ClusterContext): void {
       spec,
       status: readyFleetStatus(times),
     });
-    builder.addObject(fleetBundle(context, `mcc-${name}`, spec, created, times));
+    builder.addObject(fleetBundle(context, name, spec, created, times));
   });
 
   const agentTimes = { readyAt: context.at(35), processedAt: context.at(35), observedGeneration: 1, resourcesSha256Sum: random.hex(64) };
@@ -127,9 +127,10 @@ export function addFleet(context: ClusterContext): void {
   addProvisioningAndCapi(context);
 }
 
+/** The `mcc-<chart>` Bundle Rancher's ManagedChart controller applies (wrangler names its owner in annotations). */
 function fleetBundle(
   context: ClusterContext,
-  name: string,
+  chart: string,
   chartSpec: Record<string, unknown>,
   created: string,
   times: Parameters<typeof readyFleetStatus>[0],
@@ -138,11 +139,16 @@ function fleetBundle(
     apiVersion: 'fleet.cattle.io/v1alpha1',
     kind: 'Bundle',
     metadata: {
-      annotations: { 'objectset.rio.cattle.io/id': 'managed-chart' },
+      annotations: {
+        'objectset.rio.cattle.io/id': 'mcc-bundle',
+        'objectset.rio.cattle.io/owner-gvk': 'management.cattle.io/v3, Kind=ManagedChart',
+        'objectset.rio.cattle.io/owner-name': chart,
+        'objectset.rio.cattle.io/owner-namespace': 'fleet-local',
+      },
       creationTimestamp: created,
       generation: 2,
       labels: { 'objectset.rio.cattle.io/hash': context.random.hex(40) },
-      name,
+      name: `mcc-${chart}`,
       namespace: 'fleet-local',
     },
     spec: {

@@ -35,6 +35,18 @@ function settings(release: HarvesterRelease): [string, string, string?][] {
   ];
 }
 
+/**
+ * What Harvester's setting controllers record in `status.conditions` (type `configured`): a
+ * setting with a syncer that ran is `True`, or `False` with the syncer's error as message; the
+ * backup-target controller sets `False` without a message for the default (empty) target. A
+ * setting no controller touched has no status.
+ */
+function settingStatus(context: ClusterContext, name: string): Record<string, unknown> {
+  if (name === 'backup-target') return { conditions: [{ lastUpdateTime: context.at(14), status: 'False', type: 'configured' }] };
+  if (name === 'ntp-servers') return { conditions: [{ lastUpdateTime: context.at(13), status: 'True', type: 'configured' }] };
+  return {};
+}
+
 export function addHarvesterResources(context: ClusterContext): void {
   const { builder, release, random } = context;
   for (const [name, defaultValue, value] of settings(release)) {
@@ -44,7 +56,7 @@ export function addHarvesterResources(context: ClusterContext): void {
       metadata: { creationTimestamp: context.at(12), generation: value === undefined ? 1 : 2, name },
       default: defaultValue,
       ...(value === undefined ? {} : { value }),
-      status: {},
+      status: settingStatus(context, name),
     });
   }
 

@@ -9,8 +9,11 @@ import { createClock, type ClusterContext } from './cluster-context.js';
 import { addBenignStorageAndVms } from './benign-storage-and-vms.js';
 import { addEvents, routineEvents } from './events.js';
 import { addFleet } from './fleet.js';
+import { addHarvesterAddons } from './harvester-addons.js';
 import { addHarvesterResources } from './harvester-resources.js';
 import { harvesterRelease } from './harvester-releases.js';
+import { addRke2HelmCharts } from './helm-charts.js';
+import { addInFlightDeletions } from './in-flight-deletions.js';
 import { addLonghorn } from './longhorn.js';
 import { addNamespaces } from './namespaces.js';
 import { addNodeBundles } from './node-bundle.js';
@@ -81,6 +84,12 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
   addPodLogs(context, workloads);
   addNodeBundles(context, { previousBoots: options.previousBoots ?? 0 });
   addBenignStorageAndVms(context, longhorn, new SeededRandom(options.seed + 0x5eed));
+  // What every running cluster also holds and health checks must take as normal. A PRNG of its
+  // own, so the names drawn above stay what they were before these were added.
+  const history = new SeededRandom(options.seed ^ 0x48e1c0de);
+  addRke2HelmCharts(context, history);
+  addHarvesterAddons(context, history);
+  addInFlightDeletions(context);
   builder.addGenerationError('Failed to get /apis/authentication.k8s.io/v1/tokenreviews: the server does not allow this method on the requested resource');
   builder.addGenerationError('Failed to get /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the server does not allow this method on the requested resource');
   return context;

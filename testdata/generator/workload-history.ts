@@ -2,11 +2,11 @@
  * What a cluster that has been running for a while shows to `kubectl get`/`describe`/`logs`,
  * on top of `healthyCluster()`: the ReplicaSets between Deployments and their pods, a
  * controller in CrashLoopBackOff (with its previous run's log, `<container>.log.1`), a
- * longhorn-manager that restarted twice and recovered, RKE2's HelmCharts with their completed
- * `helm-install-*` Jobs and pods, Services (the management VIP's `ingress-expose`
- * LoadBalancer), the PersistentVolumes behind the VM disks, and the warning events of all this,
- * written — as the kit writes every event — in both `v1/events.yaml` and
- * `events.k8s.io/v1/events.yaml`.
+ * longhorn-manager that restarted twice and recovered, Services (the management VIP's
+ * `ingress-expose` LoadBalancer), the PersistentVolumes behind the VM disks, and the warning
+ * events of all this, written — as the kit writes every event — in both `v1/events.yaml` and
+ * `events.k8s.io/v1/events.yaml`. (RKE2's HelmCharts and their completed `helm-install-*` Jobs
+ * and pods come with every healthy cluster: helm-charts.ts.)
  */
 import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import type { ClusterContext } from './cluster-context.js';
@@ -16,7 +16,6 @@ export function addWorkloadHistory(context: ClusterContext): void {
   addReplicaSets(context);
   crashLoopingNetworkManager(context);
   restartedLonghornManager(context);
-  addRke2HelmCharts(context);
   addServices(context);
   addPersistentVolumes(context);
 }
@@ -222,127 +221,6 @@ function addEventPair(context: ClusterContext, spec: EventPair): void {
     reportingController: spec.component,
     reportingInstance: spec.host,
     type: spec.type,
-  });
-}
-
-const RKE2_CHARTS: { name: string; version: string; bootstrap: boolean; seconds: number }[] = [
-  { name: 'rke2-canal', version: 'v3.29.0-build2024110400', bootstrap: true, seconds: 11 },
-  { name: 'rke2-coredns', version: '1.36.102', bootstrap: true, seconds: 12 },
-  { name: 'rke2-ingress-nginx', version: '4.10.502', bootstrap: false, seconds: 31 },
-  { name: 'rke2-metrics-server', version: '3.12.004', bootstrap: false, seconds: 48 },
-  { name: 'rke2-multus', version: 'v4.1.303', bootstrap: true, seconds: 10 },
-];
-
-/**
- * RKE2's bundled charts: each HelmChart (chart content inline, as RKE2 ships them), the
- * `helm-install-<chart>` Job helm-controller made for it, and that Job's Completed pod.
- */
-function addRke2HelmCharts(context: ClusterContext): void {
-  const { builder, random } = context;
-  const namespace = 'kube-system';
-  const node = context.nodes[0]!;
-  RKE2_CHARTS.forEach((chart, index) => {
-    const created = context.at(6 + index);
-    const chartUid = random.uuid();
-    const jobUid = random.uuid();
-    const jobName = `helm-install-${chart.name}`;
-    builder.addObject({
-      apiVersion: 'helm.cattle.io/v1',
-      kind: 'HelmChart',
-      metadata: {
-        annotations: { 'helm.cattle.io/chart-url': `https://rke2-charts.rancher.io/assets/${chart.name}/${chart.name}-${chart.version}.tgz` },
-        creationTimestamp: created,
-        finalizers: ['wrangler.cattle.io/on-helm-chart-remove'],
-        generation: 1,
-        name: chart.name,
-        namespace,
-        uid: chartUid,
-      },
-      spec: {
-        ...(chart.bootstrap ? { bootstrap: true } : {}),
-        chartContent: random.base64(180),
-        set: { 'global.clusterCIDR': '10.52.0.0/16', 'global.clusterDNS': '10.53.0.10', 'global.rke2DataDir': '/var/lib/rancher/rke2', 'global.serviceCIDR': '10.53.0.0/16' },
-      },
-      status: { jobName },
-    });
-    const start = context.at(7 + index);
-    const end = new Date(Date.parse(start) + chart.seconds * 1000).toISOString().replace('.000Z', 'Z');
-    const template = {
-      metadata: { annotations: { 'helmcharts.helm.cattle.io/configHash': `SHA256=${random.hex(64).toUpperCase()}` }, labels: { 'batch.kubernetes.io/job-name': jobName, 'helmcharts.helm.cattle.io/chart': chart.name } },
-      spec: { containers: [{ args: ['install'], image: 'rancher/klipper-helm:v0.9.3-build20241008', name: 'helm' }], restartPolicy: 'OnFailure', serviceAccountName: `helm-${chart.name}` },
-    };
-    builder.addObject({
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: {
-        creationTimestamp: created,
-        generation: 1,
-        labels: { 'helmcharts.helm.cattle.io/chart': chart.name, 'objectset.rio.cattle.io/hash': random.hex(40) },
-        name: jobName,
-        namespace,
-        ownerReferences: [{ apiVersion: 'helm.cattle.io/v1', blockOwnerDeletion: true, controller: true, kind: 'HelmChart', name: chart.name, uid: chartUid }],
-        uid: jobUid,
-      },
-      spec: { backoffLimit: 1000, completionMode: 'NonIndexed', completions: 1, parallelism: 1, selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': jobUid } }, suspend: false, template },
-      status: {
-        completionTime: end,
-        conditions: [
-          { lastProbeTime: end, lastTransitionTime: end, message: 'Reached expected number of succeeded pods', reason: 'CompletionsReached', status: 'True', type: 'SuccessCriteriaMet' },
-          { lastProbeTime: end, lastTransitionTime: end, message: 'Reached expected number of succeeded pods', reason: 'CompletionsReached', status: 'True', type: 'Complete' },
-        ],
-        ready: 0,
-        startTime: start,
-        succeeded: 1,
-        terminating: 0,
-        uncountedTerminatedPods: {},
-      },
-    });
-    const podName = `${jobName}-${random.podSuffix()}`;
-    builder.addObject({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        creationTimestamp: start,
-        generateName: `${jobName}-`,
-        labels: { 'batch.kubernetes.io/controller-uid': jobUid, 'batch.kubernetes.io/job-name': jobName, 'controller-uid': jobUid, 'helmcharts.helm.cattle.io/chart': chart.name, 'job-name': jobName },
-        name: podName,
-        namespace,
-        ownerReferences: [{ apiVersion: 'batch/v1', blockOwnerDeletion: true, controller: true, kind: 'Job', name: jobName, uid: jobUid }],
-      },
-      spec: { ...template.spec, nodeName: node.name, hostNetwork: true },
-      status: {
-        conditions: [
-          { lastProbeTime: null, lastTransitionTime: end, status: 'False', type: 'PodReadyToStartContainers' },
-          { lastProbeTime: null, lastTransitionTime: start, reason: 'PodCompleted', status: 'True', type: 'Initialized' },
-          { lastProbeTime: null, lastTransitionTime: end, reason: 'PodCompleted', status: 'False', type: 'Ready' },
-          { lastProbeTime: null, lastTransitionTime: end, reason: 'PodCompleted', status: 'False', type: 'ContainersReady' },
-          { lastProbeTime: null, lastTransitionTime: start, status: 'True', type: 'PodScheduled' },
-        ],
-        containerStatuses: [{
-          containerID: `containerd://${random.hex(64)}`,
-          image: 'docker.io/rancher/klipper-helm:v0.9.3-build20241008',
-          imageID: `docker.io/rancher/klipper-helm@sha256:${random.hex(64)}`,
-          lastState: {},
-          name: 'helm',
-          ready: false,
-          restartCount: 0,
-          started: false,
-          state: { terminated: { containerID: `containerd://${random.hex(64)}`, exitCode: 0, finishedAt: end, reason: 'Completed', startedAt: start } },
-        }],
-        hostIP: node.ip,
-        phase: 'Succeeded',
-        podIP: node.ip,
-        podIPs: [{ ip: node.ip }],
-        qosClass: 'BestEffort',
-        startTime: start,
-      },
-    });
-    builder.addPodLog(namespace, podName, 'helm', [
-      { time: start, text: 'if [[ ${KUBERNETES_SERVICE_HOST} =~ .*:.* ]]; then' },
-      { time: start, text: `+ helm_v3 install --set-string global.clusterCIDR=10.52.0.0/16 ${chart.name} /tmp/${chart.name}.tgz` },
-      { time: end, text: `NAME: ${chart.name}` },
-      { time: end, text: 'STATUS: deployed' },
-    ]);
   });
 }
 

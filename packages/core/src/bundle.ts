@@ -80,6 +80,13 @@ export class Bundle {
    */
   readonly #recentTexts = new Map<string, { text: Promise<string>; chars: number }>();
   #recentChars = 0;
+  /**
+   * For each list a later `containing` query will search (`expectSearches`), the literals it will
+   * look for there, and which of them the list was found to hold while it was read for another
+   * reason: the query then need not read it again.
+   */
+  readonly #searchedFor = new Map<string, Set<string>>();
+  readonly #found = new Map<string, Map<string, boolean>>();
   #createdAtMs: number | undefined;
   #filesRead = 0;
   #bytesRead = 0;
@@ -90,7 +97,7 @@ export class Bundle {
     this.limits = options.limits ?? resolveLimits();
     this.#onProgress = options.onProgress;
     this.#index = this.#indexSource();
-    this.#resources = new ResourceStore(() => this.#index, (path) => this.#recentText(path), this.#diagnostics);
+    this.#resources = new ResourceStore(() => this.#index, (path) => this.#recentText(path), this.#diagnostics, (path, literal) => this.#holds(path, literal));
   }
 
   /** Every file by what it is (resource lists, pod logs, node files…), from entry names. */
@@ -156,6 +163,22 @@ export class Bundle {
 
   diagnostics(): Diagnostic[] {
     return this.#diagnostics.list();
+  }
+
+  /**
+   * Announces `containing` queries that will run later (an engine knows them before its first rule
+   * runs): each list they will search that is read from now on, for whatever reason, is searched
+   * for their literal while its text is in memory, so they read only the lists nobody else read.
+   */
+  expectSearches(queries: Iterable<ResourceQuery>): void {
+    for (const query of queries) {
+      if (query.containing === undefined) continue;
+      for (const file of this.#resources.filesFor(query)) {
+        const literals = this.#searchedFor.get(file.path) ?? new Set<string>();
+        literals.add(query.containing);
+        this.#searchedFor.set(file.path, literals);
+      }
+    }
   }
 
   /** Records a problem found by a reader above this layer (a rule engine, a parser of a node file). */
@@ -427,6 +450,18 @@ export class Bundle {
     await this.source.close();
   }
 
+  /**
+   * Whether a file holds a literal: in its text when that was read lately, else in its bytes
+   * (searched without decoding them, and not kept: a query over every list reads each once).
+   */
+  async #holds(path: string, literal: string): Promise<boolean> {
+    const known = this.#found.get(path)?.get(literal);
+    if (known !== undefined) return known;
+    const cached = this.#recentTexts.get(path);
+    if (cached) return (await cached.text).includes(literal);
+    return (await this.readFile(path)).includes(literal);
+  }
+
   #recentText(path: string): Promise<string> {
     const cached = this.#recentTexts.get(path);
     if (cached) {
@@ -439,6 +474,8 @@ export class Bundle {
     this.#recentTexts.set(path, entry);
     entry.text.then(
       (text) => {
+        const literals = this.#searchedFor.get(path);
+        if (literals) this.#found.set(path, new Map([...literals].map((literal) => [literal, text.includes(literal)])));
         if (this.#recentTexts.get(path) !== entry) return;
         entry.chars = text.length;
         this.#recentChars += text.length;

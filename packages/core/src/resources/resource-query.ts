@@ -1,6 +1,10 @@
-/** Which objects to read. Give the group and either the resource (plural) or the kind. */
+/**
+ * Which objects to read. Give the group and either the resource (plural) or the kind; or `'*'`
+ * for every group (and, without resource or kind, every resource list of the bundle), best with
+ * `containing` so that only the lists that hold what is looked for are decoded.
+ */
 export interface ResourceQuery {
-  /** API group; `''` for the core group (`v1`). */
+  /** API group; `''` for the core group (`v1`); `'*'` for every group. */
   group: string;
   /** API resource (plural) as in the file name, e.g. `managedcharts`. */
   resource?: string;
@@ -12,7 +16,21 @@ export interface ResourceQuery {
   namespace?: string | null;
   /** Only the object with this name. */
   name?: string;
+  /**
+   * Only objects whose text in the bundle holds this literal (`deletionTimestamp`). A file without
+   * it is searched as bytes and never decoded, which is what makes a query over every resource
+   * list affordable; an object whose item text lacks it is left out.
+   */
+  containing?: string;
+  /**
+   * Resources (plurals) left out, e.g. `['events']`: a query over every list need not read lists
+   * that can never hold what it looks for (events are never deleted through finalizers).
+   */
+  except?: readonly string[];
 }
+
+/** The group every query means by `'*'`: any. */
+export const ANY_GROUP = '*';
 
 /**
  * Plural candidates for a kind, for files named by resource. Kubernetes pluralises in a few

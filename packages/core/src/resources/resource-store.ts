@@ -6,7 +6,7 @@ import type { KubeObject, ObjectOrigin } from './kube-object.js';
 import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
 import { normalizeNullStrings } from './normalize-null.js';
-import { pluralCandidates, type ResourceQuery } from './resource-query.js';
+import { ANY_GROUP, pluralCandidates, type ResourceQuery } from './resource-query.js';
 
 interface Placement {
   path: string;
@@ -25,6 +25,7 @@ export type DecodedFileListener = (path: string, objects: readonly KubeObject[])
 export class ResourceStore {
   readonly #index: () => BundleIndex;
   readonly #readText: (path: string) => Promise<string>;
+  readonly #holds: (path: string, literal: string) => Promise<boolean>;
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
   readonly #placements = new WeakMap<object, Placement>();
@@ -33,17 +34,29 @@ export class ResourceStore {
   /**
    * `readText` is the one text source for decoding and for `locate`; the bundle keeps the last
    * texts it read (within a size budget), so citing evidence right after decoding does not read
-   * the file again.
+   * the file again. `holds` says whether a file's bytes hold a literal, without decoding it.
    */
-  constructor(index: () => BundleIndex, readText: (path: string) => Promise<string>, diagnostics: DiagnosticLog) {
+  constructor(
+    index: () => BundleIndex,
+    readText: (path: string) => Promise<string>,
+    diagnostics: DiagnosticLog,
+    holds: (path: string, literal: string) => Promise<boolean> = async (path, literal) => (await readText(path)).includes(literal),
+  ) {
     this.#index = index;
     this.#readText = readText;
     this.#diagnostics = diagnostics;
+    this.#holds = holds;
   }
 
   /** Files that may hold the objects asked for (no file is read). */
   filesFor(query: ResourceQuery): ResourceFileEntry[] {
-    const base = { group: query.group, ...(query.version === undefined ? {} : { version: query.version }) };
+    const files = this.#filesFor(query);
+    const except = query.except;
+    return except === undefined ? files : files.filter((file) => !except.includes(file.resource));
+  }
+
+  #filesFor(query: ResourceQuery): ResourceFileEntry[] {
+    const base = { ...(query.group === ANY_GROUP ? {} : { group: query.group }), ...(query.version === undefined ? {} : { version: query.version }) };
     const scoped = query.namespace === undefined ? base : { ...base, namespace: query.namespace };
     if (query.resource !== undefined) return this.#index().resourceFiles({ ...scoped, resource: query.resource });
     if (query.kind !== undefined) {
@@ -56,13 +69,15 @@ export class ResourceStore {
   }
 
   async objects(query: ResourceQuery): Promise<KubeObject[]> {
-    const files = this.filesFor(query);
-    const decoded = await Promise.all(files.map((file) => this.file(file.path)));
+    const literal = query.containing;
+    const files = await this.#filesHolding(this.filesFor(query), literal);
+    const decoded = await Promise.all(files.map(async (file) => ({ file: await this.file(file.path), text: literal === undefined ? undefined : await this.#textOf(file.path) })));
     const objects: KubeObject[] = [];
     const seenUids = new Set<string>();
-    decoded.forEach((file) => {
+    decoded.forEach(({ file, text }) => {
       for (const item of file.items) {
         const object = item.object;
+        if (literal !== undefined && text !== undefined && !itemHolds(text, item, literal)) continue;
         if (query.kind !== undefined && object.kind !== query.kind) continue;
         if (query.name !== undefined && object.metadata.name !== query.name) continue;
         // Events and ingresses are listed under two groups on some clusters; keep one copy.
@@ -75,6 +90,35 @@ export class ResourceStore {
       }
     });
     return objects;
+  }
+
+  /**
+   * The files whose bytes hold `literal` (all of them without one), searched one at a time so a
+   * query over every list never holds more than one file's bytes. A file that cannot be read is
+   * kept: decoding it records the problem, which `problems()` then reports.
+   */
+  async #filesHolding(files: ResourceFileEntry[], literal: string | undefined): Promise<ResourceFileEntry[]> {
+    if (literal === undefined) return files;
+    const holding: ResourceFileEntry[] = [];
+    for (const file of files) {
+      let holds: boolean;
+      try {
+        holds = await this.#holds(file.path, literal);
+      } catch {
+        holds = true;
+      }
+      if (holds) holding.push(file);
+    }
+    return holding;
+  }
+
+  /** The file's text, or undefined when it cannot be read (its decode already said why). */
+  async #textOf(path: string): Promise<string | undefined> {
+    try {
+      return await this.#readText(path);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Decodes one resource file (once); problems become diagnostics, never exceptions. */
@@ -153,6 +197,8 @@ export class ResourceStore {
       if (!pending) continue;
       const decoded = await pending;
       const problem = decoded.problem ?? decoded.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+      // A list decoded for another query is this one's problem only if it holds the literal.
+      if (problem && query.containing !== undefined && (await this.#filesHolding([file], query.containing)).length === 0) continue;
       if (problem) found.push({ path: file.path, problem });
     }
     return found;
@@ -199,6 +245,13 @@ export class ResourceStore {
       return undefined;
     }
   }
+}
+
+/** Whether a decoded item's own text holds the literal (an item without a range: its file's). */
+function itemHolds(text: string, item: DecodedItem, literal: string): boolean {
+  if (item.start === undefined || item.end === undefined) return true;
+  const at = text.indexOf(literal, item.start);
+  return at >= 0 && at + literal.length <= item.end;
 }
 
 /** The item's own text, decoded whole again (managedFields included), or undefined. */

@@ -368,6 +368,73 @@ describe('analyze: decoded files are let go after the last rule that declared th
   });
 });
 
+describe('analyze: an input over every resource list (group "*" with containing)', () => {
+  const STUCK_RULE = `
+id: stuck-deletions
+title: t
+severity: medium
+component: deletion
+inputs:
+  deleting: { resource: { group: '*', containing: deletionTimestamp } }
+match: { forEach: deleting, as: object }
+outcomes:
+  - when:
+      all:
+        - field: { path: object/metadata/deletionTimestamp, olderThan: 10m }
+        - field: { path: object/metadata/finalizers, empty: false }
+    status: warn
+    message: '{{ object/kind }} {{ object/metadata/name }} deleted {{ object/metadata/deletionTimestamp | age }} ago, held by {{ object/metadata/finalizers | join:", " }}'
+remediation: { summary: s }
+`;
+
+  function deleting(): BundleBuilder {
+    const bundle = cluster();
+    bundle.addObject({
+      apiVersion: 'longhorn.io/v1beta2',
+      kind: 'Volume',
+      metadata: { name: 'pvc-1', namespace: 'longhorn-system', deletionTimestamp: '2025-03-06T20:45:28Z', finalizers: ['longhorn.io'] },
+      spec: { size: '10737418240' },
+    });
+    bundle.addObject({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'old-project', deletionTimestamp: '2025-03-06T22:45:20Z', finalizers: ['controller.cattle.io/namespace-auth'] },
+    });
+    return bundle;
+  }
+
+  it('evaluates the objects of every kind that hold the literal, and decodes no list without it', async () => {
+    const reads: string[] = [];
+    const bundle = await openBundle(deleting().toZip(), { onProgress: (event) => void (event.phase === 'read' && reads.push(event.path)) });
+    try {
+      const { rule } = parseRule(STUCK_RULE, 'stuck.yaml');
+      const report = await analyze(bundle, { rules: [rule!], includePass: true });
+      expect(report.findings.map((finding) => finding.message)).toEqual(['Volume pvc-1 deleted 2h ago, held by longhorn.io']);
+      expect(report.findings[0]!.evidence[0]).toMatchObject({ path: 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml' });
+      // Every list is searched, but only those holding the literal are decoded, and none is held after the rule.
+      expect(reads).toContain('yamls/namespaced/fleet-local/management.cattle.io/v3/managedcharts.yaml');
+      expect(bundle.heldResourceFiles().filter((path) => !path.endsWith('settings.yaml'))).toEqual([]);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('refuses a rule that reads every list without saying what it looks for', () => {
+    const { rule, problems } = parseRule(STUCK_RULE.replace(', containing: deletionTimestamp', ''), 'stuck.yaml');
+    expect(rule).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toContain('missing required field "containing"');
+  });
+
+  it('is skipped, not passed, when a list that holds the literal cannot be decoded', async () => {
+    const bundle = deleting();
+    bundle.addFile('yamls/namespaced/default/v1/persistentvolumeclaims.yaml', 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: PersistentVolumeClaim\n  metadata: {deletionTimestamp: [unclosed\nkind: List\n');
+    const run = await runRule(STUCK_RULE, bundle);
+    expect(run.outcome).toBe('skipped');
+    expect(run.skipKind).toBe('unreadable');
+    expect(run.skipReason).toContain('yamls/namespaced/default/v1/persistentvolumeclaims.yaml');
+  });
+});
+
 describe('analyze: shared log scans', () => {
   it('streams a log once for all the rules that search it, each getting its own matches', async () => {
     const { openBundle } = await import('@bundle-triage/core');

@@ -23,7 +23,7 @@ import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
-import type { KubeObject } from '@bundle-triage/core';
+import type { KubeObject, ResourceQuery } from '@bundle-triage/core';
 
 export interface AnalyzeOptions {
   /** The rules to run (e.g. `await loadCatalog()`, plus your own). */
@@ -181,6 +181,9 @@ async function runRules(
   logScans: LogScans,
   options: AnalyzeOptions,
 ): Promise<Map<string, RuleResult>> {
+  // Inputs that search lists for a literal read only the lists no other rule read, if the bundle
+  // knows the searches before those are read (their rules run last: see ReleasePlan).
+  bundle.expectSearches(searches(rules));
   const results = new Map<string, RuleResult>();
   let done = 0;
   // Each file stays decoded until the last rule that declared it has finished; rules that share
@@ -335,6 +338,19 @@ function uncheckedSkip(unchecked: readonly UncheckedNode[], facts: BundleFacts):
 function recordsOf(draft: FindingDraft): { records?: string[] } {
   const records = draft.records ?? [...new Set(draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.fact ? [ref.located.fact.record] : [])))];
   return records.length > 0 ? { records } : {};
+}
+
+/** The resource queries of `containing` inputs. */
+function searches(rules: readonly Rule[]): ResourceQuery[] {
+  const queries: ResourceQuery[] = [];
+  for (const rule of rules) {
+    for (const spec of Object.values(rule.inputs ?? {})) {
+      if (!('resource' in spec) || spec.resource.containing === undefined) continue;
+      const { name: _name, ...query } = spec.resource;
+      queries.push(query);
+    }
+  }
+  return queries;
 }
 
 function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {

@@ -1,4 +1,4 @@
-import type { Bundle } from '@bundle-triage/core';
+import type { Bundle, ResourceQuery } from '@bundle-triage/core';
 import type { Rule } from '../rule/rule.js';
 
 /**
@@ -16,6 +16,13 @@ export class ReleasePlan {
   readonly #filesOf = new Map<string, readonly string[]>();
   /** Rules not yet finished that declared the file. */
   readonly #pending = new Map<string, number>();
+  /**
+   * Queries that search lists for a literal (`containing`, e.g. over every list): they decode only
+   * the few lists that hold it, so they neither keep every candidate list decoded until they run
+   * nor weigh in the order; when such a rule finishes, the lists it decoded that no later rule
+   * declared are let go.
+   */
+  readonly #searchesOf = new Map<string, ResourceQuery[]>();
 
   constructor(bundle: Bundle, rules: readonly Rule[]) {
     this.#bundle = bundle;
@@ -24,6 +31,10 @@ export class ReleasePlan {
       for (const spec of Object.values(rule.inputs ?? {})) {
         if (!('resource' in spec)) continue;
         const { name: _name, ...query } = spec.resource;
+        if (query.containing !== undefined) {
+          this.#searchesOf.set(rule.id, [...(this.#searchesOf.get(rule.id) ?? []), query]);
+          continue;
+        }
         for (const file of bundle.resourceFiles(query)) paths.add(file.path);
       }
       this.#filesOf.set(rule.id, [...paths]);
@@ -46,7 +57,10 @@ export class ReleasePlan {
       return bytes;
     };
     const users = new Map(this.#pending);
-    const remaining = [...rules];
+    // Rules that search lists for a literal go last: by then most lists were read by the others,
+    // and the bundle noted while reading them whether they hold it.
+    const searching = rules.filter((rule) => this.#searchesOf.has(rule.id));
+    const remaining = rules.filter((rule) => !this.#searchesOf.has(rule.id));
     const opened = new Set<string>();
     const ordered: Rule[] = [];
     while (remaining.length > 0) {
@@ -66,7 +80,7 @@ export class ReleasePlan {
         else opened.add(path);
       }
     }
-    return ordered;
+    return [...ordered, ...searching];
   }
 
   /** Marks a rule finished (whatever its result) and releases the files no later rule declared. */
@@ -77,5 +91,12 @@ export class ReleasePlan {
       if (left === 0) this.#bundle.releaseResourceFile(path);
     }
     this.#filesOf.delete(rule.id);
+    const held = new Set(this.#bundle.heldResourceFiles());
+    for (const query of this.#searchesOf.get(rule.id) ?? []) {
+      for (const file of this.#bundle.resourceFiles(query)) {
+        if (held.has(file.path) && !this.#pending.get(file.path)) this.#bundle.releaseResourceFile(file.path);
+      }
+    }
+    this.#searchesOf.delete(rule.id);
   }
 }

@@ -76,6 +76,8 @@ async function resolveResource(
     ...(query.version ? { version: query.version } : {}),
     ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
     ...(query.name ? { name: query.name } : {}),
+    ...(query.containing ? { containing: query.containing } : {}),
+    ...(query.except ? { except: query.except } : {}),
   });
   // A file that could not be read whole may hide the very object or problem the rule looks for:
   // evaluating on what was readable could only give a silent pass.

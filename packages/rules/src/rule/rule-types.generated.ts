@@ -8,11 +8,16 @@ export type Input = ResourceInputSpec | LogInputSpec | NodeFileInputSpec | Suppo
 /**
  * Which objects: the same query as core's bundle.resources(). Leave version out: bundles move versions.
  */
-export type ResourceSelector = {
-  [k: string]: unknown;
-} & {
+export type ResourceSelector = (
+  | {
+      [k: string]: unknown;
+    }
+  | {
+      group?: '*';
+    }
+) & {
   /**
-   * API group; '' for the core group (v1).
+   * API group; '' for the core group (v1); '*' for every group: with neither resource nor kind, every resource list of the bundle (then containing is required).
    */
   group: string;
   /**
@@ -35,6 +40,14 @@ export type ResourceSelector = {
    * Only this object: the input is then one object instead of a list.
    */
   name?: string;
+  /**
+   * Only objects whose text in the bundle holds this literal, e.g. deletionTimestamp. Lists without it are searched as bytes and never decoded, which keeps a query over every list (group '*') cheap.
+   */
+  containing?: string;
+  /**
+   * Resources (plurals) left out, e.g. [events]: lists that can never hold what a query over every list looks for need not be read at all.
+   */
+  except?: string[];
 };
 /**
  * This interface was referenced by `BundleTriageDeclarativeRule`'s JSON-Schema

@@ -288,6 +288,12 @@ export class BundleBuilder {
     return this;
   }
 
+  /** Removes every log of a pod (current and previous, all containers): a pod that is gone has none. */
+  removePodLogs(namespace: string, pod: string): this {
+    for (const path of [...this.podLogs.keys()]) if (path.startsWith(`logs/${namespace}/${pod}/`)) this.podLogs.delete(path);
+    return this;
+  }
+
   /** A file inside `nodes/<node>.zip`, path relative to `<node>/` (e.g. `configs/etc/hostname`). */
   addNodeFile(node: string, path: string, content: string | Uint8Array): this {
     let files = this.nodeFiles.get(node);

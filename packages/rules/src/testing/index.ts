@@ -77,6 +77,21 @@ export async function runRule(
   }
 }
 
+/**
+ * Runs several rules together on a bundle, as `analyze` does (their findings linked: refines,
+ * explains, the headline), and returns the report with pass findings kept.
+ */
+export async function runRules(rules: readonly (Rule | string)[], bundle: BundleBuilder | Uint8Array | string | Bundle): Promise<Report> {
+  const resolved = rules.map((rule) => (typeof rule === 'string' ? parseRuleText(rule) : rule));
+  const owned = !isOpenBundle(bundle);
+  const opened = isOpenBundle(bundle) ? bundle : await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
+  try {
+    return await analyze(opened, { rules: resolved, includePass: true });
+  } finally {
+    if (owned) await opened.close();
+  }
+}
+
 function parseRuleText(text: string): Rule {
   const { rule, problems } = parseRule(text, '<inline rule>');
   if (!rule) throw new Error(`rule does not load: ${problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; ')}`);
