@@ -11,6 +11,7 @@ import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { selectRules } from './select-rules.js';
+import { podLogFiles } from '../logs/log-files.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
 import { plannedLogSearches } from './plan-log-scans.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
@@ -195,7 +196,13 @@ async function runRule(
       return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
     }
 
-    const context: EvaluationContext = { facts, pattern, signal, searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal) };
+    const context: EvaluationContext = {
+      facts,
+      pattern,
+      signal,
+      searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal),
+      podLogs: (query) => podLogFiles(bundle, query),
+    };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
     if (skip) return { skipped: { kind: skip.skipKind ?? 'missing-input', reason: skip.message } };

@@ -24,3 +24,14 @@ function nodeFiles(file: string, bundle: Bundle): LogFile[] {
     .flatMap((entry) => bundle.log(entry.path) ?? [])
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/**
+ * One pod's logs as a podLog condition reads them: container by container (in name order), each
+ * container's previous run (`<c>.log.1`) before its current one (`<c>.log`).
+ */
+export function podLogFiles(bundle: Bundle, query: { namespace: string; pod: string; container?: string; previous?: boolean }): LogFile[] {
+  return bundle
+    .logSeries({ kind: 'pod', namespace: query.namespace, pod: query.pod, ...(query.container === undefined ? {} : { container: query.container }) })
+    .flatMap((series) => series.files)
+    .filter((file) => query.previous === undefined || (file.previous === true) === query.previous);
+}

@@ -9,7 +9,8 @@ import { MAX_KEPT_MATCHES, searchKey, type LogSearch, type LogSearchResult } fro
  * rule's log conditions before it starts, so the first rule to search a file triggers one scan
  * that runs all the planned searches of that file, and the others read their results.
  *
- * Kept per search: the match count and the first matches (what conditions bind and cite).
+ * Kept per search: the match count and the first matches (what conditions bind and cite), or the
+ * last ones when the search asks for them.
  * Memory stays flat: lines are streamed, only matches are kept.
  */
 export class SharedLogScans {
@@ -60,7 +61,11 @@ export class SharedLogScans {
         const match = entry.pattern.exec(line.text);
         if (!match) continue;
         result.count += 1;
-        if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push({ ...line, match, groups: { ...(match.groups ?? {}) } });
+        if (search.keepLast !== undefined) {
+          // The last lines are what a crashed container wrote last: keep a window that slides.
+          result.matches.push({ ...line, match, groups: { ...(match.groups ?? {}) } });
+          if (result.matches.length > search.keepLast) result.matches.shift();
+        } else if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push({ ...line, match, groups: { ...(match.groups ?? {}) } });
       }
     }
     return new Map(entries.map((entry) => [entry.key, entry.result]));
