@@ -11,6 +11,7 @@ export type {
   BundleInfo,
   Diagnostic,
   Evidence,
+  EventGroup,
   Finding,
   FindingLink,
   FindingReference,

@@ -107,7 +107,7 @@ export function redactText(text: string): { text: string; masked: number } {
 
 /**
  * A deep copy of the report with secrets masked in everything that quotes the bundle or the
- * cluster: messages, evidence excerpts, remediation text, commands, the patch (diff, command and
+ * cluster: messages, evidence excerpts, event messages, remediation text, commands, the patch (diff, command and
  * operation values), skip reasons, rule errors and diagnostics.
  */
 export function redactReport(report: Report): { report: Report; masked: number } {
@@ -122,6 +122,7 @@ export function redactReport(report: Report): { report: Report; masked: number }
   for (const finding of copy.findings) {
     finding.message = clean(finding.message);
     for (const item of finding.evidence) item.excerpt = clean(item.excerpt);
+    for (const group of finding.events ?? []) group.message = clean(group.message);
     const remediation = finding.remediation;
     if (!remediation) continue;
     remediation.summary = clean(remediation.summary);
