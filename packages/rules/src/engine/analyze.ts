@@ -14,6 +14,8 @@ import { selectRules } from './select-rules.js';
 import { podLogFiles } from '../logs/log-files.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
 import { plannedLogSearches } from './plan-log-scans.js';
+import { attachEvents } from './attach-events.js';
+import { foldFallbacks } from './fold-fallbacks.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
@@ -82,16 +84,23 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const concurrency = Number.isInteger(options.concurrency) && options.concurrency! > 0 ? options.concurrency! : 4;
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, rules.length)) }, worker));
 
-  const linked: LinkedFinding[] = [];
+  const made: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
+  const passes = new Map<string, LinkedFinding>();
   for (const rule of rules) {
     const result = results.get(rule.id)!;
-    if ('findings' in result) linked.push(...result.findings);
+    if ('findings' in result) made.push(...result.findings);
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
+    if (rule.fallback) passes.set(rule.id, await passFinding(rule, bundle, 'nothing left to report: every finding was about an object another finding covers, which carries the same proof'));
   }
-  const findings = (await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle)).sort(compareFindings);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const linked = foldFallbacks(made, byId, (ruleId) => passes.get(ruleId)!);
+  const linkedFindings = await linkFindings(linked, byId, bundle);
+  // linkFindings keeps the order, so each finding still has its objects: the Warning events about them go under it.
+  await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle);
+  const findings = linkedFindings.sort(compareFindings);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   const summary = summarize(findings, skipped, errors);
@@ -231,8 +240,8 @@ async function runRule(
   }
 }
 
-function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {
-  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
+function passFinding(rule: Rule, bundle: Bundle, message = 'checked; nothing found'): Promise<LinkedFinding> {
+  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message, evidence: [], fallbackObjects: [] });
 }
 
 /**

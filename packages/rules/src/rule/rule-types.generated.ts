@@ -123,6 +123,10 @@ export interface BundleTriageDeclarativeRule {
    * The findings this rule's findings explain (causes before symptoms): a related finding of such a rule keeps its status and carries causedBy, this one carries explains; the report's headline is the root cause.
    */
   explains?: RuleLink[];
+  /**
+   * This rule reports what no other rule does (a Warning-event summary): a fail, warn or info finding of it about an object that a non-pass finding of another rule is also about is left out of the report, because that finding already carries the same proof (its Warning events, for one). When all its findings are left out, the rule passes.
+   */
+  fallback?: boolean;
   appliesTo?: AppliesTo;
   /**
    * Sources: issues, docs, code. Every catalog rule has at least one.
