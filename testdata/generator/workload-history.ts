@@ -1,28 +1,26 @@
 /**
  * What a cluster that has been running for a while shows to `kubectl get`/`describe`/`logs`,
- * on top of `healthyCluster()`: the ReplicaSets between Deployments and their pods, a
+ * on top of `healthyCluster()` (which has the ReplicaSets and RKE2's helm-install Jobs): a
  * controller in CrashLoopBackOff (with its previous run's log, `<container>.log.1`), a
- * longhorn-manager that restarted twice and recovered, RKE2's HelmCharts with their completed
- * `helm-install-*` Jobs and pods, Services (the management VIP's `ingress-expose`
+ * longhorn-manager that restarted twice and recovered, Services (the management VIP's `ingress-expose`
  * LoadBalancer), the PersistentVolumes behind the VM disks, and the warning events of all this,
  * written — as the kit writes every event — in both `v1/events.yaml` and
  * `events.k8s.io/v1/events.yaml`.
  */
 import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import type { ClusterContext } from './cluster-context.js';
+import { addEventPair } from './events.js';
 import { logrus } from './pod-logs.js';
 
 export function addWorkloadHistory(context: ClusterContext): void {
-  addReplicaSets(context);
   crashLoopingNetworkManager(context);
   restartedLonghornManager(context);
-  addRke2HelmCharts(context);
   addServices(context);
   addPersistentVolumes(context);
 }
 
-/** Every Deployment's ReplicaSet, owning the pods that the generator gave the Deployment. */
-function addReplicaSets(context: ClusterContext): void {
+/** Every Deployment's ReplicaSet, owning the pods that the generator gave the Deployment (every cluster has them: healthyCluster adds them). */
+export function addReplicaSets(context: ClusterContext): void {
   const { builder, random } = context;
   for (const deployment of builder.listObjects('apps/v1', 'Deployment')) {
     const namespace = deployment.metadata.namespace!;
@@ -172,59 +170,6 @@ function restartedLonghornManager(context: ClusterContext): void {
   });
 }
 
-interface EventPair {
-  namespace: string;
-  involved: { apiVersion: string; kind: string; name: string; uid: string; fieldPath?: string };
-  reason: string;
-  type: 'Normal' | 'Warning';
-  message: string;
-  component: string;
-  host: string;
-  first: string;
-  last: string;
-  count: number;
-}
-
-/** One event as the kit writes it twice: core/v1 and events.k8s.io/v1, same uid. */
-function addEventPair(context: ClusterContext, spec: EventPair): void {
-  const name = `${spec.involved.name}.${context.random.hex(16)}`;
-  const uid = context.random.uuid();
-  const involvedObject = { ...spec.involved, namespace: spec.namespace };
-  const metadata = { creationTimestamp: spec.first, name, namespace: spec.namespace, uid };
-  context.builder.addObject({
-    apiVersion: 'v1',
-    kind: 'Event',
-    count: spec.count,
-    eventTime: 'null',
-    firstTimestamp: spec.first,
-    involvedObject,
-    lastTimestamp: spec.last,
-    message: spec.message,
-    metadata,
-    reason: spec.reason,
-    reportingComponent: spec.component,
-    reportingInstance: spec.host,
-    source: { component: spec.component, host: spec.host },
-    type: spec.type,
-  });
-  context.builder.addObject({
-    apiVersion: 'events.k8s.io/v1',
-    kind: 'Event',
-    deprecatedCount: spec.count,
-    deprecatedFirstTimestamp: spec.first,
-    deprecatedLastTimestamp: spec.last,
-    deprecatedSource: { component: spec.component, host: spec.host },
-    eventTime: 'null',
-    metadata,
-    note: spec.message,
-    reason: spec.reason,
-    regarding: involvedObject,
-    reportingController: spec.component,
-    reportingInstance: spec.host,
-    type: spec.type,
-  });
-}
-
 const RKE2_CHARTS: { name: string; version: string; bootstrap: boolean; seconds: number }[] = [
   { name: 'rke2-canal', version: 'v3.29.0-build2024110400', bootstrap: true, seconds: 11 },
   { name: 'rke2-coredns', version: '1.36.102', bootstrap: true, seconds: 12 },
@@ -234,10 +179,10 @@ const RKE2_CHARTS: { name: string; version: string; bootstrap: boolean; seconds:
 ];
 
 /**
- * RKE2's bundled charts: each HelmChart (chart content inline, as RKE2 ships them), the
+ * RKE2's bundled charts (every cluster has them: healthyCluster adds them): each HelmChart (chart content inline, as RKE2 ships them), the
  * `helm-install-<chart>` Job helm-controller made for it, and that Job's Completed pod.
  */
-function addRke2HelmCharts(context: ClusterContext): void {
+export function addRke2HelmCharts(context: ClusterContext): void {
   const { builder, random } = context;
   const namespace = 'kube-system';
   const node = context.nodes[0]!;
