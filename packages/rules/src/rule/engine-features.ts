@@ -30,6 +30,7 @@ export const ENGINE_GAPS = {
   'node-affinity': 'evaluating Kubernetes node-affinity terms against nodes',
   'object-join': 'matching the objects of two inputs to each other by a field, label or annotation',
   'count-comparison': 'comparing the number of objects of two inputs (count bounds are literal numbers)',
+  'aggregation': 'grouping the objects of an input by some of their fields and aggregating each group (sums, earliest and latest times)',
 } as const;
 
 /** A feature the declarative engine has. */
