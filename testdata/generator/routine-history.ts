@@ -68,7 +68,10 @@ function helmInstallRetriedLately(context: ClusterContext): void {
   });
 }
 
-/** The first node's harvester-node-manager pod restarted once, twenty days ago, and has run since. */
+/**
+ * The first node's harvester-node-manager pod restarted once, twenty days ago (the kubelet stopped it
+ * when its liveness probe timed out), and has run since.
+ */
 function restartedLastMonth(context: ClusterContext): void {
   const { builder, random } = context;
   const namespace = 'harvester-system';
@@ -85,15 +88,16 @@ function restartedLastMonth(context: ClusterContext): void {
     );
     const [manager] = status.containerStatuses as Record<string, unknown>[];
     Object.assign(manager!, {
-      lastState: { terminated: { containerID: `containerd://${random.hex(64)}`, exitCode: 1, finishedAt: crashed, reason: 'Error', startedAt: (object.status as { startTime: string }).startTime } },
+      lastState: { terminated: { containerID: `containerd://${random.hex(64)}`, exitCode: 143, finishedAt: crashed, reason: 'Error', startedAt: (object.status as { startTime: string }).startTime } },
       restartCount: 1,
       state: { running: { startedAt: restarted } },
     });
   });
+  // The kubelet stopped it (SIGTERM, exit 143) when its liveness probe timed out during a node-wide I/O stall.
   builder.addPodLog(namespace, pod.metadata.name, container, [
     logrus(context.before(20 * DAY_MINUTES + 3), 'info', 'Starting node-manager'),
-    logrus(crashed, 'error', 'failed to watch *v1beta1.NodeConfig: the server could not find the requested resource'),
-    logrus(crashed, 'fatal', 'exiting: lost the watch on NodeConfig'),
+    logrus(context.before(20 * DAY_MINUTES + 2), 'info', 'ksmtuned: no change to the node\'s memory settings'),
+    logrus(crashed, 'info', 'Received signal terminated, shutting down'),
   ], { previous: true });
   builder.addPodLog(namespace, pod.metadata.name, container, [
     logrus(restarted, 'info', 'Starting node-manager'),

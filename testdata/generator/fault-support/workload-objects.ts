@@ -212,3 +212,59 @@ function ownerOf(object: KubeObject): { kind: string; name: string } | undefined
   const owners = object.metadata.ownerReferences as { kind: string; name: string; controller?: boolean }[] | undefined;
   return owners?.find((owner) => owner.controller) ?? owners?.[0];
 }
+
+export interface WarningEventSpec {
+  /** The object the event is about. */
+  about: { apiVersion: string; kind: string; namespace?: string; name: string; uid?: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  component: string;
+  count: number;
+  /** Seconds before the bundle of the first and the last occurrence. */
+  firstSecondsAgo: number;
+  lastSecondsAgo: number;
+}
+
+/** A Warning event as the kit writes it: in `v1/events.yaml` and `events.k8s.io/v1/events.yaml`, one uid. */
+export function addWarningEvent(builder: BundleBuilder, spec: WarningEventSpec): void {
+  const namespace = spec.about.namespace ?? 'default';
+  const name = `${spec.about.name}.${hexOf(`${spec.about.name}/${spec.reason}/${spec.lastSecondsAgo}`, 16)}`;
+  const uid = `${hexOf(name, 8)}-${hexOf(`${name}-1`, 4)}-4${hexOf(`${name}-2`, 3)}-8${hexOf(`${name}-3`, 3)}-${hexOf(`${name}-4`, 12)}`;
+  const first = secondsBefore(builder, spec.firstSecondsAgo);
+  const last = secondsBefore(builder, spec.lastSecondsAgo);
+  const involvedObject = { ...spec.about };
+  const metadata = { creationTimestamp: first, name, namespace, uid };
+  builder.addObject({
+    apiVersion: 'v1', kind: 'Event', count: spec.count, eventTime: 'null', firstTimestamp: first, involvedObject, lastTimestamp: last, message: spec.message, metadata,
+    reason: spec.reason, reportingComponent: spec.component, reportingInstance: '', source: { component: spec.component }, type: 'Warning',
+  });
+  builder.addObject({
+    apiVersion: 'events.k8s.io/v1', kind: 'Event', deprecatedCount: spec.count, deprecatedFirstTimestamp: first, deprecatedLastTimestamp: last, deprecatedSource: { component: spec.component },
+    eventTime: 'null', metadata, note: spec.message, reason: spec.reason, regarding: involvedObject, reportingController: spec.component, reportingInstance: '', type: 'Warning',
+  });
+}
+
+/** A pod that waits for a node: Pending, PodScheduled False (Unschedulable) with the scheduler's message since `secondsAgo`. */
+export function podUnschedulable(builder: BundleBuilder, pod: KubeObject, message: string, secondsAgo: number): KubeObject {
+  const since = secondsBefore(builder, secondsAgo);
+  builder.updateObject('v1', 'Pod', pod.metadata.namespace, pod.metadata.name, (object) => {
+    object.metadata.creationTimestamp = since;
+    delete (object.spec as Fields).nodeName;
+    object.status = {
+      conditions: [{ lastProbeTime: null, lastTransitionTime: since, message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }],
+      phase: 'Pending',
+      qosClass: (object.status as Fields).qosClass,
+    };
+  });
+  return builder.getObject('v1', 'Pod', pod.metadata.namespace, pod.metadata.name)!;
+}
+
+function hexOf(seed: string, length: number): string {
+  let hash = 2166136261;
+  let out = '';
+  while (out.length < length) {
+    for (const char of `${seed}${out.length}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+    out += hash.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
