@@ -4,6 +4,7 @@ import { loadCatalog } from '../../../src/catalog/load-catalog.js';
 import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, citedLine, expectCited, runRule } from '@bundle-triage/rules/testing';
 import { addWorkloadHistory, generateHealthyCluster, healthyCluster } from '../../../../../testdata/generator/index.js';
+import { longhornEvictionRequestedManagerCrash } from '../../longhorn/longhorn-eviction-requested-manager-crash/fault.js';
 import { podCrashLooping } from './fault.js';
 
 const ID = 'pod-crash-looping';
@@ -82,6 +83,22 @@ describe(ID, () => {
       expect(citedLine(cluster.builder, { path: cause.events![0]!.path, line: cause.events![0]!.line, excerpt: '' }).trim()).toBe('reason: BackOff');
       expect(report.findings.filter((finding) => finding.ruleId === 'events-warning-repeated')).toEqual([]);
       expect(report.summary.headline).toBe(ID);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('is explained by Longhorn eviction requested when the crashing pod is longhorn-manager (S37 heads the report)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 37 });
+    longhornEvictionRequestedManagerCrash(builder, { node: 'harvester-node-0', crashLoop: true });
+    const bundle = await openBundle(builder.toZip());
+    try {
+      const report = await analyze(bundle, { rules: await loadCatalog() });
+      const cause = report.findings.find((finding) => finding.ruleId === 'longhorn-eviction-requested-manager-crash')!;
+      const crash = report.findings.find((finding) => finding.ruleId === ID)!;
+      expect(crash.message).toMatch(/^pod longhorn-system\/longhorn-manager-\w+ is crash-looping/);
+      expect(crash.causedBy).toEqual([{ ruleId: cause.ruleId, fingerprint: cause.fingerprint }]);
+      expect(report.summary.headline).toBe(cause.ruleId);
     } finally {
       await bundle.close();
     }
