@@ -4,6 +4,7 @@ import { loadCatalog } from '../../../src/catalog/load-catalog.js';
 import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
+import { twoNodeRke2AgentLbLost } from '../../upgrade/two-node-rke2-agent-lb-lost/fault.js';
 import { nodeNotReady } from './fault.js';
 
 const ID = 'node-not-ready';
@@ -61,6 +62,19 @@ describe(ID, () => {
       for (const id of ['upgrade-gate-node-not-ready', 'precheck-node-status']) {
         expect(report.findings.find((finding) => finding.ruleId === id)?.causedBy, id).toContainEqual({ ruleId: ID, fingerprint: cause.fingerprint });
       }
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('is a detail of the two-node upgrade signature that says why the worker is NotReady (S25 refines it and heads the report)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.0', nodes: 2, seed: 25 });
+    twoNodeRke2AgentLbLost(builder);
+    const bundle = await openBundle(builder.toZip());
+    try {
+      const report = await analyze(bundle, { rules: await loadCatalog() });
+      expect(report.findings.find((finding) => finding.ruleId === ID)).toMatchObject({ status: 'info', coveredBy: 'two-node-rke2-agent-lb-lost' });
+      expect(report.summary.headline).toBe('two-node-rke2-agent-lb-lost');
     } finally {
       await bundle.close();
     }
