@@ -126,10 +126,19 @@ describe('a fallback rule reports only what no other finding covers', () => {
   });
 
   it('passes when every one of its findings was covered', async () => {
-    const ONLY_MANAGER = defineCodeRule({ ...EVERY_POD, id: 'manager-warnings', async evaluate(context) {
-      const manager = context.inputs.pods.find((candidate) => candidate.metadata.name === 'manager-abc')!;
-      return [{ status: 'warn' as const, message: 'manager has warnings', subject: manager, evidence: [await context.evidence(manager)] }];
-    } });
+    const ONLY_MANAGER = defineCodeRule({
+      id: 'manager-warnings',
+      title: 'The manager pod has Warning events',
+      severity: 'low',
+      component: 'events',
+      fallback: true,
+      whyCode: 'test rule',
+      inputs: { pods: { resource: { group: '', resource: 'pods', namespace: 'harvester-system' } } },
+      async evaluate(context) {
+        const manager = context.inputs.pods.find((candidate) => candidate.metadata.name === 'manager-abc')!;
+        return [{ status: 'warn' as const, message: 'manager has warnings', subject: manager, evidence: [await context.evidence(manager)] }];
+      },
+    });
     const { report: result } = await report([MANAGER_DOWN, ONLY_MANAGER]);
     expect(result.findings.map((finding) => finding.ruleId)).toEqual(['manager-down']);
     expect(result.summary).toMatchObject({ fail: 1, warn: 0, pass: 1 });

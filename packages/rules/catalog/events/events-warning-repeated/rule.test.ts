@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { podNotReadyFault } from '../../workload/pod-not-ready/fault.js';
 import { benignWarningEvents, eventsWarningRepeated } from './fault.js';
@@ -35,17 +33,12 @@ describe(ID, () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     const { launcher, webhook } = eventsWarningRepeated(builder);
     podNotReadyFault(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const notReady = report.findings.find((finding) => finding.ruleId === 'pod-not-ready')!;
-      expect(notReady.message).toContain(webhook.metadata.name);
-      expect(notReady.events?.map((group) => [group.reason, group.count])).toEqual([['Unhealthy', 23]]);
-      const events = report.findings.filter((finding) => finding.ruleId === ID);
-      expect(events.map((finding) => finding.message.split(' keep coming')[0]).sort()).toEqual([`Warning events about Node harvester-node-0`, `Warning events about Pod default/${launcher.metadata.name}`].sort());
-      expect(events.find((finding) => finding.message.includes(launcher.metadata.name))!.events?.map((group) => group.reason)).toEqual(['FailedMount', 'FailedAttachVolume']);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const notReady = report.findings.find((finding) => finding.ruleId === 'pod-not-ready')!;
+    expect(notReady.message).toContain(webhook.metadata.name);
+    expect(notReady.events?.map((group) => [group.reason, group.count])).toEqual([['Unhealthy', 23]]);
+    const events = report.findings.filter((finding) => finding.ruleId === ID);
+    expect(events.map((finding) => finding.message.split(' keep coming')[0]).sort()).toEqual([`Warning events about Node harvester-node-0`, `Warning events about Pod default/${launcher.metadata.name}`].sort());
+    expect(events.find((finding) => finding.message.includes(launcher.metadata.name))!.events?.map((group) => group.reason)).toEqual(['FailedMount', 'FailedAttachVolume']);
   });
 });

@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { nodeCordoned } from './fault.js';
 
@@ -47,15 +45,10 @@ describe(ID, () => {
   it('explains the upgrade validator\'s refusal of the unschedulable node, and heads the report', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 7 });
     nodeCordoned(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const cause = report.findings.find((finding) => finding.ruleId === ID)!;
-      const gate = report.findings.find((finding) => finding.ruleId === 'upgrade-gate-node-unschedulable')!;
-      expect(gate.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const cause = report.findings.find((finding) => finding.ruleId === ID)!;
+    const gate = report.findings.find((finding) => finding.ruleId === 'upgrade-gate-node-unschedulable')!;
+    expect(gate.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
+    expect(report.summary.headline).toBe(ID);
   });
 });

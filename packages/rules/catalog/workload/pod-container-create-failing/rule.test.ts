@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { vmStuckStartingNotADeviceNode } from '../../kubevirt/vm-stuck-starting-not-a-device-node/fault.js';
 import { podContainerCreateFailing } from './fault.js';
@@ -37,16 +35,11 @@ describe(ID, () => {
   it('is a detail of the "not a device node" signature about the same virt-launcher pod, which takes over what it explains and heads the report', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.0', nodes: 3, seed: 111 });
     const { pod } = vmStuckStartingNotADeviceNode(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const signature = report.findings.find((finding) => finding.ruleId === 'vm-stuck-starting-not-a-device-node')!;
-      expect(report.findings.find((finding) => finding.ruleId === ID)).toMatchObject({ status: 'info', coveredBy: signature.ruleId });
-      expect(report.findings.find((finding) => finding.ruleId === 'precheck-pod-status')!.causedBy).toEqual([{ ruleId: signature.ruleId, fingerprint: signature.fingerprint }]);
-      expect(report.summary.headline).toBe(signature.ruleId);
-      expect(signature.message).toContain(pod);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const signature = report.findings.find((finding) => finding.ruleId === 'vm-stuck-starting-not-a-device-node')!;
+    expect(report.findings.find((finding) => finding.ruleId === ID)).toMatchObject({ status: 'info', coveredBy: signature.ruleId });
+    expect(report.findings.find((finding) => finding.ruleId === 'precheck-pod-status')!.causedBy).toEqual([{ ruleId: signature.ruleId, fingerprint: signature.fingerprint }]);
+    expect(report.summary.headline).toBe(signature.ruleId);
+    expect(signature.message).toContain(pod);
   });
 });

@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, citedLine, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { addWorkloadHistory, generateHealthyCluster, healthyCluster } from '../../../../../testdata/generator/index.js';
 import { longhornEvictionRequestedManagerCrash } from '../../longhorn/longhorn-eviction-requested-manager-crash/fault.js';
 import { podCrashLooping } from './fault.js';
@@ -55,52 +53,37 @@ describe(ID, () => {
   it('explains its Deployment being unavailable (via the ReplicaSet that owns the pod) and heads the report over that symptom', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     const { pod } = podCrashLooping(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const cause = report.findings.find((finding) => finding.ruleId === ID)!;
-      const deployment = report.findings.find((finding) => finding.ruleId === 'deployment-unavailable')!;
-      expect(deployment.message).toMatch(/^Deployment harvester-system\/harvester-load-balancer has 1 of 1 replica\(s\) unavailable \(0 available; Available False since /);
-      expect(deployment.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
-      expect(cause.explains).toContainEqual({ ruleId: 'deployment-unavailable', fingerprint: deployment.fingerprint });
-      expect(report.summary.headline).toBe(ID);
-      // The generic not-ready finding about the same pod is its detail.
-      expect(report.findings.find((finding) => finding.ruleId === 'pod-not-ready')).toMatchObject({ status: 'info', coveredBy: ID });
-      expect(cause.message).toContain(pod.metadata.name);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const cause = report.findings.find((finding) => finding.ruleId === ID)!;
+    const deployment = report.findings.find((finding) => finding.ruleId === 'deployment-unavailable')!;
+    expect(deployment.message).toMatch(/^Deployment harvester-system\/harvester-load-balancer has 1 of 1 replica\(s\) unavailable \(0 available; Available False since /);
+    expect(deployment.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
+    expect(cause.explains).toContainEqual({ ruleId: 'deployment-unavailable', fingerprint: deployment.fingerprint });
+    expect(report.summary.headline).toBe(ID);
+    // The generic not-ready finding about the same pod is its detail.
+    expect(report.findings.find((finding) => finding.ruleId === 'pod-not-ready')).toMatchObject({ status: 'info', coveredBy: ID });
+    expect(cause.message).toContain(pod.metadata.name);
   });
 
   it('carries the BackOff events of its pod, and no separate events finding lists them (the workloads history)', async () => {
     const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1421 });
     addWorkloadHistory(cluster);
-    const bundle = await openBundle(cluster.builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const cause = report.findings.find((finding) => finding.ruleId === ID)!;
-      expect(cause.events?.map((group) => [group.reason, group.count, group.source])).toEqual([['BackOff', 397, 'kubelet']]);
-      expect(citedLine(cluster.builder, { path: cause.events![0]!.path, line: cause.events![0]!.line, excerpt: '' }).trim()).toBe('reason: BackOff');
-      expect(report.findings.filter((finding) => finding.ruleId === 'events-warning-repeated')).toEqual([]);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(cluster.builder);
+    const cause = report.findings.find((finding) => finding.ruleId === ID)!;
+    expect(cause.events?.map((group) => [group.reason, group.count, group.source])).toEqual([['BackOff', 397, 'kubelet']]);
+    expect(citedLine(cluster.builder, { path: cause.events![0]!.path, line: cause.events![0]!.line, excerpt: '' }).trim()).toBe('reason: BackOff');
+    expect(report.findings.filter((finding) => finding.ruleId === 'events-warning-repeated')).toEqual([]);
+    expect(report.summary.headline).toBe(ID);
   });
 
   it('is explained by Longhorn eviction requested when the crashing pod is longhorn-manager (S37 heads the report)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 37 });
     longhornEvictionRequestedManagerCrash(builder, { node: 'harvester-node-0', crashLoop: true });
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const cause = report.findings.find((finding) => finding.ruleId === 'longhorn-eviction-requested-manager-crash')!;
-      const crash = report.findings.find((finding) => finding.ruleId === ID)!;
-      expect(crash.message).toMatch(/^pod longhorn-system\/longhorn-manager-\w+ is crash-looping/);
-      expect(crash.causedBy).toEqual([{ ruleId: cause.ruleId, fingerprint: cause.fingerprint }]);
-      expect(report.summary.headline).toBe(cause.ruleId);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const cause = report.findings.find((finding) => finding.ruleId === 'longhorn-eviction-requested-manager-crash')!;
+    const crash = report.findings.find((finding) => finding.ruleId === ID)!;
+    expect(crash.message).toMatch(/^pod longhorn-system\/longhorn-manager-\w+ is crash-looping/);
+    expect(crash.causedBy).toEqual([{ ruleId: cause.ruleId, fingerprint: cause.fingerprint }]);
+    expect(report.summary.headline).toBe(cause.ruleId);
   });
 });

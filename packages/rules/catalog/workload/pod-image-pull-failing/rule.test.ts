@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { airgapUpgradelogImagepullbackoff } from '../../upgrade/airgap-upgradelog-imagepullbackoff/fault.js';
 import { podImagePullFailing } from './fault.js';
@@ -37,14 +35,9 @@ describe(ID, () => {
   it('is a detail of the air-gapped upgrade-log signature about the same pods (S34 refines it and heads the report)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 1, seed: 34 });
     airgapUpgradelogImagepullbackoff(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const generic = report.findings.filter((finding) => finding.ruleId === ID);
-      expect(generic.map((finding) => [finding.status, finding.coveredBy])).toEqual([['info', 'airgap-upgradelog-imagepullbackoff'], ['info', 'airgap-upgradelog-imagepullbackoff']]);
-      expect(report.summary.headline).toBe('airgap-upgradelog-imagepullbackoff');
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const generic = report.findings.filter((finding) => finding.ruleId === ID);
+    expect(generic.map((finding) => [finding.status, finding.coveredBy])).toEqual([['info', 'airgap-upgradelog-imagepullbackoff'], ['info', 'airgap-upgradelog-imagepullbackoff']]);
+    expect(report.summary.headline).toBe('airgap-upgradelog-imagepullbackoff');
   });
 });

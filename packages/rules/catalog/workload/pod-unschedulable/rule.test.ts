@@ -1,8 +1,6 @@
-import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../src/catalog/load-catalog.js';
-import { analyze } from '../../../src/engine/analyze.js';
 import { catalogRule, expectCited, runRule } from '@bundle-triage/rules/testing';
+import { catalogReport } from '../../../../../testdata/generator/fault-support/catalog-report.js';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
 import { podUnschedulableFault } from './fault.js';
 
@@ -35,16 +33,11 @@ describe(ID, () => {
   it('explains its Deployment short of a replica', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     podUnschedulableFault(builder);
-    const bundle = await openBundle(builder.toZip());
-    try {
-      const report = await analyze(bundle, { rules: await loadCatalog() });
-      const cause = report.findings.find((finding) => finding.ruleId === ID)!;
-      const deployment = report.findings.find((finding) => finding.ruleId === 'deployment-unavailable')!;
-      expect(deployment.message).toMatch(/^Deployment harvester-system\/virt-controller has 1 of 2 replica\(s\) unavailable/);
-      expect(deployment.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
-      expect(report.summary.headline).toBe(ID);
-    } finally {
-      await bundle.close();
-    }
+    const report = await catalogReport(builder);
+    const cause = report.findings.find((finding) => finding.ruleId === ID)!;
+    const deployment = report.findings.find((finding) => finding.ruleId === 'deployment-unavailable')!;
+    expect(deployment.message).toMatch(/^Deployment harvester-system\/virt-controller has 1 of 2 replica\(s\) unavailable/);
+    expect(deployment.causedBy).toEqual([{ ruleId: ID, fingerprint: cause.fingerprint }]);
+    expect(report.summary.headline).toBe(ID);
   });
 });
