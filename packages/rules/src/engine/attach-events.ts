@@ -9,16 +9,21 @@ const MAX_GROUPS = 10;
 /**
  * Puts the Warning events about a finding's objects under the finding (`events`), so a crash loop
  * shows its BackOff and probe failures beside the proof instead of in a list apart. Only fail, warn
- * and info findings get them; the events are read once, and only when such a finding is about an
- * object.
+ * and info findings get them; the events are read once, only when such a finding is about an
+ * object, and only from the namespaces its objects are in.
  */
 export async function attachEvents(findings: readonly { finding: Finding; objects: readonly KubeObject[] }[], bundle: Bundle): Promise<void> {
   const wanting = findings.filter(({ finding, objects }) => finding.status !== 'pass' && objects.length > 0);
   if (wanting.length === 0) return;
-  const groups = warningEventGroups(
-    await bundle.resources({ group: '', resource: 'events' }),
-    await bundle.resources({ group: 'events.k8s.io', resource: 'events' }),
-  );
+  // Only the event lists of the namespaces the objects are in (a cluster-scoped object's events are in default).
+  const namespaces = [...new Set(wanting.flatMap(({ objects }) => objects.map((object) => object.metadata.namespace || 'default')))].sort();
+  const core: KubeObject[] = [];
+  const newer: KubeObject[] = [];
+  for (const namespace of namespaces) {
+    core.push(...(await bundle.resources({ group: '', resource: 'events', namespace })));
+    newer.push(...(await bundle.resources({ group: 'events.k8s.io', resource: 'events', namespace })));
+  }
+  const groups = warningEventGroups(core, newer);
   if (groups.length === 0) return;
   const byObject = new Map<string, WarningEventGroup[]>();
   for (const group of groups) byObject.set(involvedKey(group.involved), [...(byObject.get(involvedKey(group.involved)) ?? []), group]);
