@@ -1,6 +1,6 @@
 import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
-import { defineCodeRule } from '../rule/rule.js';
+import { defineCodeRule, type Rule } from '../rule/rule.js';
 import { citedLine } from '../testing/cited-line.js';
 import { BundleBuilder } from '../testing/index.js';
 import { analyze } from './analyze.js';
@@ -27,7 +27,7 @@ function event(name: string, fields: { reason: string; type?: string; pod: strin
   };
 }
 
-/** Two pods; the first has BackOff events (twice, under two messages) and an Unhealthy event only in events.k8s.io. */
+/** Two pods; the first has BackOff events (twice, under two messages) and an Unhealthy series event; the third's namespace has only the events.k8s.io list. */
 function cluster(): BundleBuilder {
   const bundle = new BundleBuilder({ createdAt: CREATED, kubernetesVersion: 'v1.30.7+rke2r1' });
   bundle.collectNamespace('harvester-system');
@@ -42,14 +42,22 @@ function cluster(): BundleBuilder {
     metadata: { name: 'manager-abc.2', namespace: 'harvester-system', uid: 'uid-manager-abc.2' }, note: 'Back-off restarting failed container manager', reason: 'BackOff',
     regarding: { apiVersion: 'v1', kind: 'Pod', name: 'manager-abc', namespace: 'harvester-system', uid: 'pod-uid-1' }, type: 'Warning',
   });
-  // Only in events.k8s.io/v1, with a series.
-  bundle.addObject({
-    apiVersion: 'events.k8s.io/v1', kind: 'Event', eventTime: '2025-03-06T22:00:00.000000Z', series: { count: 7, lastObservedTime: '2025-03-06T22:30:00.000000Z' },
-    metadata: { name: 'manager-abc.4', namespace: 'harvester-system', uid: 'uid-manager-abc.4' }, note: 'Readiness probe failed: connection refused', reason: 'Unhealthy',
-    regarding: { apiVersion: 'v1', kind: 'Pod', name: 'manager-abc', namespace: 'harvester-system', uid: 'pod-uid-1' }, reportingController: 'kubelet', type: 'Warning',
-  });
+  // A series event (eventTime, series.count), written as the kit writes every event: in both lists.
+  const series = { eventTime: '2025-03-06T22:00:00.000000Z', series: { count: 7, lastObservedTime: '2025-03-06T22:30:00.000000Z' }, reason: 'Unhealthy', type: 'Warning' };
+  const seriesMetadata = { name: 'manager-abc.4', namespace: 'harvester-system', uid: 'uid-manager-abc.4' };
+  const seriesAbout = { apiVersion: 'v1', kind: 'Pod', name: 'manager-abc', namespace: 'harvester-system', uid: 'pod-uid-1' };
+  bundle.addObject({ apiVersion: 'v1', kind: 'Event', ...series, involvedObject: seriesAbout, message: 'Readiness probe failed: connection refused', metadata: seriesMetadata, reportingComponent: 'kubelet' });
+  bundle.addObject({ apiVersion: 'events.k8s.io/v1', kind: 'Event', ...series, metadata: seriesMetadata, note: 'Readiness probe failed: connection refused', regarding: seriesAbout, reportingController: 'kubelet' });
   // About an earlier pod of the same name (another uid): not this pod's.
   bundle.addObject(event('manager-abc.5', { reason: 'FailedMount', pod: 'manager-abc', uid: 'pod-uid-0', count: 9, first: '2025-03-06T19:00:00Z', last: '2025-03-06T22:10:00Z', message: 'old pod' }));
+  // longhorn-system: its events only in events.k8s.io/v1 (no core list for the namespace).
+  bundle.collectNamespace('longhorn-system');
+  bundle.addObject({ ...pod('instance-manager-r1', 'pod-uid-3'), metadata: { name: 'instance-manager-r1', namespace: 'longhorn-system', uid: 'pod-uid-3' } });
+  bundle.addObject({
+    apiVersion: 'events.k8s.io/v1', kind: 'Event', deprecatedCount: 6, deprecatedFirstTimestamp: '2025-03-06T22:10:00Z', deprecatedLastTimestamp: '2025-03-06T22:40:00Z',
+    metadata: { name: 'instance-manager-r1.1', namespace: 'longhorn-system', uid: 'uid-im-1' }, note: 'Liveness probe failed', reason: 'Unhealthy',
+    regarding: { apiVersion: 'v1', kind: 'Pod', name: 'instance-manager-r1', namespace: 'longhorn-system', uid: 'pod-uid-3' }, reportingController: 'kubelet', type: 'Warning',
+  });
   bundle.addObject(event('webhook-def.1', { reason: 'Unhealthy', pod: 'webhook-def', uid: 'pod-uid-2', count: 30, first: '2025-03-06T22:00:00Z', last: '2025-03-06T22:43:00Z', message: 'Liveness probe failed' }));
   return bundle;
 }
@@ -82,7 +90,7 @@ const EVERY_POD = defineCodeRule({
   },
 });
 
-async function report(rules = [MANAGER_DOWN]) {
+async function report(rules: Rule[] = [MANAGER_DOWN]) {
   const builder = cluster();
   const bundle = await openBundle(builder.toZip());
   try {
@@ -93,7 +101,7 @@ async function report(rules = [MANAGER_DOWN]) {
 }
 
 describe('Warning events go under the finding of their object', () => {
-  it('groups them by reason and object across both event lists (counted once), newest first, citing the latest event\'s reason line', async () => {
+  it('groups them by reason and object (an event of both lists counted once), newest first, citing the latest event\'s reason line', async () => {
     const { builder, report: result } = await report();
     const finding = result.findings.find((candidate) => candidate.ruleId === 'manager-down')!;
     expect(finding.events?.map((group) => [group.reason, group.count, group.firstTimestamp, group.lastTimestamp, group.message, group.source])).toEqual([
@@ -105,6 +113,23 @@ describe('Warning events go under the finding of their object', () => {
       expect(group.path).toMatch(/^yamls\/namespaced\/harvester-system\/(v1|events\.k8s\.io\/v1)\/events\.yaml$/);
       expect(citedLine(builder, { path: group.path, line: group.line, excerpt: "" }).trim()).toBe(`reason: ${group.reason}`);
     }
+  });
+
+  it('reads the events.k8s.io list of a namespace whose core list the bundle does not have', async () => {
+    const IM_DOWN = defineCodeRule({
+      id: 'instance-manager-down',
+      title: 'An instance manager is down',
+      severity: 'high',
+      component: 'longhorn',
+      whyCode: 'test rule',
+      inputs: { pods: { resource: { group: '', resource: 'pods', namespace: 'longhorn-system' } } },
+      async evaluate(context) {
+        const subject = context.inputs.pods[0]!;
+        return [{ status: 'fail' as const, message: 'down', subject, evidence: [await context.evidence(subject)] }];
+      },
+    });
+    const finding = (await report([IM_DOWN])).report.findings[0]!;
+    expect(finding.events?.map((group) => [group.reason, group.count, group.path])).toEqual([['Unhealthy', 6, 'yamls/namespaced/longhorn-system/events.k8s.io/v1/events.yaml']]);
   });
 
   it('leaves out Normal events and events about an earlier object of the same name (another uid)', async () => {

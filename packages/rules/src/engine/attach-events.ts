@@ -20,8 +20,9 @@ export async function attachEvents(findings: readonly { finding: Finding; object
   const core: KubeObject[] = [];
   const newer: KubeObject[] = [];
   for (const namespace of namespaces) {
-    core.push(...(await bundle.resources({ group: '', resource: 'events', namespace })));
-    newer.push(...(await bundle.resources({ group: 'events.k8s.io', resource: 'events', namespace })));
+    // The kit writes every event to both lists: the core list is enough where the bundle has it.
+    if (bundle.resourceFiles({ group: '', resource: 'events', namespace }).length > 0) core.push(...(await bundle.resources({ group: '', resource: 'events', namespace })));
+    else newer.push(...(await bundle.resources({ group: 'events.k8s.io', resource: 'events', namespace })));
   }
   const groups = warningEventGroups(core, newer);
   if (groups.length === 0) return;

@@ -1,6 +1,8 @@
+import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { parseRule } from '../rule/load-rules.js';
 import { BundleBuilder, runRule } from '../testing/index.js';
+import { analyze } from './analyze.js';
 
 /** A pod whose container crashed: its previous run's log (`.log.1`) and the current one (`.log`). */
 function crashingPod(): BundleBuilder {
@@ -107,5 +109,19 @@ describe('podLog: the log of the object being evaluated', () => {
     ]);
     const unsafe = parseRule(CRASH_RULE("{ namespace: x, pod: y, pattern: '(a)\\1', as: lastErrors }"), 'rule.yaml');
     expect(unsafe.problems.map((problem) => problem.pointer)).toEqual(['/outcomes/0/when/some/where/all/1/optional/podLog/pattern']);
+  });
+
+  it('streams a container\'s log once for two rules that ask the same of it', async () => {
+    const rule = (id: string) => parseRule(CRASH_RULE(LOG_OF_STATUS).replace('id: crash-with-log', `id: ${id}`), `${id}.yaml`).rule!;
+    const opens: string[] = [];
+    const bundle = await openBundle(crashingPod().toZip(), { onProgress: (event) => event.phase === 'read' && opens.push(event.path) });
+    try {
+      const report = await analyze(bundle, { rules: [rule('first'), rule('second')] });
+      expect(report.findings.map((finding) => finding.message)).toEqual([expect.stringContaining('3 error lines'), expect.stringContaining('3 error lines')]);
+      expect(opens.filter((path) => path.endsWith('/manager.log'))).toHaveLength(1);
+      expect(opens.filter((path) => path.endsWith('/manager.log.1'))).toHaveLength(1);
+    } finally {
+      await bundle.close();
+    }
   });
 });
