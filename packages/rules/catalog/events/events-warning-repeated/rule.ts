@@ -26,7 +26,8 @@ export default defineCodeRule({
   id: 'events-warning-repeated',
   title: 'Warning events keep repeating about an object no other finding covers',
   description:
-    'Groups the Warning events of both event lists (v1 and events.k8s.io/v1, an event of both counted once) by reason and ' +
+    'Groups the Warning events of the core event list (the kit writes every event to v1/events.yaml and again to ' +
+    'events.k8s.io/v1/events.yaml; the core list is read, once) by reason and ' +
     'involved object, and reports, per object, the groups that are still happening and repeated: last seen within an hour ' +
     'before the bundle was taken (the API server keeps events an hour after their last occurrence, so an older group has ' +
     'stopped) and seen 5 times or more. What healthy clusters log does not fire: a one-off or a group that stopped (a ' +
@@ -52,16 +53,15 @@ export default defineCodeRule({
   ],
   whyCode: {
     needs: ['aggregation', 'object-join'],
-    because: 'Events are grouped by reason and involved object across two lists (counts summed, first and last time kept) and each group is judged against the object it is about (a pod that is gone or completed), found by name in another input.',
+    because: 'Events are grouped by reason and involved object (counts summed, first and last time kept) and each group is judged against the object it is about (a pod that is gone or completed), found by name in another input.',
   },
   inputs: {
     events: { resource: { group: '', resource: 'events' } },
-    newEvents: { resource: { group: 'events.k8s.io', resource: 'events' } },
     pods: { resource: { group: '', resource: 'pods' } },
     nodes: { resource: { group: '', resource: 'nodes', namespace: null } },
   },
   async evaluate(context) {
-    const groups = warningEventGroups(context.inputs.events, context.inputs.newEvents);
+    const groups = warningEventGroups(context.inputs.events);
     if (groups.length === 0) return [];
     const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : Number.NaN;
     if (Number.isNaN(createdAt)) {

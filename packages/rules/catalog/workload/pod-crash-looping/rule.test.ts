@@ -44,6 +44,21 @@ describe(ID, () => {
     expect(run.finding!.message).toMatch(/; last log lines: none \(no log of the container in this bundle\)$/);
   });
 
+  it('takes a klog error or fatal line (E0306 …, F0306 …) and an upper-case ERROR for an error line, past the prefilter', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
+    const { pod, container } = podCrashLooping(builder, { noLogs: true });
+    builder.addPodLog('harvester-system', pod.metadata.name, container, [
+      'I0306 22:40:01.120000       1 server.go:80] Starting harvester-load-balancer',
+      'E0306 22:40:31.417000       1 controller.go:112] webhook validator.harvester-load-balancer-webhook.harvesterhci.io did not answer within 30s',
+      'I0306 22:40:31.500000       1 controller.go:120] requeue default/pool-vlan10',
+      'ERROR ippool default/pool-vlan10 not synced',
+      'F0306 22:41:01.417000       1 main.go:52] leader election lost',
+    ]);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.message).toMatch(/; last log lines: E0306 .*did not answer within 30s \/ ERROR ippool default\/pool-vlan10 not synced \/ F0306 .*leader election lost$/);
+  });
+
   it('passes for a container that exited once and runs again (near miss)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     podCrashLooping(builder, { recovered: true });
