@@ -20,6 +20,7 @@ import { addNodeBundles } from './node-bundle.js';
 import { addNodes, createNodes } from './nodes.js';
 import { addPodLogs } from './pod-logs.js';
 import { SeededRandom } from './random.js';
+import { addRoutineHistory } from './routine-history.js';
 import { addVirtualMachines } from './virtual-machines.js';
 import { addWorkloads, harvesterWorkloads } from './workloads.js';
 
@@ -90,6 +91,9 @@ export function generateHealthyCluster(options: HealthyClusterOptions): Generate
   addRke2HelmCharts(context, history);
   addHarvesterAddons(context, history);
   addInFlightDeletions(context);
+  // Last, so what comes before keeps its bytes: the history every month-old cluster has (it
+  // re-runs one of the helm-install Jobs above).
+  addRoutineHistory(context);
   builder.addGenerationError('Failed to get /apis/authentication.k8s.io/v1/tokenreviews: the server does not allow this method on the requested resource');
   builder.addGenerationError('Failed to get /apis/authorization.k8s.io/v1/selfsubjectaccessreviews: the server does not allow this method on the requested resource');
   return context;

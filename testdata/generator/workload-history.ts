@@ -1,27 +1,27 @@
 /**
  * What a cluster that has been running for a while shows to `kubectl get`/`describe`/`logs`,
- * on top of `healthyCluster()`: the ReplicaSets between Deployments and their pods, a
+ * on top of `healthyCluster()` (which has the ReplicaSets, and RKE2's helm-install Jobs from
+ * helm-charts.ts): a
  * controller in CrashLoopBackOff (with its previous run's log, `<container>.log.1`), a
- * longhorn-manager that restarted twice and recovered, Services (the management VIP's
- * `ingress-expose` LoadBalancer), the PersistentVolumes behind the VM disks, and the warning
- * events of all this, written — as the kit writes every event — in both `v1/events.yaml` and
- * `events.k8s.io/v1/events.yaml`. (RKE2's HelmCharts and their completed `helm-install-*` Jobs
- * and pods come with every healthy cluster: helm-charts.ts.)
+ * longhorn-manager that restarted twice and recovered, Services (the management VIP's `ingress-expose`
+ * LoadBalancer), the PersistentVolumes behind the VM disks, and the warning events of all this,
+ * written — as the kit writes every event — in both `v1/events.yaml` and
+ * `events.k8s.io/v1/events.yaml`.
  */
 import type { KubeObject } from '../../packages/rules/src/testing/bundle-builder.js';
 import type { ClusterContext } from './cluster-context.js';
+import { addEventPair } from './events.js';
 import { logrus } from './pod-logs.js';
 
 export function addWorkloadHistory(context: ClusterContext): void {
-  addReplicaSets(context);
   crashLoopingNetworkManager(context);
   restartedLonghornManager(context);
   addServices(context);
   addPersistentVolumes(context);
 }
 
-/** Every Deployment's ReplicaSet, owning the pods that the generator gave the Deployment. */
-function addReplicaSets(context: ClusterContext): void {
+/** Every Deployment's ReplicaSet, owning the pods that the generator gave the Deployment (every cluster has them: healthyCluster adds them). */
+export function addReplicaSets(context: ClusterContext): void {
   const { builder, random } = context;
   for (const deployment of builder.listObjects('apps/v1', 'Deployment')) {
     const namespace = deployment.metadata.namespace!;
@@ -168,59 +168,6 @@ function restartedLonghornManager(context: ClusterContext): void {
     first: context.before(52),
     last: context.before(46),
     count: 3,
-  });
-}
-
-interface EventPair {
-  namespace: string;
-  involved: { apiVersion: string; kind: string; name: string; uid: string; fieldPath?: string };
-  reason: string;
-  type: 'Normal' | 'Warning';
-  message: string;
-  component: string;
-  host: string;
-  first: string;
-  last: string;
-  count: number;
-}
-
-/** One event as the kit writes it twice: core/v1 and events.k8s.io/v1, same uid. */
-function addEventPair(context: ClusterContext, spec: EventPair): void {
-  const name = `${spec.involved.name}.${context.random.hex(16)}`;
-  const uid = context.random.uuid();
-  const involvedObject = { ...spec.involved, namespace: spec.namespace };
-  const metadata = { creationTimestamp: spec.first, name, namespace: spec.namespace, uid };
-  context.builder.addObject({
-    apiVersion: 'v1',
-    kind: 'Event',
-    count: spec.count,
-    eventTime: 'null',
-    firstTimestamp: spec.first,
-    involvedObject,
-    lastTimestamp: spec.last,
-    message: spec.message,
-    metadata,
-    reason: spec.reason,
-    reportingComponent: spec.component,
-    reportingInstance: spec.host,
-    source: { component: spec.component, host: spec.host },
-    type: spec.type,
-  });
-  context.builder.addObject({
-    apiVersion: 'events.k8s.io/v1',
-    kind: 'Event',
-    deprecatedCount: spec.count,
-    deprecatedFirstTimestamp: spec.first,
-    deprecatedLastTimestamp: spec.last,
-    deprecatedSource: { component: spec.component, host: spec.host },
-    eventTime: 'null',
-    metadata,
-    note: spec.message,
-    reason: spec.reason,
-    regarding: involvedObject,
-    reportingController: spec.component,
-    reportingInstance: spec.host,
-    type: spec.type,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Finding, FindingLink, Report } from './report-types.js';
+import type { EventGroup, Finding, FindingLink, Report } from './report-types.js';
 import type { RedactionInfo } from './render-options.js';
 import { overviewFacts } from './describe-sections.js';
 import { plural } from './plural.js';
@@ -113,6 +113,15 @@ export function plainCommands(finding: Finding): string[] {
   const remediation = finding.remediation;
   if (!remediation) return [];
   return remediation.commands.filter((command) => command !== remediation.patch?.command);
+}
+
+/**
+ * One group of Warning events, as every format says it: `BackOff ×397 on Pod ns/name (first
+ * 2025-03-12T07:42:07Z, last 2025-03-12T09:13:07Z, kubelet): Back-off restarting failed container…`.
+ */
+export function eventSentence(group: EventGroup): string {
+  const times = [group.firstTimestamp && `first ${group.firstTimestamp}`, group.lastTimestamp && group.lastTimestamp !== group.firstTimestamp && `last ${group.lastTimestamp}`, group.source].filter(Boolean);
+  return `${group.reason} ×${group.count} on ${objectLabel(group.object)}${times.length > 0 ? ` (${times.join(', ')})` : ''}: ${group.message}`;
 }
 
 /** `ManagedChart fleet-local/harvester` */

@@ -29,6 +29,7 @@ export type {
   BundleInfo,
   Diagnostic,
   Evidence,
+  EventGroup,
   Finding,
   FindingLink,
   FindingReference,

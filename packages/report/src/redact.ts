@@ -107,9 +107,10 @@ export function redactText(text: string): { text: string; masked: number } {
 
 /**
  * A deep copy of the report with secrets masked in everything that quotes the bundle or the
- * cluster: messages, evidence excerpts, remediation text, commands, the patch (diff, command and
- * operation values), skip reasons, rule errors, diagnostics, and the sections: Fleet bundle
- * messages of the overview, log templates with their sample lines and mentions, timeline texts.
+ * cluster: messages, evidence excerpts, event messages, remediation text, commands, the patch
+ * (diff, command and operation values), skip reasons, rule errors, diagnostics, and the sections:
+ * Fleet bundle messages of the overview, log templates with their sample lines and mentions,
+ * timeline texts.
  */
 export function redactReport(report: Report): { report: Report; masked: number } {
   const copy = structuredClone(report);
@@ -123,6 +124,7 @@ export function redactReport(report: Report): { report: Report; masked: number }
   for (const finding of copy.findings) {
     finding.message = clean(finding.message);
     for (const item of finding.evidence) item.excerpt = clean(item.excerpt);
+    for (const group of finding.events ?? []) group.message = clean(group.message);
     const remediation = finding.remediation;
     if (!remediation) continue;
     remediation.summary = clean(remediation.summary);

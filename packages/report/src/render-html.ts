@@ -3,6 +3,7 @@ import type { Evidence, Finding, Report, ReportLogTemplate, ReportTimelineEntry 
 import {
   bundleFacts,
   countsLine,
+  eventSentence,
   headlineFinding,
   linkLines,
   noProblemsSentence,
@@ -102,6 +103,9 @@ function renderFinding(finding: Finding, report: Report): string {
   }
   if (finding.evidence.length > 0) {
     parts.push('<h5>Evidence</h5>', ...finding.evidence.map(renderEvidence));
+  }
+  if (finding.events?.length) {
+    parts.push('<h5>Warning events</h5>', `<ul class="events">${finding.events.map((group) => `<li>${esc(eventSentence(group))} <code class="location">${esc(group.path)}:${group.line}</code></li>`).join('')}</ul>`);
   }
   const remediation = finding.remediation;
   if (remediation) {

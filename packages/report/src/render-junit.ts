@@ -1,5 +1,5 @@
 import type { Finding, Report } from './report-types.js';
-import { countsLine, linkLines, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
+import { countsLine, eventSentence, linkLines, noProblemsSentence, objectLabel, plainCommands, redactionNote, STATUSES } from './describe-report.js';
 import { overviewFacts } from './describe-sections.js';
 import { escapeMarkup as esc } from './escape-markup.js';
 import type { RenderContext } from './render-options.js';
@@ -74,6 +74,7 @@ export function renderJunit(report: Report, context: RenderContext): string {
 function failureBody(finding: Finding): string {
   const lines = [`${finding.status.toUpperCase()} ${finding.severity}: ${finding.message}`, ...linkLines(finding).map((link) => `  ${link.text}`)];
   for (const item of finding.evidence) lines.push(`  at ${item.path}:${item.line}${item.object ? ` (${objectLabel(item.object)})` : ''}`, `    ${item.excerpt}`);
+  for (const group of finding.events ?? []) lines.push(`  event ${eventSentence(group)}`, `    at ${group.path}:${group.line}`);
   const remediation = finding.remediation;
   if (remediation) {
     lines.push(`Fix: ${remediation.summary}`);

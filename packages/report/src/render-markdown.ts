@@ -2,6 +2,7 @@ import type { Finding, Report } from './report-types.js';
 import {
   bundleFacts,
   countsLine,
+  eventSentence,
   headlineFinding,
   linkLines,
   noProblemsSentence,
@@ -69,6 +70,11 @@ export function renderMarkdownFinding(finding: Finding, report?: Report): string
       out.push(`- ${code(`${item.path}:${item.line}`)}${item.object ? ` (${inline(objectLabel(item.object))})` : ''}`, '');
       out.push(...fenced(item.excerpt, /\.ya?ml$/.test(item.path) ? 'yaml' : 'text', '  '), '');
     }
+  }
+  if (finding.events?.length) {
+    out.push('**Warning events**', '');
+    for (const group of finding.events) out.push(`- ${inline(eventSentence(group))} — ${code(`${group.path}:${group.line}`)}`);
+    out.push('');
   }
   const remediation = finding.remediation;
   if (remediation) {

@@ -1,6 +1,6 @@
 import type { Evidence, Finding, Report, ReportLogTemplate } from './report-types.js';
 import { entrySource, templatesOf, unexplainedTemplates, windowOf } from './describe-sections.js';
-import { linkedFinding, linkLines, objectLabel, redactionNote } from './describe-report.js';
+import { eventSentence, linkedFinding, linkLines, objectLabel, redactionNote } from './describe-report.js';
 import type { RenderContext } from './render-options.js';
 
 /**
@@ -107,7 +107,9 @@ function result(report: Report, finding: Finding, ruleIndex: number) {
       return evidence ? [{ ...location(evidence), message: { text: `${line.label} ${link.ruleId}` } }] : [];
     }),
   );
-  const related = [...rest.map((item) => location(item)), ...links];
+  // The Warning events about the finding's objects: where each group's latest event is.
+  const events = (finding.events ?? []).map((group) => ({ physicalLocation: physicalLocation(group.path, group.line), message: { text: eventSentence(group) } }));
+  const related = [...rest.map((item) => location(item)), ...links, ...events];
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -123,6 +125,7 @@ function result(report: Report, finding: Finding, ruleIndex: number) {
       ...(finding.coveredBy ? { coveredBy: finding.coveredBy } : {}),
       ...(finding.causedBy?.length ? { causedBy: finding.causedBy } : {}),
       ...(finding.explains?.length ? { explains: finding.explains } : {}),
+      ...(finding.events?.length ? { events: finding.events } : {}),
       ...(templatesOf(report, finding).length > 0 ? { logPatterns: templatesOf(report, finding).map(templateProperty) } : {}),
       ...(finding.timelineWindow
         ? {

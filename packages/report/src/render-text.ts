@@ -3,6 +3,7 @@ import { stylist, type StyleName, type Stylist } from './ansi-style.js';
 import {
   bundleFacts,
   countsLine,
+  eventSentence,
   headlineFinding,
   linkLines,
   noProblemsSentence,
@@ -65,7 +66,7 @@ export function renderText(report: Report, context: RenderContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One finding as text lines: status, title, message, evidence, fix, patch, references, its log patterns and what happened before it. */
+/** One finding as text lines: status, title, message, evidence, Warning events, fix, patch, references, its log patterns and what happened before it. */
 export function renderTextFinding(finding: Finding, context: RenderContext, style: Stylist, report?: Report): string[] {
   const lines: string[] = [];
   const width = context.width;
@@ -80,6 +81,14 @@ export function renderTextFinding(finding: Finding, context: RenderContext, styl
     for (const item of finding.evidence) {
       lines.push(`    ${style(`${terminalSafe(item.path)}:${item.line}`, 'blue')}`);
       lines.push(`      ${style(`${item.line} │`, 'dim')} ${terminalSafe(item.excerpt)}`);
+    }
+  }
+
+  if (finding.events?.length) {
+    lines.push('  Warning events:');
+    for (const group of finding.events) {
+      lines.push(...wrapText(terminalSafe(eventSentence(group)), width, '    '));
+      lines.push(`      ${style(`${terminalSafe(group.path)}:${group.line}`, 'blue')}`);
     }
   }
 

@@ -295,6 +295,10 @@ export interface Finding {
    */
   explains?: FindingLink[];
   timelineWindow?: TimelineWindow;
+  /**
+   * The Warning events about the objects this finding is about, grouped by reason and object, newest first (at most 10); absent when there are none.
+   */
+  events?: EventGroup[];
 }
 /**
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
@@ -381,6 +385,51 @@ export interface TimelineWindow {
     entry: number;
     closeness: 'object' | 'owner' | 'node' | 'namespace';
   }[];
+}
+/**
+ * Warning events about one object with one reason, as the cluster recorded them: how many, first and last time, the latest message, and where the latest event is in the bundle.
+ *
+ * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema
+ * via the `definition` "eventGroup".
+ */
+export interface EventGroup {
+  /**
+   * The events' type (Warning).
+   */
+  type: string;
+  reason: string;
+  object: ObjectRef1;
+  /**
+   * Occurrences, summed over the events of the group.
+   */
+  count: number;
+  firstTimestamp: NullableString;
+  lastTimestamp: NullableString;
+  /**
+   * The latest event's message.
+   */
+  message: string;
+  /**
+   * The component that reported the latest event (kubelet, default-scheduler…).
+   */
+  source?: string;
+  /**
+   * The bundle file that holds the latest event.
+   */
+  path: string;
+  /**
+   * The line of its reason in that file.
+   */
+  line: number;
+}
+/**
+ * The object the events are about (involvedObject / regarding).
+ */
+export interface ObjectRef1 {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 /**
  * This interface was referenced by `BundleTriageReportSchemaVersion1`'s JSON-Schema

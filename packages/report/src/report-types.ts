@@ -9,6 +9,7 @@ import type {
   Bundle,
   Diagnostic,
   Evidence,
+  EventGroup,
   Finding,
   FindingLink,
   HealthSummary,
@@ -28,7 +29,7 @@ import type {
   TimelineWindow,
 } from './report-types.generated.js';
 
-export type { Diagnostic, Evidence, Finding, FindingLink, ObjectRef, Remediation, RuleError, SkippedRule };
+export type { Diagnostic, Evidence, EventGroup, Finding, FindingLink, ObjectRef, Remediation, RuleError, SkippedRule };
 export type Report = BundleTriageReportSchemaVersion1;
 /** What was analysed: source, format, versions, nodes, namespaces. */
 export type BundleInfo = Bundle;

@@ -51,7 +51,8 @@ describe('buildTimeline on a bundle of a failed upgrade', () => {
     expect(upgrade[1]!.text).toContain('[last updated]');
     const failedNode = upgrade.find((entry) => entry.text.includes(`node ${incident.failedNode}: Failed`))!;
     expect(failedNode).toMatchObject({ level: 'error', inferred: 'collected', time: incident.createdAt, related: { node: incident.failedNode } });
-    const jobs = find((entry) => entry.kind === 'job-started' || entry.kind === 'job-finished');
+    // The upgrade's jobs (RKE2's helm-install jobs of every cluster are in kube-system).
+    const jobs = find((entry) => (entry.kind === 'job-started' || entry.kind === 'job-finished') && entry.object?.namespace === 'harvester-system');
     expect(jobs.map((entry) => [entry.kind, entry.level])).toEqual([
       ['job-started', 'info'],
       ['job-finished', 'info'],
@@ -113,7 +114,9 @@ describe('buildTimeline on a bundle of a failed upgrade', () => {
 describe('buildTimeline says what it could not use', () => {
   it('lists a bundle without events, without node bundles, and without a creation time', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 3 });
-    for (const event of builder.listObjects('v1', 'Event')) builder.removeObject('v1', 'Event', event.metadata.namespace, event.metadata.name);
+    for (const apiVersion of ['v1', 'events.k8s.io/v1']) {
+      for (const event of builder.listObjects(apiVersion, 'Event')) builder.removeObject(apiVersion, 'Event', event.metadata.namespace, event.metadata.name);
+    }
     for (const node of ['harvester-node-0']) builder.removeNodeBundle(node);
     builder.setMetadata({ bundleCreatedAt: '' });
     const folder = mkdtempSync(join(tmpdir(), 'timeline-'));

@@ -13,6 +13,7 @@ import { ReleasePlan } from './release-plan.js';
 import { resolveInputs } from './resolve-inputs.js';
 import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
+import { podLogFiles } from '../logs/log-files.js';
 import { SharedLogScans } from '../logs/shared-log-scans.js';
 import type { LogScans } from '../logs/log-pass.js';
 import { startLogPass } from '../logs/log-pass-thread.js';
@@ -20,6 +21,8 @@ import { reportSections, type SectionOptions } from '../sections/report-sections
 import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
 import { TimelineConsumer } from '../sections/timeline-consumer.js';
 import { plannedLogSearches } from './plan-log-scans.js';
+import { attachEvents } from './attach-events.js';
+import { foldFallbacks } from './fold-fallbacks.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
@@ -121,8 +124,10 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       throw error;
     }
 
-    const { linked, skipped, errors } = sortResults(rules, results);
+    const { linked, skipped, errors } = await sortResults(rules, results, bundle);
     const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
+    // linkFindings keeps the order, so each finding still has its objects: the Warning events about them go under it.
+    await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle);
     const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
     const findings = linkedFindings.sort(compareFindings);
     const summary = summarize(findings, skipped, errors);
@@ -204,17 +209,24 @@ async function runRules(
   return results;
 }
 
-/** The results in rule order: findings to link, skipped rules and errors sorted by rule id. */
-function sortResults(rules: readonly Rule[], results: ReadonlyMap<string, RuleResult>): { linked: LinkedFinding[]; skipped: SkippedRule[]; errors: RuleError[] } {
-  const linked: LinkedFinding[] = [];
+/**
+ * The results in rule order: findings to link (a fallback rule's findings about objects another
+ * finding covers folded away), skipped rules and errors sorted by rule id.
+ */
+async function sortResults(rules: readonly Rule[], results: ReadonlyMap<string, RuleResult>, bundle: Bundle): Promise<{ linked: LinkedFinding[]; skipped: SkippedRule[]; errors: RuleError[] }> {
+  const made: LinkedFinding[] = [];
   const skipped: SkippedRule[] = [];
   const errors: RuleError[] = [];
+  const passes = new Map<string, LinkedFinding>();
   for (const rule of rules) {
     const result = results.get(rule.id)!;
-    if ('findings' in result) linked.push(...result.findings);
+    if ('findings' in result) made.push(...result.findings);
     else if ('skipped' in result) skipped.push({ ruleId: rule.id, title: rule.title, kind: result.skipped.kind, reason: result.skipped.reason, tags: [...(rule.tags ?? [])] });
     else errors.push({ ruleId: rule.id, message: result.error });
+    if (rule.fallback) passes.set(rule.id, await passFinding(rule, bundle, 'nothing left to report: every finding was about an object another finding covers, which carries the same proof'));
   }
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const linked = foldFallbacks(made, byId, (ruleId) => passes.get(ruleId)!);
   skipped.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   errors.sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
   return { linked, skipped, errors };
@@ -295,7 +307,13 @@ async function runRule(
       return { findings: findings.length > 0 ? findings : [await passFinding(rule, bundle)] };
     }
 
-    const context: EvaluationContext = { facts, pattern, signal, searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal) };
+    const context: EvaluationContext = {
+      facts,
+      pattern,
+      signal,
+      searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal),
+      podLogs: (query) => podLogFiles(bundle, query),
+    };
     const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
     const skip = drafts.find((draft) => draft.status === 'skip');
     if (skip) return { skipped: { kind: skip.skipKind ?? 'missing-input', reason: skip.message } };
@@ -353,8 +371,8 @@ function searches(rules: readonly Rule[]): ResourceQuery[] {
   return queries;
 }
 
-function passFinding(rule: Rule, bundle: Bundle): Promise<LinkedFinding> {
-  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message: 'checked; nothing found', evidence: [], fallbackObjects: [] });
+function passFinding(rule: Rule, bundle: Bundle, message = 'checked; nothing found'): Promise<LinkedFinding> {
+  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message, evidence: [], fallbackObjects: [] });
 }
 
 /**

@@ -192,6 +192,23 @@ describe('refines: specific beats generic', () => {
     expect(result.summary.headline).toBe('pod-failed');
   });
 
+  it('hands what the covered generic finding explains to the specific one, so the specific one heads the report', async () => {
+    // A pod-level generic rule explains the Deployment; a node-level rule refines it for the pods on node1.
+    const result = await report([
+      POD_FAILED('explains: [{ rule: deployment-unavailable, via: owner }]'),
+      DEPLOYMENT_UNAVAILABLE(),
+      NODE_NOT_READY('refines: [{ rule: pod-failed, via: node }]'),
+    ]);
+    expect(links(result, 'node-not-ready')).toEqual([{ message: 'node-not-ready node1', status: 'warn', causedBy: undefined, explains: ['deployment-unavailable'] }]);
+    expect(links(result, 'deployment-unavailable')[0]!.causedBy).toEqual(['node-not-ready', 'pod-failed']);
+    // pod-failed on node2 is not covered and still explains the Deployment itself.
+    expect(links(result, 'pod-failed').map((finding) => [finding.status, finding.explains])).toEqual([
+      ['info', undefined],
+      ['info', undefined],
+      ['fail', ['deployment-unavailable']],
+    ]);
+  });
+
   it('lets the most specific rule cover a generic one that two rules refine', async () => {
     const result = await report([
       STORAGE_CLASS_MISSING('refines: [{ rule: pvc-pending }]'),

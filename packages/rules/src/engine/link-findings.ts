@@ -21,7 +21,8 @@ const PROBLEM = new Set<Finding['status']>(['fail', 'warn']);
  *   does not depend on evaluation order.
  * - `explains`: causes before symptoms. A fail/warn cause and a related non-pass finding of the rule
  *   it explains are linked both ways (`causedBy` / `explains`, rule id + fingerprint); the symptom
- *   keeps its status.
+ *   keeps its status. A generic finding covered by a specific one hands its explanations to it: the
+ *   specific finding describes the same failure better, so it explains what the generic one would have.
  */
 export async function linkFindings(findings: readonly LinkedFinding[], rules: ReadonlyMap<string, RuleMeta>, bundle: Bundle): Promise<Finding[]> {
   const byRule = new Map<string, LinkedFinding[]>();
@@ -49,19 +50,26 @@ export async function linkFindings(findings: readonly LinkedFinding[], rules: Re
       }
     }
   }
+  const covering = new Map<LinkedFinding, LinkedFinding>();
   for (const [generic, candidates] of coverers) {
     const specific = candidates.find((candidate) => !coverers.has(candidate)) ?? candidates[0]!;
+    covering.set(generic, specific);
     Object.assign(out.get(generic)!, { status: 'info', coveredBy: specific.finding.ruleId, message: `${generic.finding.message} (explained by ${specific.finding.ruleId})` });
   }
 
+  const explain = (cause: LinkedFinding, symptom: LinkedFinding) => {
+    if (symptom === cause) return;
+    addLink(out.get(cause)!, 'explains', symptom.finding);
+    addLink(out.get(symptom)!, 'causedBy', cause.finding);
+  };
   for (const cause of findings) {
+    // A covered generic finding is info now; what it would have explained, the specific finding that covers it explains.
+    const anchor = covering.get(cause);
+    const explainer = anchor ?? cause;
     const links = rules.get(cause.finding.ruleId)?.explains ?? [];
-    if (links.length === 0 || !PROBLEM.has(out.get(cause)!.status)) continue;
+    if (links.length === 0 || !PROBLEM.has(out.get(explainer)!.status)) continue;
     for (const link of links) {
-      for (const symptom of await pairs(cause, link, (other) => out.get(other)!.status !== 'pass')) {
-        addLink(out.get(cause)!, 'explains', symptom.finding);
-        addLink(out.get(symptom)!, 'causedBy', cause.finding);
-      }
+      for (const symptom of await pairs(cause, link, (other) => out.get(other)!.status !== 'pass' && other !== explainer)) explain(explainer, symptom);
     }
   }
   return findings.map((linked) => out.get(linked)!);

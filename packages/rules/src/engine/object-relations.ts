@@ -46,7 +46,7 @@ export async function related(from: FindingObjects, to: FindingObjects, relation
   return to.objects.some((object) => from.objects.some((other) => names(object, relation.referencedBy, other)));
 }
 
-function objectKey(object: KubeObject): string {
+export function objectKey(object: KubeObject): string {
   return refKey({ apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) });
 }
 

@@ -31,3 +31,14 @@ export function logFilesFor(spec: LogInputSpec | NodeFileInputSpec, bundle: Bund
 function nodeFiles(file: string, bundle: Bundle): LogFile[] {
   return bundle.logSeries({ kind: 'node', file }).flatMap((series) => series.files);
 }
+
+/**
+ * One pod's logs as a podLog condition reads them: container by container (in name order), each
+ * container's previous run (`<c>.log.1`) before its current one (`<c>.log`).
+ */
+export function podLogFiles(bundle: Bundle, query: { namespace: string; pod: string; container?: string; previous?: boolean }): LogFile[] {
+  return bundle
+    .logSeries({ kind: 'pod', namespace: query.namespace, pod: query.pod, ...(query.container === undefined ? {} : { container: query.container }) })
+    .flatMap((series) => series.files)
+    .filter((file) => query.previous === undefined || (file.previous === true) === query.previous);
+}

@@ -5,13 +5,14 @@ import { MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from './log-se
 /**
  * The searches of one log run together over one stream of its lines: each line is tested by every
  * search whose literals it holds (and whose time window it is in). Kept per search: the match
- * count, the first matches and the latest, so memory stays flat however long the log.
+ * count, the first matches and the latest (or the last `keepLast` ones), so memory stays flat however long the log.
  */
 export class LogSearchBatch {
-  readonly #entries: { key: string; search: LogSearch; pattern: SafePattern; result: LogSearchResult }[];
+  readonly #entries: { key: string; search: LogSearch; pattern: Pick<SafePattern, 'exec'>; result: LogSearchResult }[];
 
   constructor(searches: ReadonlyMap<string, LogSearch>, pattern: (source: string) => SafePattern) {
-    this.#entries = [...searches.entries()].map(([key, search]) => ({ key, search, pattern: pattern(search.pattern), result: { count: 0, matches: [] as LogMatch[] } }));
+    // An empty pattern (a podLog condition without one) matches every line: no need to run it.
+    this.#entries = [...searches.entries()].map(([key, search]) => ({ key, search, pattern: search.pattern === '' ? EVERY_LINE : pattern(search.pattern), result: { count: 0, matches: [] as LogMatch[] } }));
   }
 
   /**
@@ -32,8 +33,12 @@ export class LogSearchBatch {
       if (!match) continue;
       result.count += 1;
       const kept = { ...line, match, groups: { ...(match.groups ?? {}) } };
+      if (search.keepLast !== undefined) {
+        // The last lines are what a crashed container wrote last: keep a window that slides.
+        result.matches.push(kept);
+        if (result.matches.length > search.keepLast) result.matches.shift();
+      } else if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
       // The last slot holds the latest match, so `last` is the latest however many lines match.
-      if (result.matches.length < MAX_KEPT_MATCHES) result.matches.push(kept);
       else result.matches[MAX_KEPT_MATCHES - 1] = kept;
     }
   }
@@ -42,3 +47,15 @@ export class LogSearchBatch {
     return new Map(this.#entries.map((entry) => [entry.key, entry.result]));
   }
 }
+
+/** Matches every line, as the empty pattern would, without running a regular expression. */
+const EVERY_LINE = {
+  exec(text: string): RegExpExecArray {
+    const match = [''] as unknown as RegExpExecArray;
+    match.index = 0;
+    match.input = text;
+    match.groups = {};
+    return match;
+  },
+};
+

@@ -9,11 +9,13 @@ export interface LogSearch {
   prefilter?: readonly string[];
   /** Lines timestamped before this (ms) are left out; lines without a timestamp are kept. */
   since?: number;
+  /** Keep the last this many matches instead of the first MAX_KEPT_MATCHES (a podLog condition's `last`). */
+  keepLast?: number;
 }
 
 export interface LogSearchResult {
   count: number;
-  /** The first matches in file order and, last, the latest one (at most MAX_KEPT_MATCHES in all). */
+  /** The first matches in file order and, last, the latest one (at most MAX_KEPT_MATCHES in all), or the last `keepLast`. */
   matches: LogMatch[];
 }
 
@@ -30,5 +32,5 @@ export function logSearchFor(condition: LogCondition, facts: BundleFacts): LogSe
 
 /** Two searches with the same key return the same lines. */
 export function searchKey(search: LogSearch): string {
-  return JSON.stringify([search.pattern, search.prefilter ?? null, search.since ?? null]);
+  return JSON.stringify([search.pattern, search.prefilter ?? null, search.since ?? null, search.keepLast ?? null]);
 }

@@ -14,12 +14,18 @@ import { LogSearchBatch } from './log-search-batch.js';
  * series of files that a log condition searches in order; each file has its own scan, still one
  * pass however many rules search it.
  *
- * Kept per search: the match count, the first matches and the latest (what conditions bind and cite).
+ * A search no rule could plan (a podLog condition's: its file is known only once the rule looks at
+ * an object) has its own scan, shared with the rules that make the same search of the same file.
+ *
+ * Kept per search: the match count, the first matches and the latest (what conditions bind and
+ * cite), or the last ones when the search asks for them (see LogSearchBatch).
  * Memory stays flat: lines are streamed, only matches are kept.
  */
 export class SharedLogScans {
   readonly #planned = new Map<string, Map<string, LogSearch>>();
   readonly #scans = new Map<string, Promise<Map<string, LogSearchResult>>>();
+  /** Searches no rule planned (a podLog condition's, addressed by the object it is about), by file and search: two rules asking the same share one scan. */
+  readonly #unplanned = new Map<string, Promise<LogSearchResult>>();
   readonly #pattern: (source: string) => SafePattern;
   readonly #signal: AbortSignal | undefined;
 
@@ -42,7 +48,17 @@ export class SharedLogScans {
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
     const key = searchKey(search);
     const planned = this.#planned.get(file.path);
-    if (!planned?.has(key) || planned.size < 2) return this.#scan(file, new Map([[key, search]]), signal).then((results) => results.get(key)!);
+    if (!planned?.has(key)) {
+      const cacheKey = `${file.path}\n${key}`;
+      let result = this.#unplanned.get(cacheKey);
+      if (!result) {
+        result = this.#scan(file, new Map([[key, search]]), this.#signal).then((results) => results.get(key)!);
+        this.#unplanned.set(cacheKey, result);
+        result.catch(() => this.#unplanned.delete(cacheKey));
+      }
+      return abortable(result, signal);
+    }
+    if (planned.size < 2) return this.#scan(file, new Map([[key, search]]), signal).then((results) => results.get(key)!);
     let scan = this.#scans.get(file.path);
     if (!scan) {
       scan = this.#scan(file, planned, this.#signal);
@@ -59,4 +75,24 @@ export class SharedLogScans {
     for await (const line of file.lines({ ...(prefilter ? { prefilter } : {}), ...(signal ? { signal } : {}) })) batch.test(line);
     return batch.results();
   }
+}
+
+/** The shared result, or the rule's own abort (a rule out of time stops waiting; the scan goes on for the others). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

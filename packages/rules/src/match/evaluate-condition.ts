@@ -1,12 +1,13 @@
 import type { BundleFacts, LogFile } from '@bundle-triage/core';
 import semver from 'semver';
 import { logSearchFor, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from '../logs/log-search.js';
-import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition } from '../rule/rule-types.js';
+import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition, PodLogCondition } from '../rule/rule-types.js';
 import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
-import { elementName, matchesName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
+import { elementName, matchesName, podLogName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
 import { citable, elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
+import { renderTemplate } from './render-template.js';
 
 /** What proves a condition: a field of a bundle object or a fact of a record (its file and line), or a log line. */
 export type EvidenceRef =
@@ -34,6 +35,19 @@ export interface EvaluationContext {
   signal?: AbortSignal;
   /** Searches a log; the engine shares one scan of a file between the rules that search it. */
   searchLog: (file: LogFile, search: LogSearch, signal?: AbortSignal) => Promise<LogSearchResult>;
+  /**
+   * The log files of one pod (of one container, or of all), each container's previous run before
+   * its current one (`<c>.log.1`, then `<c>.log`): what a podLog condition reads.
+   */
+  podLogs: (query: PodLogQuery) => readonly LogFile[];
+}
+
+export interface PodLogQuery {
+  namespace: string;
+  pod: string;
+  container?: string;
+  /** true: only the previous runs' logs; false: only the current runs'; absent: both. */
+  previous?: boolean;
 }
 
 
@@ -84,6 +98,7 @@ export function evaluateCondition(condition: Condition, scope: Scope, context: E
     field: async (spec) => evaluateField(spec, scope, context),
     array: (kind, spec) => evaluateArray(kind, spec, scope, context),
     log: (spec) => evaluateLog(spec, scope, context),
+    podLog: (spec) => evaluatePodLog(spec, scope, context),
     version: async (spec) => {
       const version = context.facts.harvesterVersion?.semver;
       const holds = version !== undefined && semver.satisfies(version, spec.harvester, { includePrerelease: true });
@@ -213,6 +228,44 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
   const bindings = new Map<string, Located[]>([[matchesName(spec), matches]]);
   bindings.set(`${matchesName(spec)}Count`, [{ value: count, pointer: '' }]);
   return { holds: true, evidence, bindings };
+}
+
+/**
+ * The log of the object being evaluated: the container named by the templates, read across its
+ * runs (previous, then current), keeping the last `last` matching lines. A log that was not
+ * collected gives no line, so the condition does not hold (wrap it in `optional` to name the lines
+ * only when the bundle has them).
+ */
+async function evaluatePodLog(spec: PodLogCondition, scope: Scope, context: EvaluationContext): Promise<ConditionResult> {
+  const address = (template: string) => renderTemplate(template, scope).trim();
+  const query: PodLogQuery = { namespace: address(spec.namespace), pod: address(spec.pod) };
+  if (!query.namespace || !query.pod) return notHolding();
+  if (spec.container !== undefined) {
+    query.container = address(spec.container);
+    if (!query.container) return notHolding();
+  }
+  if (spec.previous !== undefined) query.previous = spec.previous;
+  const last = spec.last ?? 3;
+  const search: LogSearch = { pattern: spec.pattern ?? '', keepLast: last };
+  if (spec.prefilter !== undefined) search.prefilter = typeof spec.prefilter === 'string' ? [spec.prefilter] : spec.prefilter;
+
+  let count = 0;
+  // Files come oldest first, so the last lines of the last file with matches are the newest.
+  let kept: { file: LogFile; match: LogSearchResult['matches'][number] }[] = [];
+  for (const file of context.podLogs(query)) {
+    const result = await context.searchLog(file, search, context.signal);
+    count += result.count;
+    kept = [...kept, ...result.matches.map((match) => ({ file, match }))].slice(-last);
+  }
+  if (count < (spec.minCount ?? 1)) return notHolding();
+  const name = podLogName(spec);
+  const evidence: EvidenceRef[] = kept.map(({ file, match }) => ({ type: 'log', path: file.path, line: match.line, raw: match.raw }));
+  const lines: Located[] = kept.map(({ file, match }) => {
+    const binding: LogMatchBinding = { path: file.path, line: match.line, text: match.text, groups: definedGroups(match.groups) };
+    if (match.time !== undefined) binding.time = match.time;
+    return { value: { namespace: file.namespace, pod: file.pod, container: file.container, previous: file.previous === true, ...binding, ...binding.groups }, pointer: '' };
+  });
+  return { holds: true, evidence, bindings: new Map([[name, lines], [`${name}Count`, [{ value: count, pointer: '' }]]]) };
 }
 
 function definedGroups(groups: Record<string, string | undefined>): Record<string, string> {

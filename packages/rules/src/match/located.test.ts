@@ -23,6 +23,7 @@ const context: EvaluationContext = {
   facts: { nodes: ['n1'], nodesWithoutBundle: [], collectedNamespaces: [], uncollectedNamespaces: [], oldKit: false, emptyListFiles: 0 },
   pattern: (source) => new SafePattern(source),
   searchLog: () => Promise.reject(new Error('no logs here')),
+  podLogs: () => [],
 };
 
 describe('located facts: values of records that are not bundle objects', () => {

@@ -4,7 +4,7 @@
  * condition is added here once and every walk learns of it (the compiler lists the visitors that
  * lack a case).
  */
-import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition, VersionCondition } from './rule-types.js';
+import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition, PodLogCondition, VersionCondition } from './rule-types.js';
 
 export type ArrayKind = 'some' | 'every' | 'none' | 'count';
 
@@ -21,6 +21,8 @@ export interface ConditionVisitor<T> {
   field(spec: FieldCondition): T;
   array(kind: ArrayKind, spec: ArrayCondition | CountCondition): T;
   log(spec: LogCondition): T;
+  /** The log of the object being evaluated (a pod's container, addressed by templates). */
+  podLog(spec: PodLogCondition): T;
   version(spec: VersionCondition): T;
 }
 
@@ -40,6 +42,7 @@ export function visitCondition<T>(condition: Condition, visitor: ConditionVisito
   if (condition.none !== undefined) return visitor.array('none', condition.none);
   if (condition.count !== undefined) return visitor.array('count', condition.count);
   if (condition.log !== undefined) return visitor.log(condition.log);
+  if (condition.podLog !== undefined) return visitor.podLog(condition.podLog);
   if (condition.version !== undefined) return visitor.version(condition.version);
   throw new Error(`unknown condition: ${Object.keys(condition).join(', ')}`);
 }
@@ -52,6 +55,11 @@ export function elementName(spec: ArrayCondition | CountCondition): string {
 /** The name a log condition binds its matches to (`as`, default the input's name). */
 export function matchesName(spec: LogCondition): string {
   return spec.as ?? spec.input;
+}
+
+/** The name a podLog condition binds its lines to (`as`, default `podLog`). */
+export function podLogName(spec: PodLogCondition): string {
+  return spec.as ?? 'podLog';
 }
 
 /**
@@ -71,6 +79,8 @@ export function logConditions(condition: Condition | undefined): LogCondition[] 
       field: () => undefined,
       array: (_kind, spec) => spec.where && walk(spec.where),
       log: (spec) => void found.push(spec),
+      // Addressed by the object being evaluated: known only then, so never planned ahead.
+      podLog: () => undefined,
       version: () => undefined,
     });
   walk(condition);

@@ -16,6 +16,7 @@ export const ENGINE_FEATURES = {
   'collect-and-optional': 'collect gathers what every alternative binds; optional binds without requiring',
   'relations': 'refines and explains link findings by object relation',
   'timestamp-age': 'olderThan / within compare a timestamp with the bundle\'s creation, and the age filter prints how long before it',
+  'object-log': 'podLog reads the log of the object being evaluated (a pod\'s container, addressed by templates) across its runs, and cites its last matching lines',
 } as const;
 
 export const ENGINE_GAPS = {
@@ -29,6 +30,7 @@ export const ENGINE_GAPS = {
   'node-affinity': 'evaluating Kubernetes node-affinity terms against nodes',
   'object-join': 'matching the objects of two inputs to each other by a field, label or annotation',
   'count-comparison': 'comparing the number of objects of two inputs (count bounds are literal numbers)',
+  'aggregation': 'grouping the objects of an input by some of their fields and aggregating each group (sums, earliest and latest times)',
 } as const;
 
 /** A feature the declarative engine has. */

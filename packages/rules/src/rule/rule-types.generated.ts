@@ -136,6 +136,10 @@ export interface BundleTriageDeclarativeRule {
    * The findings this rule's findings explain (causes before symptoms): a related finding of such a rule keeps its status and carries causedBy, this one carries explains; the report's headline is the root cause.
    */
   explains?: RuleLink[];
+  /**
+   * This rule reports what no other rule does (a Warning-event summary): a fail, warn or info finding of it about an object that a non-pass finding of another rule is also about is left out of the report, because that finding already carries the same proof (its Warning events, for one). When all its findings are left out, the rule passes.
+   */
+  fallback?: boolean;
   appliesTo?: AppliesTo;
   /**
    * Sources: issues, docs, code. Every catalog rule has at least one.
@@ -326,6 +330,7 @@ export interface Condition {
   none?: ArrayCondition;
   count?: CountCondition;
   log?: LogCondition;
+  podLog?: PodLogCondition;
   version?: VersionCondition;
 }
 /**
@@ -493,6 +498,47 @@ export interface LogCondition {
    * Lines cited as evidence at most (default 3).
    */
   evidenceLimit?: number;
+}
+/**
+ * The log of the object being evaluated: one pod's container, addressed by templates (the forEach Pod, a container status an array condition is iterating), read across its rotations — the previous run (<container>.log.1) before the current one (<container>.log). Holds when at least minCount lines match; cites and binds the last `last` of them (what a container wrote before it crashed), counted as <as>Count. No such log (not collected) does not hold.
+ */
+export interface PodLogCondition {
+  /**
+   * The pod's namespace, a template: '{{ pod/metadata/namespace }}'.
+   */
+  namespace: string;
+  /**
+   * The pod's name, a template: '{{ pod/metadata/name }}'.
+   */
+  pod: string;
+  /**
+   * The container's name, a template: '{{ status/name }}' (absent: every container of the pod, init containers too).
+   */
+  container?: string;
+  /**
+   * Only the previous run's log (true), only the current run's (false); absent: both, the previous first.
+   */
+  previous?: boolean;
+  /**
+   * RE2 regular expression a line must match (absent: every line, i.e. the log's last lines); named groups become fields of each bound line.
+   */
+  pattern?: string;
+  /**
+   * Literal(s) every matching line contains: other lines are skipped without running the pattern.
+   */
+  prefilter?: string | string[];
+  /**
+   * At least this many matching lines (default 1).
+   */
+  minCount?: number;
+  /**
+   * How many of the last matching lines are cited and bound (default 3).
+   */
+  last?: number;
+  /**
+   * The name of the bound lines in templates (default podLog); <as>Count is the number of matching lines.
+   */
+  as?: string;
 }
 /**
  * Holds when the bundle's Harvester version is in a range (an unknown version never is).

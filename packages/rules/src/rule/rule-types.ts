@@ -19,6 +19,7 @@ export type {
   ObjectRelation,
   OutcomeSpec,
   PatchSpec,
+  PodLogCondition,
   ResourceInputSpec,
   SupportconfigInputSpec,
   RuleLink,

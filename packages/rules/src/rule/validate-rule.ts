@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import semver from 'semver';
-import { elementName, matchesName, visitCondition } from './condition-visitor.js';
+import { elementName, matchesName, podLogName, visitCondition } from './condition-visitor.js';
 import { templateNames, validateTemplate } from './template-syntax.js';
 import type { Condition, DeclarativeRule, RemediationSpec } from './rule-types.js';
 import { validate as validateRuleSchema } from './rule-schema-validator.generated.js';
@@ -125,6 +125,13 @@ function checkCondition(condition: Condition, pointer: string, visible: Set<stri
       checkPattern(spec.pattern, `${pointer}/log/pattern`, report);
       return new Set([matchesName(spec), `${matchesName(spec)}Count`]);
     },
+    podLog: (spec) => {
+      for (const field of ['namespace', 'pod', 'container'] as const) {
+        if (spec[field] !== undefined) checkTemplate(spec[field], `${pointer}/podLog/${field}`, visible, report);
+      }
+      if (spec.pattern !== undefined) checkPattern(spec.pattern, `${pointer}/podLog/pattern`, report);
+      return new Set([podLogName(spec), `${podLogName(spec)}Count`]);
+    },
     version: (spec) => {
       if (!semver.validRange(spec.harvester)) report(`${pointer}/version/harvester`, `"${spec.harvester}" is not a semver range`);
       return new Set();
@@ -177,7 +184,7 @@ function describe(error: ErrorObject): string {
       return `does not match ${String(params.pattern)}`;
     case 'maxProperties':
     case 'minProperties':
-      return error.schemaPath.includes('condition') ? 'a condition has exactly one kind (all, any, collect, optional, not, field, some, every, none, count, log, version)' : (error.message ?? 'invalid');
+      return error.schemaPath.includes('condition') ? 'a condition has exactly one kind (all, any, collect, optional, not, field, some, every, none, count, log, podLog, version)' : (error.message ?? 'invalid');
     default:
       return error.message ?? 'invalid';
   }

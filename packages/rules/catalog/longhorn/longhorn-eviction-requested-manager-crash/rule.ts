@@ -26,6 +26,8 @@ export default defineCodeRule({
   severity: 'high',
   component: 'longhorn',
   refines: [{ rule: 'precheck-longhorn-eviction' }],
+  // The crashing longhorn-manager pod it cites is the symptom the generic crash-loop check reports.
+  explains: [{ rule: 'pod-crash-looping' }],
   tags: ['upgrade', 'precheck', 'longhorn', 'eviction'],
   versions: 'upgrades to / within v1.4.x (Longhorn v1.7.x) (#7717, longhorn#10464)',
   appliesTo: { harvester: '>=1.3.2 <1.5.0' },
