@@ -108,7 +108,7 @@ export { isMinedLevel, LEVEL_WEIGHT, type LogLevel, type MinedLevel } from './pa
 export { DEFAULT_LOOP_CRITERIA, type LoopCriteria } from './patterns/loop-detection.js';
 export { maskVariables, VariableMasker, type MaskedMessage } from './patterns/mask-variables.js';
 export { logPrefilter, prefilterKind, prefilterPattern, type LogPrefilterKind } from './patterns/log-prefilter.js';
-export { isTextLog, minePatterns, type MinePatternsOptions } from './patterns/mine-patterns.js';
+export { isTextLog, logsToMine, MAX_MINED_LOGS, minePatterns, unminedLogsDiagnostic, type MinePatternsOptions } from './patterns/mine-patterns.js';
 export { PatternMiner, type PatternMinerOptions, type PatternSource } from './patterns/pattern-miner.js';
 export type {
   LogBurst,

@@ -4,7 +4,7 @@ import type { LoadOptions } from 'js-yaml';
 // numbers (`2e+09` included); no timestamps or merge keys should be resolved.
 import type { Diagnostic } from '../diagnostics.js';
 
-type YamlModule = typeof import('yaml');
+import type { YamlModule } from './yaml-module.js';
 import type { KubeObject } from './kube-object.js';
 import { goYamlItemDecoder } from './decode-go-yaml.js';
 import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';

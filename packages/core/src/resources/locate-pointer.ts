@@ -1,7 +1,6 @@
 import type { Node } from 'yaml';
 import { locateInGoYamlItem } from './locate-go-yaml.js';
-
-type YamlModule = typeof import('yaml');
+import { importYaml, type YamlModule } from './yaml-module.js';
 
 /**
  * Finds the 1-based line of a JSON pointer inside one object of a bundle file.
@@ -24,7 +23,7 @@ export async function locatePointer(
     if (line !== null) return line === undefined ? undefined : item.line + line - 1;
   }
   // Loaded on first need: most bundles never get here, and `yaml` is a large module to load.
-  return locatePointerWithYaml(text, item, segments, await import('yaml'));
+  return locatePointerWithYaml(text, item, segments, await importYaml());
 }
 
 /** The `yaml` package's answer (what the line-by-line reader must agree with): the item, or the whole file, parsed with positions. */

@@ -7,6 +7,7 @@ import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
 import { normalizeNullStrings } from './normalize-null.js';
 import { ANY_GROUP, pluralCandidates, type ResourceQuery } from './resource-query.js';
+import { importYaml } from './yaml-module.js';
 
 interface Placement {
   path: string;
@@ -162,7 +163,7 @@ export class ResourceStore {
     let decoded: DecodedResourceFile;
     try {
       // `yaml` (a large module) is loaded only for the rare text with anchors and aliases.
-      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await import('yaml') : undefined);
+      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await importYaml() : undefined);
     } catch (error) {
       // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
       const message = `cannot decode: ${errorMessage(error)}`;

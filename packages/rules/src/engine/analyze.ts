@@ -85,8 +85,12 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   const facts = await bundle.facts();
   const rules = selectRules(options.rules, options.only, options.skip);
   // A bundle opened with nestedArchives: 'when-needed' opens only the node bundles (and
-  // supportconfig archives) these rules read: nothing for `--only` a resource rule.
-  await bundle.openNestedArchives(nestedArchivesRead(rules, facts));
+  // supportconfig archives) these rules read: nothing for `--only` a resource rule without the
+  // report's sections. The overview (each node's os-release), the log patterns and the timeline
+  // (every log, the nodes' too) read the node bundles whichever rules run.
+  const nested = nestedArchivesRead(rules, facts);
+  const sectionsReadNodes = options.overview !== false || options.patterns !== false || options.timeline !== false;
+  await bundle.openNestedArchives(sectionsReadNodes ? { ...nested, nodeBundles: true } : nested);
   const patterns = new Map<string, SafePattern>();
   const pattern = (source: string) => {
     let compiled = patterns.get(source);

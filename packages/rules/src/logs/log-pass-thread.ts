@@ -1,4 +1,4 @@
-import { isTextLog, type Bundle, type LogFile, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
+import { logsToMine, type Bundle, type LogFile, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -33,11 +33,13 @@ const THREAD_MIN_LOG_BYTES = 64 * 1024 ** 2;
 /** Starts the log pass, in a thread when that helps (see `thread`), else on this thread. */
 export function startLogPass(bundle: Bundle, options: StartLogPassOptions): LogPassRunner {
   const script = threadScript();
-  const mined = bundle.logs().filter(isTextLog);
+  // The same logs the pass itself chooses (in the thread, from the same bundle and searches).
+  const logs = bundle.logs();
+  const mined = logsToMine(logs, new Set(options.planned.map(({ file }) => file.path))).logs;
   const bytes = mined.reduce((sum, log) => sum + log.size, 0);
   const can = options.thread !== false && script !== undefined && bundle.location !== '<buffer>' && (bundle.format === 'zip' || bundle.format === 'directory');
   if (can && (options.thread === true || bytes >= THREAD_MIN_LOG_BYTES)) return new LogPassThread(bundle, options, script, mined);
-  return inThread(new LogPass(bundle, options));
+  return inThread(new LogPass(bundle, { ...options, logs }));
 }
 
 function inThread(pass: LogPass): LogPassRunner {

@@ -53,7 +53,7 @@ async function run(): Promise<void> {
     const report = await pass.patterns();
     // What reading the logs found (lines cut, bytes not UTF-8, logs unreadable), for the main bundle's diagnostics.
     const read = new Set(bundle.logs().map((log) => log.path));
-    post({ type: 'patterns', report, diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path)) });
+    post({ type: 'patterns', report, diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path) || diagnostic.path === 'logs') });
   } catch (error) {
     post({ type: 'failed', error: message(error), opened: true });
   }

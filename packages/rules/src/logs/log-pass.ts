@@ -1,4 +1,4 @@
-import { isTextLog, logPrefilter, PatternMiner, type Bundle, type LogFile, type LogLine, type PatternMinerOptions, type PatternReport } from '@bundle-triage/core';
+import { logPrefilter, logsToMine, unminedLogsDiagnostic, PatternMiner, type Bundle, type LogFile, type LogLine, type PatternMinerOptions, type PatternReport } from '@bundle-triage/core';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { LogSearchBatch } from './log-search-batch.js';
@@ -13,6 +13,8 @@ export interface LogScans {
 export interface LogPassOptions {
   /** Every search the declarative rules will make, with its file. */
   planned: readonly { file: LogFile; search: LogSearch }[];
+  /** The bundle's logs, when the caller has listed them already (a listing of 200,000 logs takes most of a second). */
+  logs?: readonly LogFile[];
   pattern: (source: string) => SafePattern;
   /** The miner's caps and criteria (the bundle's creation time is added here). */
   miner?: Omit<PatternMinerOptions, 'bundleCreatedAt'>;
@@ -65,7 +67,9 @@ export class LogPass implements LogScans {
     this.#bundle = bundle;
     this.#options = options;
     this.#miner = new PatternMiner({ ...options.miner, ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }) });
-    this.#mined = bundle.logs().filter(isTextLog);
+    const { logs, left } = logsToMine(options.logs ?? bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
+    this.#mined = logs;
+    if (left > 0) bundle.addDiagnostic(unminedLogsDiagnostic(logs.length, left));
     const mined = new Set(this.#mined.map((log) => log.path));
     const lazy: { file: LogFile; search: LogSearch }[] = [];
     for (const { file, search } of options.planned) {
