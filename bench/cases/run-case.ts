@@ -3,12 +3,13 @@
  * line on stdout: the case's time (measured in here, from before the work to after it, so
  * process start-up and module loading are excluded), its peak RSS and what it found.
  *
- *   node --import tsx bench/cases/run-case.ts <case> <path> [--only <rule>] [--fast]
+ *   node --import tsx bench/cases/run-case.ts <case> <path> [--only <rule>] [--fast] [--no-health]
  *
  * `analyze --fast` leaves out the log patterns, the timeline and the overview (the rules alone).
  *
  * Cases: baseline, analyze, floor-zip, floor-folder, decode-library, decode-js-yaml, batch-threads.
  */
+import { HEALTH_RULE_IDS } from './health-rule-ids.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -39,6 +40,7 @@ const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string,
 const [caseName, target, ...rest] = process.argv.slice(2);
 const only = rest.includes('--only') ? rest[rest.indexOf('--only') + 1] : undefined;
 const fast = rest.includes('--fast');
+const noHealth = rest.includes('--no-health');
 
 async function main(): Promise<CaseResult> {
   switch (caseName) {
@@ -48,7 +50,7 @@ async function main(): Promise<CaseResult> {
       await loadCatalog();
       return timed('baseline', () => ({}));
     case 'analyze':
-      return analyzeCase(target!, only, fast);
+      return analyzeCase(target!, only, fast, noHealth);
     case 'floor-zip':
       return timed('floor-zip', () => {
         const result = inflateZipFile(target!);
@@ -76,12 +78,12 @@ async function timed(name: string, work: () => Promise<Partial<CaseResult>> | Pa
   return { case: name, ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...extra };
 }
 
-async function analyzeCase(path: string, onlyRule: string | undefined, rulesAlone: boolean): Promise<CaseResult> {
+async function analyzeCase(path: string, onlyRule: string | undefined, rulesAlone: boolean, withoutHealth: boolean): Promise<CaseResult> {
   const rules = await loadCatalog();
   return timed('analyze', async () => {
     const bundle = await openBundle(path);
     try {
-      const report = await analyze(bundle, { rules, ...(onlyRule ? { only: [onlyRule] } : {}), ...(rulesAlone ? { overview: false, patterns: false, timeline: false } : {}) });
+      const report = await analyze(bundle, { rules, ...(onlyRule ? { only: [onlyRule] } : {}), ...(withoutHealth ? { skip: [...HEALTH_RULE_IDS] } : {}), ...(rulesAlone ? { overview: false, patterns: false, timeline: false } : {}) });
       return {
         bytes: bundle.stats.bytesRead,
         rules: report.run?.rules,
