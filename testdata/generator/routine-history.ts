@@ -143,7 +143,7 @@ function addBenignWarningEvents(context: ClusterContext): void {
   // The first VM's volume was not attachable for a moment when the VM started. The claim is that
   // VM's bound disk: the first claim by name may be one still waiting for its consumer, with no volume.
   const launcher = builder.listObjects('v1', 'Pod', 'default').find((candidate) => candidate.metadata.name.startsWith('virt-launcher-'));
-  const vmName = launcher?.metadata.labels?.['vm.kubevirt.io/name'];
+  const vmName = (launcher?.metadata.labels as Record<string, string> | undefined)?.['vm.kubevirt.io/name'];
   const volume = builder
     .listObjects('v1', 'PersistentVolumeClaim', 'default')
     .filter((candidate) => vmName !== undefined && candidate.metadata.name.startsWith(`${vmName}-disk-`))
