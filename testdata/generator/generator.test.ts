@@ -85,6 +85,18 @@ describe('generated bundles have the real layout', () => {
     }
   });
 
+  it('never writes an unset value into a YAML file or a log (no undefined, NaN or [object Object])', () => {
+    for (const bundle of bundles) {
+      for (const [path, bytes] of bundle.toFiles()) {
+        if (!path.startsWith('yamls/') && !path.startsWith('logs/')) continue;
+        const unset = text(bytes)
+          .split('\n')
+          .findIndex((line) => /\bundefined\b|\bNaN\b|\[object Object\]/.test(line));
+        expect(unset, `${path}:${unset + 1}`).toBe(-1);
+      }
+    }
+  });
+
   it('zips like Info-ZIP: one top folder, directory entries before contents, nested node zips stored', () => {
     const bundle = bundles[1]!;
     const entries = listZip(bundle.toZip());

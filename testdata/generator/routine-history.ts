@@ -140,11 +140,16 @@ function addBenignWarningEvents(context: ClusterContext): void {
     last: context.before(40),
     count: 2,
   });
-  // The first VM's volume was not attachable for a moment when the VM started.
+  // The first VM's volume was not attachable for a moment when the VM started. The claim is that
+  // VM's bound disk: the first claim by name may be one still waiting for its consumer, with no volume.
   const launcher = builder.listObjects('v1', 'Pod', 'default').find((candidate) => candidate.metadata.name.startsWith('virt-launcher-'));
-  const claim = builder.listObjects('v1', 'PersistentVolumeClaim', 'default')[0];
-  if (launcher && claim) {
-    const volume = String((claim.spec as { volumeName?: string }).volumeName);
+  const vmName = (launcher?.metadata.labels as Record<string, string> | undefined)?.['vm.kubevirt.io/name'];
+  const volume = builder
+    .listObjects('v1', 'PersistentVolumeClaim', 'default')
+    .filter((candidate) => vmName !== undefined && candidate.metadata.name.startsWith(`${vmName}-disk-`))
+    .map((candidate) => (candidate.spec as { volumeName?: string }).volumeName)
+    .find((name): name is string => typeof name === 'string');
+  if (launcher && volume) {
     addEventPair(context, {
       namespace: 'default',
       involved: involved(launcher),

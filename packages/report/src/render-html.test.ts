@@ -78,7 +78,7 @@ describe('HTML in a real browser (headless Chromium)', () => {
     const visible = domText(dom);
     expect(visible).toContain('✖ FAIL · critical — An upgrade would be refused with');
     expect(visible).toContain('Upgrade blocked: "managed chart harvester is not ready" (mcc-harvester Modified on the snapshot-validation-webhook)');
-    expect(visible).toContain('yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml:245');
+    expect(visible).toContain('yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml:248');
     // The script ran (allowed by its CSP hash): the filter toolbar and copy buttons were revealed.
     expect(dom).toMatch(/<div class="filters" role="toolbar" aria-label="Filter findings">/);
     expect(dom).not.toMatch(/<button type="button" class="copy" hidden/);
@@ -100,8 +100,8 @@ describe('the HTML timeline view in a real browser (headless Chromium)', () => {
     writeFileSync(file, renderReport(report, 'html'));
     const { stdout: dom } = await browse(['--virtual-time-budget=2000', '--dump-dom', pathToFileURL(file).href]);
     const visible = domText(dom);
-    expect(visible).toContain('Pods69, 1 not ready: harvester-system 1');
-    expect(visible).toContain('Not explained by any rule (2)');
+    expect(visible).toContain('Pods70, 1 not ready: harvester-system 1');
+    expect(visible).toContain('Not explained by any rule (4)');
     expect(visible).toMatch(/Timeline \d+ entries, times in UTC/);
     expect(visible).toContain('2025-03-12 09:13');
     expect(visible).toContain('Back-off restarting failed container');

@@ -24,7 +24,7 @@ describe('JUnit XML', () => {
     expect(xml).toContain('<testcase classname="node" name="node-not-ready" />');
     expect(xml).toContain('<skipped message="bundles fleet-local/mcc-rancher-logging is not in this bundle" />');
     expect(xml).toContain('<error message="cannot read &lt;spec&gt; &amp; &quot;status&quot; of &#39;harvester&#39;" type="rule-error">');
-    expect(xml).toContain('yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml:245');
+    expect(xml).toContain('yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml:248');
   });
 
   it('escapes markup and drops characters XML 1.0 cannot carry', async () => {

@@ -48,7 +48,7 @@ describe('SARIF 2.1.0', () => {
     const flagship = run.results.find((result) => result.ruleId === 'mcc-harvester-modified-snapshot-validation-webhook')!;
     expect(flagship.level).toBe('error');
     expect(flagship.locations[0]!.physicalLocation.artifactLocation.uri).toBe('yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml');
-    expect(flagship.locations[0]!.physicalLocation.region).toEqual({ startLine: 245, snippet: { text: 'readyClusters: 0/1' } });
+    expect(flagship.locations[0]!.physicalLocation.region).toEqual({ startLine: 248, snippet: { text: 'readyClusters: 0/1' } });
     expect(flagship.partialFingerprints['bundleTriage/v1']).toMatch(/^[0-9a-f]{16}$/);
     expect(run.tool.driver.rules[flagship.ruleIndex]!.id).toBe(flagship.ruleId);
     expect(run.tool.driver.rules[flagship.ruleIndex]!.properties.tags).toContain('upgrade-gate');

@@ -20,7 +20,7 @@ describe('the overview opens every human format', () => {
     expect(top).toMatch(/^Versions {7}Harvester v1\.4\.2 · Kubernetes v1\.31\.4\+rke2r1 · Longhorn v1\.7\.3$/m);
     expect(top).toMatch(/^Nodes {10}3, all Ready$/m);
     expect(top).toMatch(/^ {15}harvester-node-0 {2}control-plane, etcd, master {2}Ready {2}5\.14\.21/m);
-    expect(top).toContain(`Pods           69, 1 not ready: harvester-system 1 (${podName} CrashLoopBackOff)`);
+    expect(top).toContain(`Pods           70, 1 not ready: harvester-system 1 (${podName} CrashLoopBackOff)`);
     expect(top).toMatch(/^Health {9}1 fail, 0 warn: precheck-pod-status$/m);
   });
 
@@ -41,8 +41,8 @@ describe('the overview opens every human format', () => {
   it('JUnit: as suite properties; SARIF: in the run\'s properties', () => {
     const junit = renderReport(report, 'junit');
     expect(xmlProblems(junit)).toEqual([]);
-    expect(junit).toContain(`<property name="overview.pods" value="69, 1 not ready: harvester-system 1 (${podName} CrashLoopBackOff)" />`);
-    expect(junit).toMatch(/<property name="patterns" value="2 of 4 log templates not explained by any rule/);
+    expect(junit).toContain(`<property name="overview.pods" value="70, 1 not ready: harvester-system 1 (${podName} CrashLoopBackOff)" />`);
+    expect(junit).toMatch(/<property name="patterns" value="4 of 6 log templates not explained by any rule/);
     const sarif = JSON.parse(renderReport(report, 'sarif')) as { runs: { properties: { overview: Report['overview'] } }[] };
     expect(sarif.runs[0]!.properties.overview!.pods.notReady).toBe(1);
   });
@@ -83,10 +83,10 @@ describe('each finding shows the log patterns it explains and what happened befo
 describe('the log patterns no rule explains', () => {
   it('text and Markdown list the best-ranked ten with their sample line', () => {
     const text = renderReport(report, 'text', { width: 400 });
-    expect(text).toContain('Log patterns not explained by any rule: 2 (2 templates explained by findings; 6 warning/error lines in 45 logs)');
+    expect(text).toContain('Log patterns not explained by any rule: 4 (2 templates explained by findings; 12 warning/error lines in 48 logs)');
     expect(text).toMatch(/ {4}3\. FATAL ×1 {2}Error starting manager: failed to wait for caches to sync\n {7}logs\/longhorn-system\/longhorn-manager-\S+\/longhorn-manager\.log\.1:3 {2}2025-03-12T08:27:07\.162000000Z/);
     const markdown = renderReport(report, 'markdown');
-    expect(markdown).toContain('## Log patterns not explained by any rule: 2');
+    expect(markdown).toContain('## Log patterns not explained by any rule: 4');
     expect(markdown).toMatch(/\| 4 \| WARN \| ×1 \| `Failed to list \*v1beta2\.Volume: Get "<name>": dial tcp <ip>: connect: connection refused` \|/);
   });
 

@@ -52,7 +52,8 @@ export function renderText(report: Report, context: RenderContext): string {
   }
   if (report.patterns) lines.push('', ...renderTextPatterns(report, context, style));
   const marks = timeMarkNotes(shownTimes(report, context));
-  if (marks.length > 0) lines.push('', ...marks.map((note) => style(note, 'dim')));
+  // The legend is prose: it wraps like the rest, continuation lines under the words after the mark.
+  if (marks.length > 0) lines.push('', ...marks.flatMap((note) => wrapText(note, context.width, '  ').map((line, index) => style(index === 0 ? line.slice(2) : line, 'dim'))));
 
   const notRun = report.summary.skipped + report.summary.errors;
   if (notRun > 0 || report.diagnostics.length > 0) {

@@ -88,12 +88,16 @@ describe('reports', () => {
 
   it('says how many secrets the analysis masked in every format, though the stored report has none left to mask', async () => {
     const analysis = (await (await service.request(`/api/analyses/${analysisId}`)).json()) as AnalysisJson;
-    // The flagship's Fleet bundle quotes the modified webhook's ca.crt and caBundle: two values are masked.
-    expect(analysis.maskedSecrets).toBe(2);
+    // The flagship's mcc-harvester Bundle quotes the modified webhook Secret (ca.crt, tls.crt, tls.key)
+    // and caBundle; each quotation is masked: fleet-bundle-not-ready's message (4), the
+    // user-edited-downstream-object evidence (ca.crt, caBundle), the overview's Fleet bundle message
+    // and the Bundle's and ManagedChart's Ready=False timeline entries (1 each): nine.
+    expect(analysis.maskedSecrets).toBe(9);
     const report = (await (await service.request(`/api/analyses/${analysisId}/report?format=json`)).json()) as { redaction: unknown };
-    expect(report.redaction).toEqual({ applied: true, masked: 2 });
+    expect(report.redaction).toEqual({ applied: true, masked: 9 });
+    expect(JSON.stringify(report)).not.toMatch(/LS0tLS1CRUdJTi/);
     for (const format of ['text', 'markdown', 'html']) {
-      expect(await (await service.request(`/api/analyses/${analysisId}/report?format=${format}`)).text(), format).toContain('2 secrets masked');
+      expect(await (await service.request(`/api/analyses/${analysisId}/report?format=${format}`)).text(), format).toContain('9 secrets masked');
     }
   });
 

@@ -53,7 +53,7 @@ describe('the report page', () => {
     const page = reportPage(analysis, report, null);
     const overview = page.slice(page.indexOf('<section class="card" id="overview">'), page.indexOf('</section>', page.indexOf('id="overview"')));
     expect(overview).toContain('<dt>Versions</dt><dd>Harvester v1.4.2 · Kubernetes v1.31.4+rke2r1 · Longhorn v1.7.3</dd>');
-    expect(overview).toMatch(/<dt>Pods<\/dt><dd>69, 1 not ready: harvester-system 1 \(harvester-network-controller-manager-\S+ CrashLoopBackOff\)<\/dd>/);
+    expect(overview).toMatch(/<dt>Pods<\/dt><dd>70, 1 not ready: harvester-system 1 \(harvester-network-controller-manager-\S+ CrashLoopBackOff\)<\/dd>/);
     expect(overview).toContain('<table class="nodes">');
     const finding = report.findings.find((item) => item.ruleId === 'precheck-pod-status')!;
     expect(overview).toContain(`<a href="#finding-${finding.fingerprint}">precheck-pod-status</a>`);
@@ -73,7 +73,7 @@ describe('the report page', () => {
 
   it('lists the log patterns no rule explains and the timeline grouped by minute, the finding\'s own entries highlighted', () => {
     const page = reportPage(analysis, report, null);
-    expect(page).toContain('<h2 id="patterns">Log patterns not explained by any rule (2 of 2)</h2>');
+    expect(page).toContain('<h2 id="patterns">Log patterns not explained by any rule (4 of 4)</h2>');
     expect(page).toContain('<code>Error starting manager: failed to wait for caches to sync</code>');
     const minutes = [...page.matchAll(/<li class="minute"><h3>([^<]+)<\/h3>/g)].map((match) => match[1]!);
     expect(minutes).toEqual([...new Set(report.timeline!.entries.map((entry) => entry.time.slice(0, 16).replace('T', ' ')))]);
