@@ -108,17 +108,21 @@ describe('batch', () => {
     expect(parseLines(run.stdout)).toHaveLength(3);
     const recurring = JSON.parse(readFileSync(out, 'utf8')) as { bundles: number; minBundles: number; templates: { id: string; template: string; bundles: number; explainedIn: number; paths: string[] }[] };
     expect(recurring).toMatchObject({ bundles: 3, minBundles: 2 });
-    // The two copies of the workloads cluster share their two templates no rule explains; the
-    // crash-looping pod's are explained by the pod-status pre-check, so they are not listed.
-    // Equal bundles and lines: in id order.
-    expect(recurring.templates.map((template) => template.template).sort()).toEqual(['Error starting manager: failed to wait for caches to sync', expect.stringMatching(/^Failed to list \*v1beta2\.Volume/)]);
+    // Every generated node logs the BMC's empty virtual CD-ROM failing a read (benign, so no rule
+    // explains it): those two kernel templates recur in all three bundles. The workloads cluster's
+    // own templates are explained there (the crash loop's by its findings, the longhorn-manager's
+    // by pod-restarted-recently), so they are not listed. Equal bundles and lines: in id order.
+    expect(recurring.templates.map((template) => template.template).sort()).toEqual([
+      expect.stringMatching(/^I\/O error, dev sr0, /),
+      expect.stringMatching(/^sr <num>:<num>:<num>:<num>: \[sr0\] tag#<num> FAILED /),
+    ]);
     expect(recurring.templates.map((template) => template.id)).toEqual(recurring.templates.map((template) => template.id).sort());
     for (const template of recurring.templates) {
-      expect(template).toMatchObject({ bundles: 2, explainedIn: 0 });
-      expect(template.paths.map((path) => path.split(/[\\/]/).pop())).toEqual(['ticket-1.zip', 'ticket-2.zip']);
+      expect(template).toMatchObject({ bundles: 3, explainedIn: 0 });
+      expect(template.paths.map((path) => path.split(/[\\/]/).pop())).toEqual(['ticket-1.zip', 'ticket-2.zip', 'ticket-3.zip']);
     }
     const once = JSON.parse(readFileSync(out, 'utf8')) as { templates: { id: string }[] };
-    const again = await runCli(['batch', folder, '--patterns', out, '--min-bundles', '3']);
+    const again = await runCli(['batch', folder, '--patterns', out, '--min-bundles', '4']);
     expect(again.code).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { templates: unknown[] }).templates).toEqual([]);
     expect(once.templates.length).toBe(2);

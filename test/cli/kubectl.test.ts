@@ -48,7 +48,13 @@ describe.each([
     expect(run.stdout).toMatch(/^ {2}Warning {2}BackOff {2}60s \(x397 over 92m\) {2}kubelet {2}spec\.containers\{harvester-network-manager\}: Back-off restarting/m);
     expect(run.stdout).toMatch(/^Bundle Path: {2}yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
     // The findings about the pod and its timeline, with its own log lines.
-    expect(run.stdout).toMatch(/^Findings:\n {2}FAIL high precheck-pod-status: Pod-Status Test: Failed .* yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
+    // Its own crash loop first, then the pre-check that lists it, then the not-ready check it explains.
+    const findings = /^Findings:\n((?: {2}.*\n)+)/m.exec(run.stdout)?.[1]?.trimEnd().split('\n') ?? [];
+    expect(findings).toEqual([
+      expect.stringMatching(new RegExp(`^ {2}FAIL high pod-crash-looping: pod harvester-system/${CRASHLOOP} is crash-looping: container harvester-network-manager in CrashLoopBackOff after 14 restart\\(s\\), .* yamls/namespaced/harvester-system/v1/pods\\.yaml:\\d+$`)),
+      expect.stringMatching(/^ {2}FAIL high precheck-pod-status: Pod-Status Test: Failed .* yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/),
+      expect.stringMatching(/^ {2}INFO high pod-not-ready: .*\(explained by pod-crash-looping\) +yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/),
+    ]);
     expect(run.stdout).toMatch(/^ {2}2025-03-12T09:11:07Z ERROR Pod harvester-system\/\S+ container harvester-network-manager previous instance terminated: Error, exit code 1 \(14 restarts\) +yamls\/namespaced\/harvester-system\/v1\/pods\.yaml:\d+$/m);
     expect(run.stdout).toMatch(/^ {2}2025-03-12T09:11:07\.106000000Z ERROR last log line: network controller manager exited: leader election lost \(×2\) +logs\/harvester-system\/\S+\/harvester-network-manager\.log:4$/m);
   });

@@ -181,6 +181,15 @@ export class Bundle {
     }
   }
 
+  /**
+   * Whether a resource file holds a literal an announced search (`expectSearches`) looks for, as
+   * noted when its text was read; undefined when that is not known (not read since the search was
+   * announced). An engine keeps a list decoded for a search that will decode it anyway.
+   */
+  knownToHold(path: string, literal: string): boolean | undefined {
+    return this.#found.get(path)?.get(literal);
+  }
+
   /** Records a problem found by a reader above this layer (a rule engine, a parser of a node file). */
   addDiagnostic(diagnostic: Diagnostic): void {
     this.#diagnostics.add(diagnostic);

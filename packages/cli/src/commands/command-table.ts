@@ -48,7 +48,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'describe',
-    summary: 'kubectl describe over a bundle: fields, conditions, events, owner chain',
+    summary: 'kubectl describe over a bundle: fields, conditions, events, owner chain, findings, timeline',
     load: async () => (await import('./describe.js')).describeCommand,
   },
   {

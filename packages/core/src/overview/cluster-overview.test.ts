@@ -43,8 +43,9 @@ describe('the cluster overview', () => {
       ]);
       const pod = overview.pods.namespaces[0]!.pods[0]!;
       expect(await bundle.lineText(pod.source.path, pod.source.line!)).toBe('- apiVersion: v1');
-      expect(overview.virtualMachines).toMatchObject({ total: 2, states: [{ state: 'Running', count: 2 }] });
-      expect(overview.volumes.states).toEqual([{ state: 'attached/healthy', count: 2 }]);
+      // The healthy cluster also has a stopped VM whose Longhorn volume is detached (robustness unknown).
+      expect(overview.virtualMachines).toMatchObject({ total: 3, states: [{ state: 'Running', count: 2 }, { state: 'Stopped', count: 1 }] });
+      expect(overview.volumes.states).toEqual([{ state: 'attached/healthy', count: 2 }, { state: 'detached/unknown', count: 1 }]);
       expect(overview.fleetBundles).toMatchObject({ total: 7, notReady: [] });
     });
   });

@@ -24,9 +24,10 @@ export type XzDecoder = new (input: WebReadableStream<Uint8Array>) => WebReadabl
  * xz. Load it before opening the stream it decodes.
  */
 export async function loadXzDecoder(): Promise<XzDecoder> {
-  // The package is a webpack UMD bundle: its one export is reached through the default import in
-  // both module systems.
-  return ((await import('xz-decompress')).default as unknown as { XzReadableStream: XzDecoder }).XzReadableStream;
+  // The package is a webpack UMD bundle: Node's ES module loader puts its one export under
+  // `default`; a loader that runs it as CommonJS (tsx, which the benches use) exports it by name.
+  const module = (await import('xz-decompress')) as unknown as { XzReadableStream?: XzDecoder; default?: { XzReadableStream: XzDecoder } };
+  return module.XzReadableStream ?? module.default!.XzReadableStream;
 }
 
 /** Decodes an xz stream, bounded; errors name what went wrong in the xz data, in one line. */

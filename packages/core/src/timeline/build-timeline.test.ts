@@ -51,13 +51,13 @@ describe('buildTimeline on a bundle of a failed upgrade', () => {
     expect(upgrade[1]!.text).toContain('[last updated]');
     const failedNode = upgrade.find((entry) => entry.text.includes(`node ${incident.failedNode}: Failed`))!;
     expect(failedNode).toMatchObject({ level: 'error', inferred: 'collected', time: incident.createdAt, related: { node: incident.failedNode } });
-    // The upgrade's jobs (RKE2's helm-install jobs of every cluster are in kube-system).
-    const jobs = find((entry) => (entry.kind === 'job-started' || entry.kind === 'job-finished') && entry.object?.namespace === 'harvester-system');
-    expect(jobs.map((entry) => [entry.kind, entry.level])).toEqual([
-      ['job-started', 'info'],
-      ['job-finished', 'info'],
-      ['job-started', 'info'],
-      ['job-finished', 'error'],
+    // The upgrade's jobs, named after it (harvester-system also holds an Addon's helm-install job).
+    const jobs = find((entry) => (entry.kind === 'job-started' || entry.kind === 'job-finished') && entry.object?.namespace === 'harvester-system' && entry.object.name.startsWith(`${incident.upgrade}-`));
+    expect(jobs.map((entry) => [entry.kind, entry.level, entry.object?.name])).toEqual([
+      ['job-started', 'info', `${incident.upgrade}-apply-manifests`],
+      ['job-finished', 'info', `${incident.upgrade}-apply-manifests`],
+      ['job-started', 'info', `${incident.upgrade}-post-drain-${incident.failedNode}`],
+      ['job-finished', 'error', `${incident.upgrade}-post-drain-${incident.failedNode}`],
     ]);
   });
 

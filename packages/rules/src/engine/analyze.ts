@@ -22,6 +22,7 @@ import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
 import { TimelineConsumer } from '../sections/timeline-consumer.js';
 import { plannedLogSearches } from './plan-log-scans.js';
 import { attachEvents } from './attach-events.js';
+import { SeenWarningEvents } from './seen-warning-events.js';
 import { foldFallbacks } from './fold-fallbacks.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { compareFindings, summarize } from './summarize.js';
@@ -113,6 +114,8 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
           ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
           ...(options.signal ? { signal: options.signal } : {}),
         });
+  // The Warning events of the lists the rules decode, for the findings' events after the rules let the lists go.
+  const seenEvents = new SeenWarningEvents(bundle);
   try {
     // The overview and the timeline take the objects of the lists they read while the rules
     // decode them; `feed.drain` reads what no rule did.
@@ -131,7 +134,8 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     const { linked, skipped, errors } = await sortResults(rules, results, bundle);
     const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
     // linkFindings keeps the order, so each finding still has its objects: the Warning events about them go under it.
-    await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle);
+    await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle, seenEvents);
+    seenEvents.stop();
     const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
     const findings = linkedFindings.sort(compareFindings);
     const summary = summarize(findings, skipped, errors);
@@ -177,6 +181,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
     };
   } finally {
+    seenEvents.stop();
     await logPass?.close();
   }
 }

@@ -2,6 +2,7 @@ import type { Bundle, KubeObject } from '@bundle-triage/core';
 import type { EventGroup, Finding } from '@bundle-triage/report';
 import { eventsAreAbout, involvedKey, warningEventGroups, type WarningEventGroup } from '../events/warning-event-groups.js';
 import { fieldEvidence } from './build-evidence.js';
+import type { SeenWarningEvents } from './seen-warning-events.js';
 
 /** Groups shown under one finding at most (newest first); a crash loop's object rarely has more. */
 const MAX_GROUPS = 10;
@@ -12,7 +13,7 @@ const MAX_GROUPS = 10;
  * and info findings get them; the events are read once, only when such a finding is about an
  * object, and only from the namespaces its objects are in.
  */
-export async function attachEvents(findings: readonly { finding: Finding; objects: readonly KubeObject[] }[], bundle: Bundle): Promise<void> {
+export async function attachEvents(findings: readonly { finding: Finding; objects: readonly KubeObject[] }[], bundle: Bundle, seen?: SeenWarningEvents): Promise<void> {
   const wanting = findings.filter(({ finding, objects }) => finding.status !== 'pass' && objects.length > 0);
   if (wanting.length === 0) return;
   // Only the event lists of the namespaces the objects are in (a cluster-scoped object's events are in default).
@@ -21,8 +22,10 @@ export async function attachEvents(findings: readonly { finding: Finding; object
   const newer: KubeObject[] = [];
   for (const namespace of namespaces) {
     // The kit writes every event to both lists: the core list is enough where the bundle has it.
-    if (bundle.resourceFiles({ group: '', resource: 'events', namespace }).length > 0) core.push(...(await bundle.resources({ group: '', resource: 'events', namespace })));
-    else newer.push(...(await bundle.resources({ group: 'events.k8s.io', resource: 'events', namespace })));
+    // What the rules decoded is taken from `seen`, not parsed again.
+    const read = (group: '' | 'events.k8s.io') => (seen ? seen.events(group, namespace) : bundle.resources({ group, resource: 'events', namespace }));
+    if (bundle.resourceFiles({ group: '', resource: 'events', namespace }).length > 0) core.push(...(await read('')));
+    else newer.push(...(await read('events.k8s.io')));
   }
   const groups = warningEventGroups(core, newer);
   if (groups.length === 0) return;

@@ -23,6 +23,8 @@ export class ReleasePlan {
    * declared are let go.
    */
   readonly #searchesOf = new Map<string, ResourceQuery[]>();
+  /** The lists each search may decode. */
+  readonly #searchFiles = new Map<ResourceQuery, Set<string>>();
 
   constructor(bundle: Bundle, rules: readonly Rule[]) {
     this.#bundle = bundle;
@@ -33,6 +35,7 @@ export class ReleasePlan {
         const { name: _name, ...query } = spec.resource;
         if (query.containing !== undefined) {
           this.#searchesOf.set(rule.id, [...(this.#searchesOf.get(rule.id) ?? []), query]);
+          this.#searchFiles.set(query, new Set(bundle.resourceFiles(query).map((file) => file.path)));
           continue;
         }
         for (const file of bundle.resourceFiles(query)) paths.add(file.path);
@@ -83,20 +86,35 @@ export class ReleasePlan {
     return [...ordered, ...searching];
   }
 
-  /** Marks a rule finished (whatever its result) and releases the files no later rule declared. */
+  /**
+   * Marks a rule finished (whatever its result) and releases the files no later rule declared,
+   * nor a later search will decode: a list found to hold a pending search's literal stays decoded
+   * until that search has run, instead of being parsed again for it.
+   */
   finished(rule: Rule): void {
     for (const path of this.#filesOf.get(rule.id) ?? []) {
       const left = (this.#pending.get(path) ?? 1) - 1;
       this.#pending.set(path, left);
-      if (left === 0) this.#bundle.releaseResourceFile(path);
+      if (left === 0 && !this.#searchedLater(path, rule.id)) this.#bundle.releaseResourceFile(path);
     }
     this.#filesOf.delete(rule.id);
     const held = new Set(this.#bundle.heldResourceFiles());
     for (const query of this.#searchesOf.get(rule.id) ?? []) {
-      for (const file of this.#bundle.resourceFiles(query)) {
-        if (held.has(file.path) && !this.#pending.get(file.path)) this.#bundle.releaseResourceFile(file.path);
+      for (const path of this.#searchFiles.get(query) ?? []) {
+        if (held.has(path) && !this.#pending.get(path) && !this.#searchedLater(path, rule.id)) this.#bundle.releaseResourceFile(path);
       }
     }
     this.#searchesOf.delete(rule.id);
+  }
+
+  /** Whether a rule other than `finishing`, not yet finished, searches this list for a literal it holds. */
+  #searchedLater(path: string, finishing: string): boolean {
+    for (const [ruleId, queries] of this.#searchesOf) {
+      if (ruleId === finishing) continue;
+      for (const query of queries) {
+        if (this.#searchFiles.get(query)?.has(path) && this.#bundle.knownToHold(path, query.containing!) === true) return true;
+      }
+    }
+    return false;
   }
 }

@@ -13,6 +13,9 @@ export type ResourceSelector = (
       [k: string]: unknown;
     }
   | {
+      /**
+       * '*': a query over every resource list needs containing, which keeps it cheap.
+       */
       group?: '*';
     }
 ) & {

@@ -26,33 +26,54 @@ describe('the report sections beside the findings (the workloads cluster: a cras
   let bundle: Bundle;
   beforeAll(async () => ({ report, bundle } = await analysed(WORKLOADS)));
   afterAll(async () => bundle?.close());
-  const podFinding = () => report.findings.find((finding) => finding.ruleId === 'precheck-pod-status')!;
+  const finding = (ruleId: string) => report.findings.find((candidate) => candidate.ruleId === ruleId)!;
+  const podFinding = () => finding('precheck-pod-status');
 
   it('validates against the report schema', () => {
     expect(validateReport(report)).toEqual({ valid: true, errors: [] });
   });
 
-  it('opens with the overview: versions, nodes, the pod not ready, and the fail finding pointed at', () => {
+  it('opens with the overview: versions, nodes, the pod not ready, and the fail and warn findings pointed at, causes first', () => {
     expect(report.overview!.versions.map((version) => version.component)).toEqual(['harvester', 'kubernetes', 'longhorn']);
     expect(report.overview!.pods).toMatchObject({ notReady: 1, namespaces: [{ namespace: 'harvester-system', notReady: 1, pods: [{ reason: 'CrashLoopBackOff' }] }] });
+    // The crash loop (its Deployment unavailable, the pre-check's not-ready pod: caused by it) and
+    // the longhorn-manager that restarted 47 minutes ago (the workloads history).
+    const pointer = (ruleId: string) => {
+      const { fingerprint, status, severity, title, causedBy } = finding(ruleId);
+      return { ruleId, fingerprint, status, severity, title, ...(causedBy ? { causedBy } : {}) };
+    };
+    const loop = { ruleId: 'pod-crash-looping', fingerprint: finding('pod-crash-looping').fingerprint };
     expect(report.overview!.health).toEqual({
-      fail: 1,
-      warn: 0,
-      findings: [{ ruleId: 'precheck-pod-status', fingerprint: podFinding().fingerprint, status: 'fail', severity: 'high', title: podFinding().title }],
+      fail: 3,
+      warn: 1,
+      findings: [pointer('pod-crash-looping'), pointer('pod-restarted-recently'), { ...pointer('deployment-unavailable'), causedBy: [loop] }, { ...pointer('precheck-pod-status'), causedBy: [loop] }],
       more: 0,
     });
+    expect(finding('pod-restarted-recently').message).toMatch(/^pod longhorn-system\/longhorn-manager-/);
   });
 
-  it('attaches the crash-looping pod\'s log templates to the finding about it, and lists the others as not explained', () => {
-    const link = { ruleId: 'precheck-pod-status', fingerprint: podFinding().fingerprint };
+  it('attaches the crash-looping pod\'s log templates to the findings about it, and lists the others as not explained', () => {
+    const link = (ruleId: string) => ({ ruleId, fingerprint: finding(ruleId).fingerprint });
     const explained = report.patterns!.templates.filter((template) => template.explainedBy.length > 0);
-    expect(explained.map((template) => template.template)).toEqual(['network controller manager exited: leader election lost', expect.stringContaining('failed to sync vlanconfig')]);
-    for (const template of explained) {
-      expect(template.explainedBy).toEqual([link]);
+    expect(explained.map((template) => template.template)).toEqual([
+      'network controller manager exited: leader election lost',
+      expect.stringContaining('failed to sync vlanconfig'),
+      'Error starting manager: failed to wait for caches to sync',
+      expect.stringContaining('Failed to list *v1beta2.Volume'),
+    ]);
+    const [loop, sync, longhorn, list] = explained;
+    // The crash-looping pod's templates: every finding about the pod or its Deployment.
+    for (const template of [loop!, sync!]) {
+      expect(template.explainedBy).toEqual(['deployment-unavailable', 'pod-crash-looping', 'pod-not-ready', 'precheck-pod-status'].map(link));
       expect(template.sources[0]!.pod).toBe(report.overview!.pods.namespaces[0]!.pods[0]!.name);
     }
+    // The restarted longhorn-manager's: the finding about that restart.
+    for (const template of [longhorn!, list!]) {
+      expect(template.explainedBy).toEqual([link('pod-restarted-recently')]);
+      expect(template.sources[0]!.pod).toMatch(/^longhorn-manager-/);
+    }
     expect(report.patterns!.templates.filter((template) => template.explainedBy.length === 0).length).toBeGreaterThan(0);
-    expect(report.patterns!.stats).toMatchObject({ templates: report.patterns!.templates.length, explained: 2, listed: report.patterns!.templates.length });
+    expect(report.patterns!.stats).toMatchObject({ templates: report.patterns!.templates.length, explained: 4, listed: report.patterns!.templates.length });
   });
 
   it('gives the finding its window: the pod\'s events, conditions, termination and log lines before its last sign, each with its line', async () => {

@@ -7,13 +7,15 @@
  * DNSConfigForming repeated for ever.
  */
 import type { BundleBuilder, KubeObject } from '../../../src/testing/bundle-builder.js';
+import { vmParts } from '../../../../../testdata/generator/fault-support/storage-objects.js';
 import { addWarningEvent, podOf } from '../../../../../testdata/generator/fault-support/workload-objects.js';
 
 export function eventsWarningRepeated(builder: BundleBuilder): { launcher: KubeObject; webhook: KubeObject; node: string } {
   const launcher = podOf(builder, 'default', 'virt-launcher-');
   const webhook = podOf(builder, 'harvester-system', 'harvester-webhook-');
   const node = builder.listObjects('v1', 'Node')[0]!.metadata.name;
-  const volume = String((builder.listObjects('v1', 'PersistentVolumeClaim', 'default')[0]?.spec as { volumeName?: string } | undefined)?.volumeName);
+  // The launcher's own disk (the namespace's first claim may be one that waits for a consumer, with no volume yet).
+  const { volume } = vmParts(builder, String((launcher.metadata.labels as Record<string, string>)['vm.kubevirt.io/name']));
   addWarningEvent(builder, {
     about: ref(launcher),
     reason: 'FailedMount',
