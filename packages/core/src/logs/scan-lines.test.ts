@@ -56,6 +56,22 @@ describe('scanLines', () => {
     );
   });
 
+  it('with four or more literals (searched as one alternation), returns exactly the lines holding one, non-ASCII and regex characters included', async () => {
+    const literals = ['needle', 'I/O error', 'XFS (', 'naïve', 'a|b', 'é.*'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', ...literals, 'nee', 'XFS', 'na', 'ï', 'ab', 'é')), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.array(fc.nat(400), { maxLength: 12 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const expected = referenceLines(text).filter((line) => literals.some((literal) => line.raw.includes(literal)));
+          expect(await collect(scanLines(chunked(bytes, cuts), { prefilter: literals }))).toEqual(expected);
+        },
+      ),
+      { seed: 20261206, numRuns: 400 },
+    );
+  });
+
   it('with a prefilter pattern (alone or with literals), returns exactly the lines it matches or that hold a literal, with their true numbers', async () => {
     const pattern = /ne+dle|[Hh]ay\b/;
     await fc.assert(
