@@ -23,7 +23,7 @@ export function conditionEntries(object: KubeObject, path: string): PendingEntry
     const describe = `${describeObject(object)} ${type}=${status}${reason ? ` (${reason})` : ''}${message ? `: ${oneLine(message)}` : ''}`;
     const entry = objectEntry(object, path, `/status/conditions/${index}/${key}`, field(condition, key), {
       kind: 'condition',
-      level: conditionLevel(type, status),
+      level: conditionLevel(type, status, reason),
       text: transition ? describe : `${describe} [last updated]`,
     });
     if (entry) entries.push(entry);
@@ -34,7 +34,11 @@ export function conditionEntries(object: KubeObject, path: string): PendingEntry
 // Conditions that are bad when True (node pressure, failures); the others are bad when not True.
 const NEGATIVE = /Pressure|Unavailable|Fail|Degraded|Error|Stalled|Evict|TooManySnapshots|Restarting/i;
 
-function conditionLevel(type: string, status: string): TimelineLevel {
+// A pod that ran to completion (a Job's, a helm-install's) is not Ready, by design.
+const FINISHED = new Set(['PodCompleted']);
+
+function conditionLevel(type: string, status: string, reason: string | undefined): TimelineLevel {
+  if (reason !== undefined && FINISHED.has(reason)) return 'info';
   const negative = NEGATIVE.test(type);
   if (status === 'Unknown') return 'warning';
   if (negative) return status === 'True' ? 'warning' : 'info';
