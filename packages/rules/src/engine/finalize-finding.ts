@@ -38,7 +38,10 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
   let evidence = parts.evidence;
   const objects = new Set<KubeObject>([...(parts.subject ? [parts.subject] : []), ...(parts.objects ?? [])]);
   if (evidence.length === 0 && parts.status !== 'pass') {
-    const candidates = parts.subject ? [parts.subject] : parts.fallbackObjects;
+    // A finding about records (a node's filesystem) is proven by their lines, not by some object
+    // of the rule's other inputs: without a line of its own it has nothing to cite.
+    const aboutRecords = (parts.records?.length ?? 0) > 0;
+    const candidates = parts.subject ? [parts.subject] : aboutRecords ? [] : parts.fallbackObjects;
     for (const object of candidates) {
       const item = await fieldEvidence(bundle, object);
       if (item) {

@@ -6,7 +6,7 @@ import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pa
 import { LogPass, type LogPassOptions, type LogScans } from './log-pass.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { deferred, type Deferred } from './deferred.js';
-import { SharedLogScans } from './shared-log-scans.js';
+import { abortable, SharedLogScans } from './shared-log-scans.js';
 
 /** The log pass as the analysis uses it, in a thread of its own or not. */
 export interface LogPassRunner extends LogScans {
@@ -33,13 +33,13 @@ const THREAD_MIN_LOG_BYTES = 64 * 1024 ** 2;
 /** Starts the log pass, in a thread when that helps (see `thread`), else on this thread. */
 export function startLogPass(bundle: Bundle, options: StartLogPassOptions): LogPassRunner {
   const script = threadScript();
-  // The same logs the pass itself chooses (in the thread, from the same bundle and searches).
-  const logs = bundle.logs();
-  const mined = logsToMine(logs, new Set(options.planned.map(({ file }) => file.path))).logs;
+  // Chosen once here; the thread's pass chooses the same from the same bundle and searches.
+  const chosen = logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
+  const mined = chosen.logs;
   const bytes = mined.reduce((sum, log) => sum + log.size, 0);
   const can = options.thread !== false && script !== undefined && bundle.location !== '<buffer>' && (bundle.format === 'zip' || bundle.format === 'directory');
   if (can && (options.thread === true || bytes >= THREAD_MIN_LOG_BYTES)) return new LogPassThread(bundle, options, script, mined);
-  return inThread(new LogPass(bundle, { ...options, logs }));
+  return inThread(new LogPass(bundle, { ...options, mined: chosen }));
 }
 
 function inThread(pass: LogPass): LogPassRunner {
@@ -108,7 +108,7 @@ class LogPassThread implements LogPassRunner {
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
     const eager = this.#eager.get(file.path);
     const key = searchKey(search);
-    if (eager?.keys.has(key)) return (await eager.results.promise).get(key)!;
+    if (eager?.keys.has(key)) return (await abortable(eager.results.promise, signal)).get(key)!;
     return this.#lazy.search(file, search, signal);
   }
 

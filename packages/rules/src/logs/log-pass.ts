@@ -3,7 +3,7 @@ import type { SafePattern } from '../rule/safe-pattern.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { LogSearchBatch } from './log-search-batch.js';
 import { deferred, type Deferred } from './deferred.js';
-import { SharedLogScans } from './shared-log-scans.js';
+import { abortable, SharedLogScans } from './shared-log-scans.js';
 
 /** What the analysis asks of the logs: the rules' searches, and (with patterns) the templates. */
 export interface LogScans {
@@ -13,8 +13,8 @@ export interface LogScans {
 export interface LogPassOptions {
   /** Every search the declarative rules will make, with its file. */
   planned: readonly { file: LogFile; search: LogSearch }[];
-  /** The bundle's logs, when the caller has listed them already (a listing of 200,000 logs takes most of a second). */
-  logs?: readonly LogFile[];
+  /** The logs to mine (`logsToMine`), when the caller has chosen them already (listing 200,000 logs takes most of a second). */
+  mined?: { logs: LogFile[]; left: number };
   pattern: (source: string) => SafePattern;
   /** The miner's caps and criteria (the bundle's creation time is added here). */
   miner?: Omit<PatternMinerOptions, 'bundleCreatedAt'>;
@@ -67,7 +67,7 @@ export class LogPass implements LogScans {
     this.#bundle = bundle;
     this.#options = options;
     this.#miner = new PatternMiner({ ...options.miner, ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }) });
-    const { logs, left } = logsToMine(options.logs ?? bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
+    const { logs, left } = options.mined ?? logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
     this.#mined = logs;
     if (left > 0) bundle.addDiagnostic(unminedLogsDiagnostic(logs.length, left));
     const mined = new Set(this.#mined.map((log) => log.path));
@@ -90,7 +90,7 @@ export class LogPass implements LogScans {
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
     const eager = this.#eagerResults.get(file.path);
     const key = searchKey(search);
-    if (eager && this.#eagerSearches.get(file.path)?.has(key)) return (await eager).get(key)!;
+    if (eager && this.#eagerSearches.get(file.path)?.has(key)) return (await abortable(eager, signal)).get(key)!;
     return this.#lazy.search(file, search, signal);
   }
 

@@ -58,15 +58,16 @@ export class SharedLogScans {
       }
       return abortable(result, signal);
     }
-    if (planned.size < 2) return this.#scan(file, new Map([[key, search]]), signal).then((results) => results.get(key)!);
+    // One scan of the file for every planned search of it (two rules making the same search
+    // share it too), run under the analysis's signal; a rule out of time stops waiting for it.
     let scan = this.#scans.get(file.path);
     if (!scan) {
       scan = this.#scan(file, planned, this.#signal);
       this.#scans.set(file.path, scan);
-      // A scan that failed (aborted rule) must not poison later searches of the file.
+      // A scan that failed (aborted analysis) must not poison later searches of the file.
       scan.catch(() => this.#scans.delete(file.path));
     }
-    return (await scan).get(key)!;
+    return (await abortable(scan, signal)).get(key)!;
   }
 
   async #scan(file: LogFile, searches: Map<string, LogSearch>, signal?: AbortSignal): Promise<Map<string, LogSearchResult>> {
@@ -78,7 +79,7 @@ export class SharedLogScans {
 }
 
 /** The shared result, or the rule's own abort (a rule out of time stops waiting; the scan goes on for the others). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {

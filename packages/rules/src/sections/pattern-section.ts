@@ -1,7 +1,7 @@
 import { splitLogLine, type Bundle, type LogOccurrence, type LogTemplate, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
 import type { Finding, FindingLink, ReportLogOccurrence, ReportLogTemplate, ReportPatterns } from '@bundle-triage/report';
 import type { FindingSubjects } from './timeline-section.js';
-import { templateIsAbout } from './template-claims.js';
+import { aboutObjects } from './template-claims.js';
 
 export interface PatternSectionOptions {
   /** Templates listed per finding, best ranked first (default 20). */
@@ -18,7 +18,7 @@ const MENTIONS = 8;
 
 /**
  * Which log templates each finding explains — those its evidence lines belong to, and those
- * about its objects (`templateIsAbout`) — and the report's `patterns`: the explained templates
+ * about its objects (`aboutObjects`) — and the report's `patterns`: the explained templates
  * (capped per finding) and the best-ranked ones no rule explains, in rank order.
  */
 export async function patternSection(
@@ -40,7 +40,8 @@ export async function patternSection(
       const id = await templateOf(splitLogLine(item.excerpt, log.timestampStyle, bundleCreatedAt).text, log);
       if (id) claimed.add(id);
     }
-    for (const template of mined.templates) if (templateIsAbout(template, objects)) claimed.add(template.id);
+    const isAbout = aboutObjects(objects);
+    for (const template of mined.templates) if (isAbout(template)) claimed.add(template.id);
     claims.set(finding, claimed);
     for (const id of claimed) explainedBy.set(id, [...(explainedBy.get(id) ?? []), { ruleId: finding.ruleId, fingerprint: finding.fingerprint }]);
   }

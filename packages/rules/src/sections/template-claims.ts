@@ -5,18 +5,23 @@ import type { KubeObject, LogTemplate } from '@bundle-triage/core';
  * finding is about, of a pod a controller it is about runs (named as the controller names its
  * pods), or of a Node it is about; or its lines name the object (`mentions`: the names masked
  * out of the template). Object names shorter than four characters are too common to count.
+ * A test on templates: the pod-name matchers are built once per set of objects, not once per
+ * template (a finding is tested against thousands of templates).
  */
-export function templateIsAbout(template: LogTemplate, objects: readonly KubeObject[]): boolean {
-  for (const object of objects) {
+export function aboutObjects(objects: readonly KubeObject[]): (template: LogTemplate) => boolean {
+  const tests = objects.flatMap((object) => {
     const name = object.metadata.name;
     const namespace = object.metadata.namespace;
-    if (!name) continue;
-    if (object.kind === 'Node' && template.sources.some((source) => source.node === name)) return true;
+    if (!name) return [];
     const pods = podNames(object);
-    if (pods && template.sources.some((source) => source.kind === 'pod' && source.namespace === namespace && source.pod !== undefined && pods(source.pod))) return true;
-    if (name.length >= 4 && template.mentions.some((mention) => mention === name || (namespace !== undefined && mention === `${namespace}/${name}`))) return true;
-  }
-  return false;
+    return [
+      (template: LogTemplate) =>
+        (object.kind === 'Node' && template.sources.some((source) => source.node === name)) ||
+        (pods !== undefined && template.sources.some((source) => source.kind === 'pod' && source.namespace === namespace && source.pod !== undefined && pods(source.pod))) ||
+        (name.length >= 4 && template.mentions.some((mention) => mention === name || (namespace !== undefined && mention === `${namespace}/${name}`))),
+    ];
+  });
+  return (template) => tests.some((test) => test(template));
 }
 
 /** The pods an object is, or runs, as a test on pod names; undefined for other kinds. */

@@ -27,6 +27,24 @@ describe('waiting-reboot-cos-state-too-small (S31)', () => {
     expect([release.line, release.excerpt]).toEqual([1, 'harvester: v1.4.0']);
   });
 
+  it('still fails for the node it can read when another node in Waiting Reboot has no node bundle, and is skipped only when no node can be read', async () => {
+    const bundle = healthyCluster({ harvesterVersion: 'v1.4.0', nodes: 2, seed: 31 });
+    const node = waitingRebootCosStateTooSmall(bundle);
+    const other = bundle.listObjects('v1', 'Node').map((object) => object.metadata.name).find((name) => name !== node)!;
+    bundle.updateObject('harvesterhci.io/v1beta1', 'Upgrade', 'harvester-system', 'hvst-upgrade-7xk2p', (upgrade) => {
+      const status = upgrade.status as { nodeStatuses: Record<string, unknown> };
+      status.nodeStatuses[other] = { state: 'Waiting Reboot' };
+    });
+    bundle.removeNodeBundle(other);
+    const run = await runRule(await rule(), bundle);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding!.message).toContain(`Node ${node} is stuck in "Waiting Reboot"`);
+    bundle.removeNodeBundle(node);
+    const skipped = await runRule(await rule(), bundle);
+    expect(skipped.outcome).toBe('skipped');
+    expect(skipped.skipReason).toMatch(/nodes .+ are in "Waiting Reboot" .* their node bundles were not collected/);
+  });
+
   it('does not fire when the node booted the new active image and runs the target release (near miss)', async () => {
     const bundle = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 31 });
     waitingRebootCosStateTooSmall(bundle, { bootedActive: true });

@@ -46,6 +46,7 @@ export default defineCodeRule({
     if (waiting.length === 0) return [];
     const target = textOf(upgrade, 'spec.version') ?? '';
     const findings: CodeFinding[] = [];
+    const unreadable: string[] = [];
     for (const node of waiting) {
       const stateEvidence = await context.evidence(upgrade, `/status/nodeStatuses/${escapeSegment(node)}/state`);
       const kernel = context.nodeFiles(node, 'logs/kernel.log').map((file) => file.log);
@@ -58,8 +59,11 @@ export default defineCodeRule({
       const release = await installedRelease(context.nodeFiles(node, 'configs/etc/harvester-release.yaml')[0]);
       // Without the node's bundle neither the boot image nor the installed release can be read:
       // that is "cannot tell", not "fine".
+      // A node that can be read still reports what it shows; the rule is skipped only when
+      // nothing was found (below).
       if (kernel.length === 0 && !release) {
-        context.skip('missing-input', `node ${node} is in "Waiting Reboot" for upgrade ${upgrade.metadata.name}, but its node bundle was not collected, so its boot image and installed release cannot be read`);
+        unreadable.push(node);
+        continue;
       }
       const stillOld = release !== undefined && target !== '' && release.version !== target;
       if (!passive && !stillOld) continue;
@@ -87,6 +91,9 @@ export default defineCodeRule({
           commands: ['mount -o remount,rw /run/initramfs/cos-state', 'fallocate --dig-holes /run/initramfs/cos-state/cOS/passive.img', 'tune2fs -L COS_ACTIVE /run/initramfs/cos-state/cOS/active.img'],
         },
       });
+    }
+    if (findings.length === 0 && unreadable.length > 0) {
+      context.skip('missing-input', `${unreadable.length === 1 ? `node ${unreadable[0]} is` : `nodes ${unreadable.join(', ')} are`} in "Waiting Reboot" for upgrade ${upgrade.metadata.name}, but ${unreadable.length === 1 ? 'its node bundle was' : 'their node bundles were'} not collected, so ${unreadable.length === 1 ? 'its boot image and installed release' : 'their boot images and installed releases'} cannot be read`);
     }
     return findings;
   },
