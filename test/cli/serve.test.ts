@@ -16,7 +16,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('bundle-triage serve', () => {
   it('makes a token, serves with it until SIGTERM, and refuses a second service on the same data folder', async () => {
     const data = join(scratch, 'data');
-    const created = await runCli(['serve', 'token', 'create', '--role', 'admin', '--name', 'me', '--data', data]);
+    // --data names the embedded store even when the environment names a PostgreSQL server (as
+    // serve's own hint, "token create … --data DIR", is followed on a distributed host).
+    const created = await runCli(['serve', 'token', 'create', '--role', 'admin', '--name', 'me', '--data', data], { env: { BUNDLE_TRIAGE_POSTGRES_URL: 'postgres://nobody@127.0.0.1:1/none' } });
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^btk_[\w-]{43}$/);

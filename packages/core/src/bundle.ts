@@ -415,6 +415,8 @@ export class Bundle {
     if (!pending) {
       pending = this.openNestedArchives({ supportconfig: true }).then(() => this.#readSupportconfig(node));
       this.#supportconfigs.set(node, pending);
+      // A failed open (an abort, a safety limit) is not remembered: the next caller tries again.
+      pending.catch(() => this.#supportconfigs.delete(node));
     }
     return pending;
   }

@@ -128,7 +128,9 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
   }
   const [action, id] = positionals;
   const server = await loadServer('serve');
-  const postgresUrl = values.postgres ?? io.env.BUNDLE_TRIAGE_POSTGRES_URL;
+  // --data names the embedded store even when BUNDLE_TRIAGE_POSTGRES_URL is set (serve's own hint
+  // gives --data); only --postgres beside it is a contradiction.
+  const postgresUrl = values.postgres ?? (values.data === undefined ? io.env.BUNDLE_TRIAGE_POSTGRES_URL : undefined);
   if (postgresUrl && values.data) throw new UsageError('--data', 'give --data (embedded) or --postgres (distributed), not both', 'serve');
   const store = await (postgresUrl
     ? server.openPostgresStore(postgresUrl)
