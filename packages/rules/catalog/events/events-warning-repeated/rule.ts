@@ -2,10 +2,10 @@ import type { KubeObject } from '@bundle-triage/core';
 import { humanDuration } from '@bundle-triage/core';
 import { eventsAreAbout, involvedKey, type InvolvedObject, type WarningEventGroup } from '../../../src/events/warning-event-groups.js';
 import { warningEventGroups } from '../../../src/events/warning-event-groups.js';
+import { isSystemNamespace } from '../../../src/catalog/support/system-namespaces.js';
 import { textOf } from '../../../src/rule/object-fields.js';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
 
-const SYSTEM_NAMESPACE = /^(harvester-system|longhorn-system|kube-system|cattle-.+|fleet-.+)$/;
 /** Last seen this long before the bundle was taken, or later: still happening. */
 const ONGOING_MS = 60 * 60_000;
 /** Occurrences that make a group repeated rather than a blip. */
@@ -85,7 +85,7 @@ export default defineCodeRule({
     const findings: CodeFinding[] = [];
     for (const { involved, object, groups: firing } of byObject.values()) {
       const label = `${involved.kind} ${involved.namespace ? `${involved.namespace}/` : ''}${involved.name}`;
-      const system = involved.namespace === undefined || SYSTEM_NAMESPACE.test(involved.namespace);
+      const system = involved.namespace === undefined || isSystemNamespace(involved.namespace);
       const described = firing.map((group) => {
         const last = group.lastTimestamp === undefined ? 'at an unknown time' : `${humanDuration(createdAt - Date.parse(group.lastTimestamp))} before the bundle was taken`;
         return `${group.reason} ×${group.count} (last ${last}): ${group.message}`;

@@ -4,6 +4,7 @@ import { defineCodeRule, type CodeFinding, type RuleContext } from '../../../src
 import { fieldOf, recordsOf, textOf } from '../../../src/rule/object-fields.js';
 import { isSystemNamespace } from '../../../src/catalog/support/system-namespaces.js';
 import { humanAge } from '../../../src/match/render-template.js';
+import { ownedByJob } from '../../../src/catalog/support/helm-job-runs.js';
 
 /** Runs this close together are one loop, not a schedule. */
 const WINDOW_MS = 60 * 60_000;
@@ -59,7 +60,7 @@ async function retryingJobs(context: Context): Promise<CodeFinding[]> {
   for (const job of context.inputs.jobs) {
     if (finished(job)) continue;
     const failedPods = context.inputs.pods
-      .filter((pod) => pod.metadata.namespace === job.metadata.namespace && (pod.metadata.labels ?? {})['job-name'] === job.metadata.name && textOf(pod, 'status.phase') === 'Failed')
+      .filter((pod) => pod.metadata.namespace === job.metadata.namespace && ownedByJob(pod, job.metadata.name) && textOf(pod, 'status.phase') === 'Failed')
       .sort(byCreation);
     const burst = densestWindow(failedPods);
     if (burst.length < FAILED_RUNS) continue;

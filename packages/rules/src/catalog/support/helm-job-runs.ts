@@ -142,7 +142,8 @@ async function lastOutcome(files: readonly LogFile[], signal: AbortSignal): Prom
   return last;
 }
 
-function ownedByJob(pod: Readonly<KubeObject>, job: string): boolean {
+/** Whether a pod is one of Job `job`'s: by either job-name label, or by its owner reference. */
+export function ownedByJob(pod: Readonly<KubeObject>, job: string): boolean {
   const labels = pod.metadata.labels ?? {};
   if (labels['job-name'] === job || labels['batch.kubernetes.io/job-name'] === job) return true;
   return recordsOf(pod, 'metadata.ownerReferences').some((owner) => owner.kind === 'Job' && owner.name === job);
