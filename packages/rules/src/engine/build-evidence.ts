@@ -2,8 +2,8 @@ import type { Bundle, KubeObject } from '@bundle-triage/core';
 import { objectRef } from '@bundle-triage/core';
 import type { EvidenceRef } from '../match/evaluate-condition.js';
 import type { Evidence } from '@bundle-triage/report';
+import { clipExcerpt } from '../rule/evidence-excerpt.js';
 
-const MAX_EXCERPT = 240;
 const MAX_EVIDENCE = 12;
 
 /**
@@ -41,7 +41,7 @@ export async function fieldEvidence(bundle: Bundle, object: KubeObject, pointer 
   // and then without the pointer: the line holds the object, not that field.
   const line = located ?? origin.line;
   const text = (await bundle.lineText(origin.path, line)) ?? '';
-  const evidence: Evidence = { path: origin.path, line, excerpt: clip(text.trim()), object: objectRef(object) };
+  const evidence: Evidence = { path: origin.path, line, excerpt: clipExcerpt(text.trim()), object: objectRef(object) };
   if (pointer && located !== undefined) evidence.pointer = pointer;
   return evidence;
 }
@@ -51,13 +51,10 @@ export async function fieldEvidence(bundle: Bundle, object: KubeObject, pointer 
  * with the line's text as the bundle holds it. It has no JSON pointer: the line is the fact.
  */
 export async function factEvidence(bundle: Bundle, path: string, line: number): Promise<Evidence> {
-  return { path, line, excerpt: clip(((await bundle.lineText(path, line)) ?? '').trim()) };
+  return { path, line, excerpt: clipExcerpt(((await bundle.lineText(path, line)) ?? '').trim()) };
 }
 
 export function logEvidence(path: string, line: number, raw: string): Evidence {
-  return { path, line, excerpt: clip(raw) };
+  return { path, line, excerpt: clipExcerpt(raw) };
 }
 
-function clip(text: string): string {
-  return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT - 1)}…` : text;
-}

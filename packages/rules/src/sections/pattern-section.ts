@@ -1,5 +1,6 @@
-import { splitLogLine, type Bundle, type LogOccurrence, type LogTemplate, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
-import type { Finding, FindingLink, ReportLogOccurrence, ReportLogTemplate, ReportPatterns } from '@bundle-triage/report';
+import { splitLogLine, type Bundle, type LogFile, type LogOccurrence, type LogTemplate, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
+import type { Evidence, Finding, FindingLink, ReportLogOccurrence, ReportLogTemplate, ReportPatterns } from '@bundle-triage/report';
+import { isClipped } from '../rule/evidence-excerpt.js';
 import type { FindingSubjects } from './timeline-section.js';
 import { aboutObjects } from './template-claims.js';
 
@@ -37,7 +38,7 @@ export async function patternSection(
     for (const item of finding.evidence) {
       const log = bundle.log(item.path);
       if (!log) continue;
-      const id = await templateOf(splitLogLine(item.excerpt, log.timestampStyle, bundleCreatedAt).text, log);
+      const id = await templateOf(splitLogLine(await citedLine(log, item), log.timestampStyle, bundleCreatedAt).text, log);
       if (id) claimed.add(id);
     }
     const isAbout = aboutObjects(objects);
@@ -72,6 +73,21 @@ export async function patternSection(
     listed,
     claims,
   };
+}
+
+/**
+ * The cited log line whole: an excerpt longer than the report keeps is cut (`…`), and a template
+ * matched on the cut line would not be the line's. Read again from the log, streamed, only the
+ * lines holding the excerpt's start decoded; the excerpt when the line is not found.
+ */
+async function citedLine(log: LogFile, item: Evidence): Promise<string> {
+  if (!isClipped(item.excerpt)) return item.excerpt;
+  const start = item.excerpt.slice(0, 64);
+  for await (const line of log.lines({ prefilter: [start] })) {
+    if (line.line === item.line) return line.raw;
+    if (line.line > item.line) break;
+  }
+  return item.excerpt;
 }
 
 function reportTemplate(template: LogTemplate, explainedBy: readonly FindingLink[]): ReportLogTemplate {
