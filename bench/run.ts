@@ -256,7 +256,7 @@ function report(bundles: Map<string, GeneratedBundle>, ruleCount: number): void 
       const throughput = result.bundleBytes && !result.label.startsWith('decode') && !result.label.startsWith('only') ? ((result.bundleBytes / 1e6) / (result.ms / 1000)).toFixed(0) : '';
       const found = result.last.failed ? `found ${result.last.failed.length} failing rule(s)` : result.last.objects !== undefined ? `${result.last.objects} objects, ${mb(result.last.bytes ?? 0)} MB YAML` : '';
       // CPU time says what a case costs when the machine is busy and wall times wander.
-      const notes = [found, result.last.cpuMs !== undefined ? `cpu ${fmtMs(result.last.cpuMs)}` : ''].filter(Boolean).join('; ');
+      const notes = [found, result.last.cpuMs !== undefined ? `cpu ${fmtMs(result.last.cpuMs)}` : '', result.last.library === 'src' ? 'library from source (tsx): not built' : ''].filter(Boolean).join('; ');
       out.push(`  ${result.label.padEnd(22)}${fmtMs(result.ms).padStart(10)}${`[${fmtMs(result.processMs)}]`.padStart(11)}${throughput.padStart(8)}${`${mb(result.maxRssKb * 1024)} MB`.padStart(11)}  ${notes}`);
     }
   }

@@ -14,13 +14,12 @@ import { resolveInputs } from './resolve-inputs.js';
 import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
 import { podLogFiles } from '../logs/log-files.js';
-import { SharedLogScans } from '../logs/shared-log-scans.js';
 import type { LogScans } from '../logs/log-pass.js';
-import { startLogPass } from '../logs/log-pass-thread.js';
+import { startLogPass, type LogPassRunner } from '../logs/log-pass-thread.js';
 import { reportSections, type SectionOptions } from '../sections/report-sections.js';
 import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
 import { TimelineConsumer } from '../sections/timeline-consumer.js';
-import { plannedLogSearches } from './plan-log-scans.js';
+import { plannedLogSearches, rulesSearchingLogs } from './plan-log-scans.js';
 import { attachEvents } from './attach-events.js';
 import { SeenWarningEvents } from './seen-warning-events.js';
 import { foldFallbacks } from './fold-fallbacks.js';
@@ -102,18 +101,18 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
 
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
   const planned = plannedLogSearches(rules, bundle, facts);
-  // With patterns, every log is read once for the rules and the miner together (in a thread of
-  // its own when that helps); without, only the logs rules search, each when a rule asks.
-  const logPass =
-    options.patterns === false
-      ? undefined
-      : startLogPass(bundle, {
-          planned,
-          pattern,
-          thread: options.logThread ?? 'auto',
-          ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+  // With patterns, every log is read once for the rules and the miner together; without, only
+  // the logs rules search. Either in a thread of its own when the logs are large (a node's kernel
+  // logs are read on the other core while this one decodes YAML), else here, each log without
+  // patterns only when a rule asks.
+  const logPass = startLogPass(bundle, {
+    planned,
+    pattern,
+    thread: options.logThread ?? 'auto',
+    ...(options.patterns === false ? { mine: false } : {}),
+    ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   // The Warning events of the lists the rules decode, for the findings' events after the rules let the lists go.
   const seenEvents = new SeenWarningEvents(bundle);
   try {
@@ -125,7 +124,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
     let results: Map<string, RuleResult>;
     try {
-      results = await runRules(rules, bundle, facts, pattern, logPass ?? new SharedLogScans(planned, pattern, options.signal), options);
+      results = await runRules(rules, bundle, facts, pattern, logPass, options);
     } catch (error) {
       feed?.stop();
       throw error;
@@ -147,11 +146,14 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       ...(feed ? { feed } : {}),
       ...(overview ? { overview } : {}),
       ...(timeline ? { timeline } : {}),
-      ...(logPass ? { logPass } : {}),
+      ...(options.patterns === false ? {} : { logPass }),
       options: { ...(typeof options.patterns === 'object' ? { patterns: options.patterns } : {}), ...(typeof options.timeline === 'object' ? { timeline: options.timeline } : {}) },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     for (const [finding, window] of sections.windows) finding.timelineWindow = window;
+    // What reading the logs found (lines cut, bytes not UTF-8) is in the diagnostics once every log
+    // is read; a pass that failed has already made the rules that searched error entries.
+    await logPass.finished().catch(() => undefined);
 
     return {
       schemaVersion: 1,
@@ -182,7 +184,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     };
   } finally {
     seenEvents.stop();
-    await logPass?.close();
+    await logPass.close();
   }
 }
 
@@ -192,7 +194,7 @@ async function runRules(
   bundle: Bundle,
   facts: BundleFacts,
   pattern: (source: string) => SafePattern,
-  logScans: LogScans,
+  logScans: LogPassRunner,
   options: AnalyzeOptions,
 ): Promise<Map<string, RuleResult>> {
   // Inputs that search lists for a literal read only the lists no other rule read, if the bundle
@@ -203,7 +205,8 @@ async function runRules(
   // Each file stays decoded until the last rule that declared it has finished; rules that share
   // files run close together, so that is soon.
   const releases = new ReleasePlan(bundle, rules);
-  const queue = releases.order(rules);
+  // Logs read ahead on another thread: the rules that search them wait at the end, not in the slots.
+  const queue = releases.order(rules, logScans.readsAhead ? { after: rulesSearchingLogs(rules) } : {});
   const worker = async () => {
     for (let rule = queue.shift(); rule; rule = queue.shift()) {
       options.signal?.throwIfAborted();

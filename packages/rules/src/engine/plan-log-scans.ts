@@ -21,3 +21,18 @@ export function plannedLogSearches(rules: readonly Rule[], bundle: Bundle, facts
   }
   return planned;
 }
+
+/**
+ * The declarative rules that search logs or node files: when a thread reads those logs ahead,
+ * these rules run after the others, so this thread decodes YAML while that one reads the logs
+ * instead of waiting on them.
+ */
+export function rulesSearchingLogs(rules: readonly Rule[]): Set<string> {
+  const searching = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind !== 'declarative') continue;
+    const conditions = [rule.match?.where, ...rule.outcomes.map((outcome) => outcome.when)].flatMap(logConditions);
+    if (conditions.some((condition) => { const input = rule.inputs[condition.input]; return input !== undefined && ('logs' in input || 'nodeFile' in input); })) searching.add(rule.id);
+  }
+  return searching;
+}

@@ -50,9 +50,10 @@ export class ReleasePlan {
    * the most bytes of files already read and reads the fewest new ones (ties keep the given
    * order). Without it, a file read by an early rule and again by a late one (pods by a
    * pre-check and by a VM rule 30 rules later) stays decoded in between. Results do not depend
-   * on the order: the report is sorted.
+   * on the order: the report is sorted. Rules named in `after` (those that wait on logs another
+   * thread reads ahead) come after the others, ordered the same way among themselves.
    */
-  order(rules: readonly Rule[]): Rule[] {
+  order(rules: readonly Rule[], options: { after?: ReadonlySet<string> } = {}): Rule[] {
     const sizes = new Map<string, number>();
     const size = (path: string) => {
       let bytes = sizes.get(path);
@@ -63,9 +64,17 @@ export class ReleasePlan {
     // Rules that search lists for a literal go last: by then most lists were read by the others,
     // and the bundle noted while reading them whether they hold it.
     const searching = rules.filter((rule) => this.#searchesOf.has(rule.id));
-    const remaining = rules.filter((rule) => !this.#searchesOf.has(rule.id));
+    const after = options.after ?? new Set<string>();
+    const first = rules.filter((rule) => !this.#searchesOf.has(rule.id) && !after.has(rule.id));
+    const then = rules.filter((rule) => !this.#searchesOf.has(rule.id) && after.has(rule.id));
     const opened = new Set<string>();
     const ordered: Rule[] = [];
+    for (const remaining of [first, then]) this.#orderGroup(remaining, opened, users, size, ordered);
+    return [...ordered, ...searching];
+  }
+
+  /** Appends `remaining` to `ordered`, greedily by the bytes each rule reuses (see `order`). */
+  #orderGroup(remaining: Rule[], opened: Set<string>, users: Map<string, number>, size: (path: string) => number, ordered: Rule[]): void {
     while (remaining.length > 0) {
       let best = 0;
       let bestScore = -Infinity;
@@ -83,7 +92,6 @@ export class ReleasePlan {
         else opened.add(path);
       }
     }
-    return [...ordered, ...searching];
   }
 
   /**

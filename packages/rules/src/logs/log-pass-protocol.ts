@@ -1,4 +1,4 @@
-import type { BundleLimits, Diagnostic, PatternMinerOptions, PatternReport, TimestampStyle } from '@bundle-triage/core';
+import type { BundleLimits, NestedArchiveKinds, Diagnostic, PatternMinerOptions, PatternReport, TimestampStyle } from '@bundle-triage/core';
 import type { LogSearch, LogSearchResult } from './log-search.js';
 
 /** What a log pass thread is started with (workerData). */
@@ -6,10 +6,16 @@ export interface LogPassThreadSetup {
   /** The bundle's path, opened again in the thread (a zip's central directory or a folder's names). */
   location: string;
   limits: BundleLimits;
+  /** The nested archives the main thread's bundle opened: the thread opens the same, so both list the same logs. */
+  nested: NestedArchiveKinds;
   planned: { path: string; search: LogSearch }[];
   bundleCreatedAt?: number;
   miner?: Omit<PatternMinerOptions, 'bundleCreatedAt'>;
+  /** False: only the rules' searches, no patterns (the `patterns` answer then has no report). */
+  mine?: boolean;
   concurrency?: number;
+  /** Without mining: the logs the thread and the main thread share (LogClaims' cells), in this order. */
+  claims?: { buffer: SharedArrayBuffer; paths: string[] };
 }
 
 /** Main thread → log pass thread. */
@@ -18,6 +24,7 @@ export type LogPassRequest = { type: 'templateOf'; id: number; text: string; sty
 /** Log pass thread → main thread. */
 export type LogPassAnswer =
   | { type: 'served'; path: string; results?: [string, LogSearchResult][]; error?: string }
-  | { type: 'patterns'; report: PatternReport; diagnostics: Diagnostic[] }
+  /** Every log read: the templates (when the pass mines) and what reading found. */
+  | { type: 'patterns'; report?: PatternReport; diagnostics: Diagnostic[] }
   | { type: 'failed'; error: string; opened: boolean }
   | { type: 'template'; id: number; templateId?: string };

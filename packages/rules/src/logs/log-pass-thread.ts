@@ -3,15 +3,24 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
-import { LogPass, type LogPassOptions, type LogScans } from './log-pass.js';
+import { LogPass, searchedLogs, type LogPassOptions, type LogScans } from './log-pass.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { deferred, type Deferred } from './deferred.js';
+import { BY_MAIN, BY_THREAD, LogClaims } from './log-claims.js';
 import { abortable, SharedLogScans } from './shared-log-scans.js';
 
 /** The log pass as the analysis uses it, in a thread of its own or not. */
 export interface LogPassRunner extends LogScans {
+  /** The templates; rejects when the pass does not mine (`mine: false`). */
   patterns(): Promise<PatternReport>;
+  /**
+   * Settles once every log the pass reads has been read and what reading found (lines cut, bytes
+   * not UTF-8) is in the bundle's diagnostics; rejects when the pass failed.
+   */
+  finished(): Promise<void>;
   templateOf(text: string, file: { timestampStyle: TimestampStyle }): Promise<string | undefined>;
+  /** Whether the logs are read ahead on another thread (rules searching them are best run last). */
+  readonly readsAhead: boolean;
   /** Ends the thread (when there is one); the runner answers nothing after. */
   close(): Promise<void>;
 }
@@ -30,15 +39,21 @@ const THREAD_YOUNG_GENERATION_MB = 8;
 /** Logs smaller than this in all are read on the main thread: a thread costs more to start. */
 const THREAD_MIN_LOG_BYTES = 64 * 1024 ** 2;
 
-/** Starts the log pass, in a thread when that helps (see `thread`), else on this thread. */
+/**
+ * Starts the log pass, in a thread when that helps (see `thread`), else on this thread. Without
+ * mining (`mine: false`) a thread reads every log the rules search, eagerly, on the other core;
+ * on this thread each is read only when a rule asks (`SharedLogScans`).
+ */
 export function startLogPass(bundle: Bundle, options: StartLogPassOptions): LogPassRunner {
   const script = threadScript();
+  const mining = options.mine !== false;
   // Chosen once here; the thread's pass chooses the same from the same bundle and searches.
-  const chosen = logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
-  const mined = chosen.logs;
-  const bytes = mined.reduce((sum, log) => sum + log.size, 0);
+  const chosen = mining ? logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path))) : searchedLogs(bundle, options.planned);
+  const read = chosen.logs;
+  const bytes = read.reduce((sum, log) => sum + log.size, 0);
   const can = options.thread !== false && script !== undefined && bundle.location !== '<buffer>' && (bundle.format === 'zip' || bundle.format === 'directory');
-  if (can && (options.thread === true || bytes >= THREAD_MIN_LOG_BYTES)) return new LogPassThread(bundle, options, script, mined);
+  if (can && (options.thread === true || bytes >= THREAD_MIN_LOG_BYTES)) return new LogPassThread(bundle, options, script, read);
+  if (!mining) return onDemand(new SharedLogScans(options.planned, options.pattern, options.signal));
   return inThread(new LogPass(bundle, { ...options, mined: chosen }));
 }
 
@@ -46,7 +61,23 @@ function inThread(pass: LogPass): LogPassRunner {
   return {
     search: (file, search, signal) => pass.search(file, search, signal),
     patterns: () => pass.patterns(),
+    finished: async () => {
+      await pass.finished();
+    },
     templateOf: (text, file) => pass.templateOf(text, file),
+    readsAhead: false,
+    close: async () => undefined,
+  };
+}
+
+/** The rules' searches alone, each log read when a rule first asks: nothing to wait for at the end. */
+function onDemand(scans: SharedLogScans): LogPassRunner {
+  return {
+    search: (file, search, signal) => scans.search(file, search, signal),
+    patterns: () => Promise.reject(new Error('this log pass does not mine patterns (mine: false)')),
+    finished: async () => undefined,
+    templateOf: async () => undefined,
+    readsAhead: false,
     close: async () => undefined,
   };
 }
@@ -56,14 +87,26 @@ function inThread(pass: LogPass): LogPassRunner {
  * reads are answered from the thread (as it reads them, the rules' logs first), the others
  * (non-log node files) lazily here. Diagnostics the thread found while reading are added to
  * this bundle's. If the thread cannot open the bundle, the pass runs here instead.
+ *
+ * Without mining, the two threads share the rules' logs (LogClaims): the thread reads from the
+ * front; a rule asking for a log nobody has taken reads it here, and while a rule waits on the
+ * thread this thread reads logs from the back, so neither core idles while logs are left.
  */
 class LogPassThread implements LogPassRunner {
+  readonly readsAhead = true;
   readonly #bundle: Bundle;
   readonly #options: StartLogPassOptions;
   readonly #worker: Worker;
   readonly #lazy: SharedLogScans;
-  readonly #eager = new Map<string, { keys: Set<string>; results: Deferred<Map<string, LogSearchResult>> }>();
-  readonly #patterns = deferred<PatternReport>();
+  readonly #eager = new Map<string, { keys: Set<string>; search: LogSearch; results: Deferred<Map<string, LogSearchResult>> }>();
+  /** Without mining: who reads each of `#shared` (the logs of `#eager`, in the thread's order). */
+  readonly #claims: LogClaims | undefined;
+  readonly #shared: readonly LogFile[];
+  readonly #claimIndex: Map<string, number>;
+  /** Searches waiting on the thread; while there are some, this thread reads logs from the back. */
+  #waiting = 0;
+  #stealing = false;
+  readonly #finished = deferred<PatternReport | undefined>();
   readonly #templates = new Map<number, (id: string | undefined) => void>();
   #nextTemplate = 0;
   /** The pass run here when the thread could not open the bundle. */
@@ -74,26 +117,32 @@ class LogPassThread implements LogPassRunner {
     this.#bundle = bundle;
     this.#options = options;
     const minedPaths = new Set(mined.map((log) => log.path));
+    const sharing = options.mine === false;
     const lazy: { file: LogFile; search: LogSearch }[] = [];
     const planned: { path: string; search: LogSearch }[] = [];
     for (const { file, search } of options.planned) {
-      if (!minedPaths.has(file.path)) {
-        lazy.push({ file, search });
-        continue;
-      }
+      // Shared logs may be read here too (a rule asks first, or this thread helps from the back).
+      if (!minedPaths.has(file.path) || sharing) lazy.push({ file, search });
+      if (!minedPaths.has(file.path)) continue;
       planned.push({ path: file.path, search });
       let eager = this.#eager.get(file.path);
-      if (!eager) this.#eager.set(file.path, (eager = { keys: new Set(), results: deferred() }));
+      if (!eager) this.#eager.set(file.path, (eager = { keys: new Set(), search, results: deferred() }));
       eager.keys.add(searchKey(search));
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
+    this.#shared = sharing ? mined.filter((log) => this.#eager.has(log.path)) : [];
+    this.#claimIndex = new Map(this.#shared.map((log, index) => [log.path, index]));
+    this.#claims = sharing ? new LogClaims(this.#shared.length) : undefined;
     const setup: LogPassThreadSetup = {
       location: bundle.location,
       limits: bundle.limits,
+      nested: { nodeBundles: !bundle.index.unopened.nodeBundles, supportconfig: !bundle.index.unopened.supportconfig },
       planned,
       ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }),
       ...(options.miner ? { miner: options.miner } : {}),
+      ...(options.mine === false ? { mine: false } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(this.#claims ? { claims: { buffer: this.#claims.buffer, paths: this.#shared.map((log) => log.path) } } : {}),
     };
     // What the thread allocates is almost all short-lived (each chunk read as text for the
     // prefilter): a small young generation keeps its memory down (≈ 45 MB less peak RSS on L).
@@ -108,17 +157,50 @@ class LogPassThread implements LogPassRunner {
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
     const eager = this.#eager.get(file.path);
     const key = searchKey(search);
-    if (eager?.keys.has(key)) return (await abortable(eager.results.promise, signal)).get(key)!;
-    return this.#lazy.search(file, search, signal);
+    if (!eager?.keys.has(key)) return this.#lazy.search(file, search, signal);
+    const index = this.#claimIndex.get(file.path);
+    if (this.#claims && index !== undefined && this.#claims.claim(index, BY_MAIN)) return this.#lazy.search(file, search, signal);
+    this.#waiting += 1;
+    void this.#helpFromTheBack();
+    try {
+      return (await abortable(eager.results.promise, signal)).get(key)!;
+    } finally {
+      this.#waiting -= 1;
+    }
   }
 
-  patterns(): Promise<PatternReport> {
-    return this.#patterns.promise;
+  /** While rules wait on the thread, reads the last logs nobody has taken, one at a time. */
+  async #helpFromTheBack(): Promise<void> {
+    if (!this.#claims || this.#stealing) return;
+    this.#stealing = true;
+    try {
+      while (this.#waiting > 0 && !this.#options.signal?.aborted) {
+        const index = this.#claims.claimLast(BY_MAIN);
+        if (index < 0) return;
+        const log = this.#shared[index]!;
+        // One search starts the log's single scan for all of its planned searches; a failure
+        // reaches the rule that asks for the log.
+        await this.#lazy.search(log, this.#eager.get(log.path)!.search).catch(() => undefined);
+      }
+    } finally {
+      this.#stealing = false;
+    }
+  }
+
+  async patterns(): Promise<PatternReport> {
+    const report = await this.#finished.promise;
+    if (!report) throw new Error('this log pass does not mine patterns (mine: false)');
+    return report;
+  }
+
+  async finished(): Promise<void> {
+    await this.#finished.promise;
   }
 
   async templateOf(text: string, file: { timestampStyle: TimestampStyle }): Promise<string | undefined> {
-    await this.#patterns.promise;
+    const report = await this.#finished.promise;
     if (this.#fallback) return this.#fallback.templateOf(text, file);
+    if (!report) return undefined;
     const id = this.#nextTemplate++;
     return new Promise((resolve) => {
       this.#templates.set(id, resolve);
@@ -144,7 +226,7 @@ class LogPassThread implements LogPassRunner {
       }
       case 'patterns':
         for (const diagnostic of answer.diagnostics) this.#bundle.addDiagnostic(diagnostic);
-        this.#patterns.resolve(answer.report);
+        this.#finished.resolve(answer.report);
         return;
       case 'template':
         this.#templates.get(answer.id)?.(answer.templateId);
@@ -158,7 +240,18 @@ class LogPassThread implements LogPassRunner {
 
   /** The thread could not open the bundle (it moved, a limit): the same pass, on this thread. */
   #runHere(): void {
-    const pass = new LogPass(this.#bundle, this.#options);
+    const claims = this.#claims;
+    const pass = new LogPass(this.#bundle, {
+      ...this.#options,
+      ...(claims
+        ? {
+            claim: (log: LogFile) => {
+              const index = this.#claimIndex.get(log.path);
+              return index === undefined || claims.claim(index, BY_THREAD);
+            },
+          }
+        : {}),
+    });
     this.#fallback = pass;
     for (const [path, eager] of this.#eager) {
       const file = this.#bundle.log(path);
@@ -170,9 +263,9 @@ class LogPassThread implements LogPassRunner {
         (error: unknown) => eager.results.reject(error),
       );
     }
-    pass.patterns().then(
-      (report) => this.#patterns.resolve(report),
-      (error: unknown) => this.#patterns.reject(error),
+    pass.finished().then(
+      (report) => this.#finished.resolve(report),
+      (error: unknown) => this.#finished.reject(error),
     );
   }
 
@@ -180,7 +273,7 @@ class LogPassThread implements LogPassRunner {
     if (this.#fallback) return;
     const error = new Error(reason);
     for (const eager of this.#eager.values()) eager.results.reject(error);
-    this.#patterns.reject(error);
+    this.#finished.reject(error);
     for (const resolve of this.#templates.values()) resolve(undefined);
     this.#templates.clear();
   }

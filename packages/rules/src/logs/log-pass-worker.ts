@@ -5,6 +5,7 @@ import { openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { LogPass } from './log-pass.js';
+import { BY_THREAD, LogClaims } from './log-claims.js';
 import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
 import type { LogSearch } from './log-search.js';
 
@@ -16,7 +17,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message.spli
 async function run(): Promise<void> {
   let bundle: Bundle;
   try {
-    bundle = await openBundle(setup.location, { limits: setup.limits, signal: controller.signal });
+    bundle = await openBundle(setup.location, { limits: setup.limits, signal: controller.signal, nestedArchives: 'when-needed' });
+    await bundle.openNestedArchives(setup.nested);
   } catch (error) {
     post({ type: 'failed', error: message(error), opened: false });
     return;
@@ -31,12 +33,23 @@ async function run(): Promise<void> {
     const file = bundle.log(path);
     return file ? [{ file, search } as { file: LogFile; search: LogSearch }] : [];
   });
+  const claims = setup.claims && new LogClaims(setup.claims.paths.length, setup.claims.buffer);
+  const claimIndex = new Map(setup.claims?.paths.map((path, index) => [path, index]));
   const pass = new LogPass(bundle, {
+    ...(claims
+      ? {
+          claim: (log: LogFile) => {
+            const index = claimIndex.get(log.path);
+            return index === undefined || claims.claim(index, BY_THREAD);
+          },
+        }
+      : {}),
     planned,
     pattern,
     signal: controller.signal,
     ...(setup.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: setup.bundleCreatedAt }),
     ...(setup.miner ? { miner: setup.miner } : {}),
+    ...(setup.mine === false ? { mine: false } : {}),
     ...(setup.concurrency ? { concurrency: setup.concurrency } : {}),
     onServed: (path, outcome) => post('results' in outcome ? { type: 'served', path, results: [...outcome.results] } : { type: 'served', path, error: message(outcome.error) }),
   });
@@ -50,10 +63,10 @@ async function run(): Promise<void> {
     } else if (request.type === 'close') void bundle.close().finally(() => parentPort?.close());
   });
   try {
-    const report = await pass.patterns();
+    const report = await pass.finished();
     // What reading the logs found (lines cut, bytes not UTF-8, logs unreadable), for the main bundle's diagnostics.
     const read = new Set(bundle.logs().map((log) => log.path));
-    post({ type: 'patterns', report, diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path) || diagnostic.path === 'logs') });
+    post({ type: 'patterns', ...(report ? { report } : {}), diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path) || diagnostic.path === 'logs') });
   } catch (error) {
     post({ type: 'failed', error: message(error), opened: true });
   }

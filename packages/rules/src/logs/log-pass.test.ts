@@ -89,6 +89,51 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
     }
   });
 
+  it('without mining, answers every search as SharedLogScans does and has no templates', async () => {
+    const pass = new LogPass(bundle, { planned, pattern, mine: false });
+    expect(await answers(pass)).toEqual(await answers(new SharedLogScans(planned, pattern)));
+    expect(await pass.finished()).toBeUndefined();
+    await expect(pass.patterns()).rejects.toThrow(/does not mine/);
+  });
+
+  it.skipIf(!built)('without mining, shares the logs with a thread and gives the same answers in any order of asking', async () => {
+    const expected = await answers(new SharedLogScans(planned, pattern));
+    const reversed = async (scans: { search: LogPass['search'] }) => {
+      const out: string[] = [];
+      for (const { file, search } of [...planned].reverse()) {
+        const result = await scans.search(file, search);
+        out.unshift(`${file.path} ${search.pattern} ${result.count} ${result.matches.map((match) => `${match.line}:${match.groups.chart ?? ''}`).join(',')}`);
+      }
+      return out;
+    };
+    for (const ask of [answers, reversed]) {
+      const thread = startLogPass(bundle, { planned, pattern, thread: true, mine: false });
+      try {
+        expect(thread.readsAhead).toBe(true);
+        expect(await ask(thread)).toEqual(expected);
+        await thread.finished();
+        await expect(thread.patterns()).rejects.toThrow(/does not mine/);
+      } finally {
+        await thread.close();
+      }
+    }
+  });
+
+  it('without mining and without a thread, reads a log only when a rule asks', async () => {
+    const opened = await openBundle(join(folder, 'incident.zip'));
+    try {
+      const runner = startLogPass(opened, { planned, pattern, thread: false, mine: false });
+      expect(runner.readsAhead).toBe(false);
+      const before = opened.stats.filesRead;
+      const [first] = planned;
+      await runner.search(opened.log(first!.file.path)!, first!.search);
+      expect(opened.stats.filesRead - before).toBe(1);
+      await runner.finished();
+    } finally {
+      await opened.close();
+    }
+  });
+
   it.skipIf(!built)('runs on this thread when the thread cannot open the bundle, with the same results', async () => {
     const path = join(folder, 'incident.zip');
     const opened = await openBundle(path);
@@ -97,6 +142,27 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
     try {
       const thread = startLogPass(opened, { planned: [], pattern, bundleCreatedAt: createdAt, thread: true });
       expect(templates(await thread.patterns())).toEqual(templates(await minePatterns(bundle)));
+      await thread.close();
+    } finally {
+      renameSync(join(folder, 'moved.zip'), path);
+      await opened.close();
+    }
+  });
+
+  it.skipIf(!built)('without mining, runs on this thread when the thread cannot open the bundle, with the same answers', async () => {
+    const path = join(folder, 'incident.zip');
+    const opened = await openBundle(path);
+    const reopened = planned.map(({ file, search }) => ({ file: opened.log(file.path)!, search }));
+    renameSync(path, join(folder, 'moved.zip'));
+    try {
+      const thread = startLogPass(opened, { planned: reopened, pattern, thread: true, mine: false });
+      const out: string[] = [];
+      for (const { file, search } of reopened) {
+        const result = await thread.search(file, search);
+        out.push(`${file.path} ${search.pattern} ${result.count} ${result.matches.map((match) => `${match.line}:${match.groups.chart ?? ''}`).join(',')}`);
+      }
+      expect(out).toEqual(await answers(new SharedLogScans(planned, pattern)));
+      await thread.finished();
       await thread.close();
     } finally {
       renameSync(join(folder, 'moved.zip'), path);

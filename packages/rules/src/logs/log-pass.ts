@@ -24,6 +24,16 @@ export interface LogPassOptions {
   concurrency?: number;
   /** Mined lines held for logs read ahead of their turn, per log and in all (defaults 20,000 and 100,000). */
   heldLines?: { perLog: number; total: number };
+  /**
+   * Mine the logs for patterns (default true). Without, the pass only serves the rules' searches
+   * of the logs they search, each read once (what a thread does for the fastest run).
+   */
+  mine?: boolean;
+  /**
+   * Asked before the pass reads a log the rules search: false when another thread has taken it
+   * (see LogClaims), and then this pass leaves it (no results for it here).
+   */
+  claim?: (log: LogFile) => boolean;
   /** Told the results of each log the rules search, as soon as they are known (a thread passes them on). */
   onServed?: (path: string, outcome: { results: Map<string, LogSearchResult> } | { error: unknown }) => void;
 }
@@ -47,7 +57,8 @@ const HELD_LINES = 100_000;
 export class LogPass implements LogScans {
   readonly #bundle: Bundle;
   readonly #options: LogPassOptions;
-  readonly #miner: PatternMiner;
+  /** Undefined when the pass does not mine (`mine: false`). */
+  readonly #miner: PatternMiner | undefined;
   readonly #lazy: SharedLogScans;
   readonly #mined: LogFile[];
   /** Planned searches of mined logs, by path. */
@@ -60,14 +71,15 @@ export class LogPass implements LogScans {
   /** How each early log's searches are answered. */
   readonly #pending = new Map<string, Deferred<Map<string, LogSearchResult>>>();
   readonly #unreadable = new Set<string>();
-  readonly #patterns: Promise<PatternReport>;
+  readonly #finished: Promise<PatternReport | undefined>;
   readonly #started = performance.now();
 
   constructor(bundle: Bundle, options: LogPassOptions) {
     this.#bundle = bundle;
     this.#options = options;
-    this.#miner = new PatternMiner({ ...options.miner, ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }) });
-    const { logs, left } = options.mined ?? logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path)));
+    const mining = options.mine !== false;
+    this.#miner = mining ? new PatternMiner({ ...options.miner, ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }) }) : undefined;
+    const { logs, left } = options.mined ?? (mining ? logsToMine(bundle.logs(), new Set(options.planned.map(({ file }) => file.path))) : searchedLogs(bundle, options.planned));
     this.#mined = logs;
     if (left > 0) bundle.addDiagnostic(unminedLogsDiagnostic(logs.length, left));
     const mined = new Set(this.#mined.map((log) => log.path));
@@ -82,9 +94,9 @@ export class LogPass implements LogScans {
       searches.set(searchKey(search), search);
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
-    this.#patterns = this.#run();
+    this.#finished = this.#run();
     // Awaited by `patterns()`; a failure here must not be unhandled when nobody asks.
-    this.#patterns.catch(() => undefined);
+    this.#finished.catch(() => undefined);
   }
 
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
@@ -95,17 +107,24 @@ export class LogPass implements LogScans {
   }
 
   /** The templates of every mined log, ranked (all of them), once the pass is done. */
-  patterns(): Promise<PatternReport> {
-    return this.#patterns;
+  async patterns(): Promise<PatternReport> {
+    const report = await this.#finished;
+    if (!report) throw new Error('this log pass does not mine patterns (mine: false)');
+    return report;
+  }
+
+  /** Settles when every log of the pass has been read: with the templates when it mines. */
+  finished(): Promise<PatternReport | undefined> {
+    return this.#finished;
   }
 
   /** The template a log line belongs to (`text`: the line after its timestamp), once the pass is done. */
   async templateOf(text: string, file: Pick<LogFile, 'timestampStyle'>): Promise<string | undefined> {
-    await this.#patterns;
-    return this.#miner.templateOf(text, file);
+    await this.#finished;
+    return this.#miner?.templateOf(text, file);
   }
 
-  async #run(): Promise<PatternReport> {
+  async #run(): Promise<PatternReport | undefined> {
     const first = this.#mined.filter((log) => this.#eagerSearches.has(log.path));
     for (const log of first) {
       const results = deferred<Map<string, LogSearchResult>>();
@@ -113,15 +132,17 @@ export class LogPass implements LogScans {
       this.#pending.set(log.path, results);
     }
     await this.#serveRules(first);
+    const miner = this.#miner;
+    if (!miner) return undefined;
     for (const log of this.#mined) {
       this.#options.signal?.throwIfAborted();
       if (this.#held.has(log.path)) {
         const lines = this.#held.get(log.path);
         this.#held.delete(log.path);
         if (lines) {
-          for (const line of lines) this.#miner.add(line, log);
+          for (const line of lines) miner.add(line, log);
           this.#heldLines -= lines.length;
-          this.#miner.addFile(log);
+          miner.addFile(log);
           continue;
         }
       } else if (this.#unreadable.has(log.path)) {
@@ -129,7 +150,7 @@ export class LogPass implements LogScans {
       }
       await this.#read(log, undefined);
     }
-    const report = this.#miner.result();
+    const report = miner.result();
     report.stats.elapsedMs = Math.round(performance.now() - this.#started);
     return report;
   }
@@ -140,6 +161,7 @@ export class LogPass implements LogScans {
     const concurrency = Math.max(1, this.#options.concurrency ?? 2);
     const worker = async () => {
       for (let log = queue.shift(); log; log = queue.shift()) {
+        if (this.#options.claim && !this.#options.claim(log)) continue;
         const batch = new LogSearchBatch(this.#eagerSearches.get(log.path)!, this.#options.pattern);
         const results = this.#pending.get(log.path)!;
         try {
@@ -165,18 +187,20 @@ export class LogPass implements LogScans {
     const signal = this.#options.signal;
     const held: LogLine[] = [];
     let overflowed = false;
+    const miner = this.#miner;
     try {
-      const minePattern = await logPrefilter(log, signal);
+      const minePattern = miner ? await logPrefilter(log, signal) : undefined;
       const literals = batch ? batch.prefilter() : [];
-      // A search without literals reads every line; so does a small log (no miner prefilter).
-      const everyLine = literals === undefined || minePattern === undefined;
+      // A search without literals reads every line; so does a small log the miner reads (no miner prefilter).
+      const everyLine = literals === undefined || (miner !== undefined && minePattern === undefined);
       const mineTest = minePattern && new RegExp(minePattern.source, minePattern.flags.replace(/[gy]/g, ''));
       const options = { ...(everyLine ? {} : { prefilter: literals!, prefilterPattern: minePattern }), ...(signal ? { signal } : {}) };
       for await (const line of log.lines(options)) {
         batch?.test(line);
+        if (!miner) continue;
         // Lines that came for a search's literals only are not the miner's.
         if (mineTest && !mineTest.test(line.raw)) continue;
-        if (!batch) this.#miner.add(line, log);
+        if (!batch) miner.add(line, log);
         else if (!overflowed) {
           held.push(line);
           const bound = this.#options.heldLines ?? { perLog: HELD_LINES_PER_LOG, total: HELD_LINES };
@@ -184,9 +208,10 @@ export class LogPass implements LogScans {
         }
       }
       if (!batch) {
-        this.#miner.addFile(log);
+        miner?.addFile(log);
         return;
       }
+      if (!miner) return;
       // Past the bound the lines are dropped, and the log is read again in its turn.
       this.#held.set(log.path, overflowed ? undefined : held);
       if (!overflowed) this.#heldLines += held.length;
@@ -195,9 +220,18 @@ export class LogPass implements LogScans {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       this.#unreadable.add(log.path);
       this.#held.delete(log.path);
-      this.#miner.addUnreadable(log.path, reason);
-      this.#bundle.addDiagnostic({ path: log.path, level: 'error', message: `log could not be read for patterns: ${reason}` });
+      miner?.addUnreadable(log.path, reason);
+      this.#bundle.addDiagnostic({ path: log.path, level: 'error', message: `log could not be read${miner ? ' for patterns' : ''}: ${reason}` });
       if (batch) throw error;
     }
   }
+}
+
+/** Without mining, the logs read are the bundle's logs the rules search, in the bundle's order. */
+export function searchedLogs(bundle: Bundle, planned: readonly { file: LogFile }[]): { logs: LogFile[]; left: number } {
+  if (planned.length === 0) return { logs: [], left: 0 };
+  const searched = new Set(planned.map(({ file }) => file.path));
+  // Node logs are listed once the node bundles are open (the rules that search them open them).
+  const logs = bundle.index.unopened.nodeBundles ? bundle.logs({ kind: 'pod' }) : bundle.logs();
+  return { logs: logs.filter((log) => searched.has(log.path)), left: 0 };
 }
