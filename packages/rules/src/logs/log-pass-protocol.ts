@@ -6,7 +6,7 @@ export interface LogPassThreadSetup {
   /** The bundle's path, opened again in the thread (a zip's central directory or a folder's names). */
   location: string;
   limits: BundleLimits;
-  /** The nested archives the main thread's bundle opened: the thread opens the same, so both list the same logs. */
+  /** The node bundles, when the main thread's bundle opened them: the thread opens them too, so both list the same logs. */
   nested: NestedArchiveKinds;
   planned: { path: string; search: LogSearch }[];
   bundleCreatedAt?: number;

@@ -136,7 +136,8 @@ class LogPassThread implements LogPassRunner {
     const setup: LogPassThreadSetup = {
       location: bundle.location,
       limits: bundle.limits,
-      nested: { nodeBundles: !bundle.index.unopened.nodeBundles, supportconfig: !bundle.index.unopened.supportconfig },
+      // The logs are the node bundles' `logs/` (a supportconfig's files are not logs): its archives are not opened there.
+      nested: { nodeBundles: !bundle.index.unopened.nodeBundles, supportconfig: false },
       planned,
       ...(options.bundleCreatedAt === undefined ? {} : { bundleCreatedAt: options.bundleCreatedAt }),
       ...(options.miner ? { miner: options.miner } : {}),
