@@ -66,8 +66,8 @@ interface RequiredInput {
 }
 
 /**
- * The inputs whose absence the engine reports as a skip: named objects and node files unless
- * marked optional, lists marked required. A list that is not required may rightly be empty.
+ * The resource inputs whose absence the engine reports as a skip: named objects unless marked
+ * optional, lists marked required. A list that is not required may rightly be empty.
  */
 function requiredInputs(inputs: Record<string, InputSpec> | undefined): RequiredInput[] {
   const required: RequiredInput[] = [];
@@ -77,13 +77,9 @@ function requiredInputs(inputs: Record<string, InputSpec> | undefined): Required
       if (!(objectName !== undefined ? spec.required !== false : spec.required === true)) continue;
       if (!resource) throw new Error(`input ${name} selects by kind; the harness removes inputs by resource`);
       required.push({ name, named: objectName ?? resource, remove: (builder) => void builder.removeResource(group, resource, namespace) });
-    } else if ('logs' in spec || 'nodeFile' in spec) {
-      if (spec.required === false) continue;
-      const nodeFile = 'nodeFile' in spec ? spec.nodeFile.path : spec.logs.nodeFile;
-      if (nodeFile === undefined) throw new Error(`input ${name} reads pod logs; the harness removes only node files`);
-      required.push({ name, named: nodeFile, remove: (builder) => { for (const node of builder.listObjects('v1', 'Node')) builder.removeNodeFile(node.metadata.name, nodeFile); } });
-    } else {
-      throw new Error(`input ${name} reads supportconfig records; the harness does not remove those`);
+    } else if (spec.required !== false) {
+      // No readiness rule needs a log or supportconfig input yet; removing one is for the first that does.
+      throw new Error(`input ${name} is a required log or supportconfig input; the harness removes only resource lists`);
     }
   }
   return required;
