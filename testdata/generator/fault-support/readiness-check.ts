@@ -2,12 +2,14 @@
  * The shape every upgrade-readiness rule test shares (upgrade-gate-* for validator.harvesterhci.io,
  * signatures.md §0.3; precheck-* for the upgrade-helpers check.sh, §6): the fault makes the rule
  * fail with the message Harvester would print, citing the line that proves it; the near miss (the
- * same object touched, not far enough) does not fail or warn. Each rule folder's rule.test.ts
+ * same object touched, not far enough) does not fail or warn; without an input it cannot do
+ * without, the rule is skipped as missing-input, never passed. Each rule folder's rule.test.ts
  * calls `describeReadinessCheck` with its own case.
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../packages/report/src/report-types.js';
-import { catalogRule, runRule, type BundleBuilder } from '../../../packages/rules/src/testing/index.js';
+import type { InputSpec } from '../../../packages/rules/src/rule/rule-types.js';
+import { catalogRule, citedLine, runRule, type BundleBuilder } from '../../../packages/rules/src/testing/index.js';
 import { healthyCluster } from '../healthy-cluster.js';
 
 export interface ReadinessCase {
@@ -27,6 +29,11 @@ export interface ReadinessCase {
   path: string | RegExp;
   /** Text the cited line holds. */
   proof: string;
+  /**
+   * Only for a rule without an input it cannot do without (every input optional, or a list that
+   * may rightly be empty): why. A case that says so while the rule has such an input fails.
+   */
+  noRequiredInput?: string;
 }
 
 /** A healthy cluster of `nodes` nodes, optionally reporting another server-version. */
@@ -45,12 +52,37 @@ export const pvcOf = (named: unknown): string => {
   return `${status.namespace}/${status.pvcName}`;
 };
 
-/** The text of the evidence line in the bundle (node files are inside nested zips, so only for yamls/ and logs/). */
+/** The text of the evidence line, read back from the bundle the builder wrote (node files from inside their zips). */
 function lineOf(builder: BundleBuilder, finding: Finding, index = 0): string {
-  const evidence = finding.evidence[index]!;
-  const bytes = builder.toFiles().get(evidence.path);
-  if (!bytes) return evidence.excerpt ?? '';
-  return new TextDecoder().decode(bytes).split('\n')[evidence.line - 1]!;
+  return citedLine(builder, finding.evidence[index]!);
+}
+
+/** An input the engine cannot do without, and how to take it out of a bundle. */
+interface RequiredInput {
+  name: string;
+  /** What the skip reason must name. */
+  named: string;
+  remove: (builder: BundleBuilder) => void;
+}
+
+/**
+ * The resource inputs whose absence the engine reports as a skip: named objects unless marked
+ * optional, lists marked required. A list that is not required may rightly be empty.
+ */
+function requiredInputs(inputs: Record<string, InputSpec> | undefined): RequiredInput[] {
+  const required: RequiredInput[] = [];
+  for (const [name, spec] of Object.entries(inputs ?? {})) {
+    if ('resource' in spec) {
+      const { group, resource, namespace, name: objectName } = spec.resource;
+      if (!(objectName !== undefined ? spec.required !== false : spec.required === true)) continue;
+      if (!resource) throw new Error(`input ${name} selects by kind; the harness removes inputs by resource`);
+      required.push({ name, named: objectName ?? resource, remove: (builder) => void builder.removeResource(group, resource, namespace) });
+    } else if (spec.required !== false) {
+      // No readiness rule needs a log or supportconfig input yet; removing one is for the first that does.
+      throw new Error(`input ${name} is a required log or supportconfig input; the harness removes only resource lists`);
+    }
+  }
+  return required;
 }
 
 export function describeReadinessCheck(entry: ReadinessCase): void {
@@ -74,6 +106,25 @@ export function describeReadinessCheck(entry: ReadinessCase): void {
       entry.nearMiss(builder);
       const run = await runRule(await catalogRule(entry.id), builder);
       expect(entry.nearMissMaySkip ? ['pass', 'skipped'] : ['pass']).toContain(run.outcome);
+    });
+
+    it('is skipped as missing-input, never passed, without an input it cannot do without', async () => {
+      const rule = await catalogRule(entry.id);
+      const required = requiredInputs(rule.inputs);
+      if (entry.noRequiredInput !== undefined) {
+        expect(required.map((input) => input.name), `the case says "${entry.noRequiredInput}"`).toEqual([]);
+        return;
+      }
+      expect(required.length, 'the rule has no required input: give the case a noRequiredInput reason').toBeGreaterThan(0);
+      for (const input of required) {
+        const builder = readinessCluster(entry.nodes ?? 1, entry.version, 7, entry.serverVersion);
+        entry.fault(builder);
+        input.remove(builder);
+        const run = await runRule(rule, builder);
+        expect(run.outcome, `without ${input.name}`).toBe('skipped');
+        expect(run.skipKind, `without ${input.name}`).toBe('missing-input');
+        expect(run.skipReason, `without ${input.name}`).toContain(input.named);
+      }
     });
   });
 }

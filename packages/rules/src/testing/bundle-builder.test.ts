@@ -89,6 +89,16 @@ describe('BundleBuilder: where objects go', () => {
     expect(bundle.removeObject('v1', 'Pod', 'default', 'a')).toBe(true);
     expect(() => bundle.updateObject('v1', 'Pod', 'default', 'a', () => undefined)).toThrow(/no Pod default\/a/);
   });
+
+  it('removes a whole resource list, in one namespace or in all, and writes no file for it', () => {
+    const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } };
+    const bundle = newBundle().addObject(pod('default', 'a')).addObject(pod('kube-system', 'b')).addObject(node);
+    expect(bundle.removeResource('', 'pods', 'kube-system')).toBe(1);
+    expect(bundle.listObjects('v1', 'Pod').map((object) => object.metadata.name)).toEqual(['a']);
+    expect(bundle.removeResource('', 'pods')).toBe(1);
+    expect(bundle.removeResource('', 'nodes', null)).toBe(1);
+    expect([...bundle.toFiles().keys()].filter((path) => path.startsWith('yamls/'))).toEqual([]);
+  });
 });
 
 describe('BundleBuilder: logs and node bundles', () => {

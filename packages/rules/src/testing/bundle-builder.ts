@@ -271,6 +271,22 @@ export class BundleBuilder {
   }
 
   /**
+   * Removes every object of one API resource (in one namespace, or in all when `namespace` is
+   * undefined; `null` for cluster-scoped): a bundle whose kit did not write that list. Returns how
+   * many objects went.
+   */
+  removeResource(group: string, resource: string, namespace?: string | null): number {
+    let removed = 0;
+    for (const [key, { location }] of this.objects) {
+      if (location.group !== group || location.resource !== resource) continue;
+      if (namespace !== undefined && (location.namespace ?? null) !== namespace) continue;
+      this.objects.delete(key);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /**
    * Writes `logs/<ns>/<pod>/<container>.log` (or `.log.1`), each line prefixed with its
    * RFC3339Nano timestamp. Untimed lines are stamped 250 ms after the previous line (the first
    * one hour before createdAt). Appends when called again for the same container.

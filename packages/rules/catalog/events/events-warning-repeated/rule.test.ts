@@ -23,6 +23,18 @@ describe(ID, () => {
     expect(byObject.get(`Warning events about Node ${node}`)!.message).toBe(`Warning events about Node ${node} keep coming: SystemOOM ×1 (last 20m before the bundle was taken): System OOM encountered, victim process: qemu-system-x86, pid: 48213`);
   });
 
+  it('reads the events.k8s.io list too: an event only that list holds still warns, counted once, citing that list', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
+    const { launcher } = eventsWarningRepeated(builder);
+    const mount = builder.listObjects('v1', 'Event', 'default').find((event) => event.reason === 'FailedMount')!;
+    builder.removeObject('v1', 'Event', 'default', mount.metadata.name);
+    const run = await runRule(await catalogRule(ID), builder);
+    const finding = run.findings.find((candidate) => candidate.message.startsWith(`Warning events about Pod default/${launcher.metadata.name} `))!;
+    expect(finding.message).toContain('keep coming: FailedMount ×14 (last 2m before the bundle was taken)');
+    expect(finding.evidence.map((item) => item.path)).toEqual(['yamls/namespaced/default/events.k8s.io/v1/events.yaml']);
+    expect(finding.evidence.map((item) => citedLine(builder, item).trim())).toEqual(['reason: FailedMount']);
+  });
+
   it('passes on what healthy clusters log: one-offs, groups that stopped, probe blips, replaced pods, DNSConfigForming (near misses)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     benignWarningEvents(builder);

@@ -26,8 +26,8 @@ export default defineCodeRule({
   id: 'events-warning-repeated',
   title: 'Warning events keep repeating about an object no other finding covers',
   description:
-    'Groups the Warning events of the core event list (the kit writes every event to v1/events.yaml and again to ' +
-    'events.k8s.io/v1/events.yaml; the core list is read, once) by reason and ' +
+    'Groups the Warning events of both event lists (the kit writes every event to v1/events.yaml and again to ' +
+    'events.k8s.io/v1/events.yaml; an event of both is counted once, by uid, so one missing from a list is still seen) by reason and ' +
     'involved object, and reports, per object, the groups that are still happening and repeated: last seen within an hour ' +
     'before the bundle was taken (the API server keeps events an hour after their last occurrence, so an older group has ' +
     'stopped) and seen 5 times or more. What healthy clusters log does not fire: a one-off or a group that stopped (a ' +
@@ -57,11 +57,13 @@ export default defineCodeRule({
   },
   inputs: {
     events: { resource: { group: '', resource: 'events' } },
+    // The same events through the newer API: read too, so an event only that list holds is not lost.
+    newEvents: { resource: { group: 'events.k8s.io', resource: 'events' } },
     pods: { resource: { group: '', resource: 'pods' } },
     nodes: { resource: { group: '', resource: 'nodes', namespace: null } },
   },
   async evaluate(context) {
-    const groups = warningEventGroups(context.inputs.events);
+    const groups = warningEventGroups(context.inputs.events, context.inputs.newEvents);
     if (groups.length === 0) return [];
     const createdAt = context.facts.createdAt ? Date.parse(context.facts.createdAt) : Number.NaN;
     if (Number.isNaN(createdAt)) {

@@ -8,6 +8,22 @@ import { podCrashLooping } from './fault.js';
 const ID = 'pod-crash-looping';
 
 describe(ID, () => {
+  // After the error line the container logs an info line: picked too, or no error line picked at
+  // all (then the rule falls back to the last lines), the info line shows in the message.
+  it.each([
+    ['error:', 'error: open /etc/harvester/lb.yaml: no such file or directory'],
+    ['Error', 'Error loading configuration: invalid ippool default/pool-vlan10'],
+    ['ERROR', 'ERROR ippool default/pool-vlan10 not synced'],
+    ['level=error', 'time="2025-03-06T22:41:01Z" level=error msg="cannot reach the webhook"'],
+    ['mixed case', 'ErRoR: webhook did not answer'],
+  ])('takes a line logged with %s as the last error line, and not the info line after it', async (_spelling, line) => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
+    const { pod, container } = podCrashLooping(builder, { noLogs: true });
+    builder.addPodLog('harvester-system', pod.metadata.name, container, [line, 'time="2025-03-06T22:41:02Z" level=info msg="retrying in 10s"']);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.finding!.message.split('; last log lines: ')[1]).toBe(line);
+  });
+
   it('fails for a crash-looping system pod (high), citing its waiting reason and the last error lines of its two runs', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     const { pod, container } = podCrashLooping(builder);
@@ -44,7 +60,7 @@ describe(ID, () => {
     expect(run.finding!.message).toMatch(/; last log lines: none \(no log of the container in this bundle\)$/);
   });
 
-  it('takes a klog error or fatal line (E0306 …, F0306 …) and an upper-case ERROR for an error line, past the prefilter', async () => {
+  it('takes a klog error or fatal line (E0306 …, F0306 …) and an upper-case ERROR for an error line', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     const { pod, container } = podCrashLooping(builder, { noLogs: true });
     builder.addPodLog('harvester-system', pod.metadata.name, container, [

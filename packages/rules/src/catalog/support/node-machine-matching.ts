@@ -12,10 +12,13 @@ export function unmatchedNodesAndMachines(nodes: readonly Objects[number][], mac
   };
 }
 
-/** The inputs both node/machine count checks read. */
+/**
+ * The inputs both node/machine count checks read. Machines are required: every Harvester node is
+ * provisioned as a CAPI machine, so an absent list is a collection gap, not "0 machines".
+ */
 export const NODE_MACHINE_INPUTS = {
   nodes: { resource: { group: '', resource: 'nodes', namespace: null }, required: true },
-  machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' } },
+  machines: { resource: { group: 'cluster.x-k8s.io', resource: 'machines', namespace: 'fleet-local' }, required: true },
 } as const;
 
 type Objects = readonly Readonly<KubeObject>[];
