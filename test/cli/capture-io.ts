@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import type { CliIo } from '@bundle-triage/cli';
 
-export function captureIo(options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {}) {
+export function captureIo(options: { stdoutIsTTY?: boolean; stdin?: Buffer; columns?: number } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -11,6 +11,7 @@ export function captureIo(options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {
     stdin: Readable.from(options.stdin ? [options.stdin] : []),
     isTTY: { stdin: false, stdout: options.stdoutIsTTY ?? false, stderr: false },
     env: {},
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }

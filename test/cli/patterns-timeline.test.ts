@@ -11,7 +11,7 @@ import type { LogTemplate, TimelineEntry } from '@bundle-triage/core';
 import { incidentBundle, type IncidentBundle } from '../../testdata/generator/log-profiles/index.js';
 import { assertBuilt, CLI_TEST_TIMEOUT_MS, fixture, runCli } from './run-cli.js';
 
-async function run(args: string[], options: { stdoutIsTTY?: boolean; stdin?: Buffer } = {}) {
+async function run(args: string[], options: { stdoutIsTTY?: boolean; stdin?: Buffer; columns?: number } = {}) {
   const captured = captureIo(options);
   const code = await main(args, captured.io);
   return { code, stdout: captured.stdout(), stderr: captured.stderr() };
@@ -79,6 +79,23 @@ describe('bundle-triage patterns and timeline', () => {
     expect(result.stdout).toMatch(/Z *@ ERROR Upgrade harvester-system\/hvst-upgrade-x7k2p node harvester-node-1: Failed/);
     expect(result.stdout).toContain('@ a state with no time of its own');
     expect(result.stdout).toMatch(/Z *~ info  node harvester-node-1 booted/);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it("timeline: text wraps its legend and notes to the terminal's width, as the text report wraps its prose, and leaves entry lines whole", async () => {
+    const narrow = await run(['timeline', inputs.zip, '--since', '2h', '--no-logs'], { stdoutIsTTY: true, columns: 40 });
+    const lines = narrow.stdout.split('\n');
+    const entries = lines.filter((line) => /^\d{4}-\d\d-\d\dT/.test(line));
+    expect(entries.some((line) => line.length > 40)).toBe(true);
+    const prose = lines.filter((line) => !entries.includes(line));
+    // Only a word longer than the line (a path) may pass the width, never two words.
+    for (const line of prose) if (line.length > 40) expect(line.trim(), line).not.toMatch(/\s/);
+    // The legend's continuation lines sit under the words after the mark.
+    const legend = lines.indexOf('@ a state with no time of its own: as');
+    expect(legend, narrow.stdout).toBeGreaterThan(0);
+    expect(lines.slice(legend, legend + 3)).toEqual(['@ a state with no time of its own: as', '  recorded when the bundle was made', lines[legend + 2]]);
+    // Not on a terminal: the text report's 100 columns.
+    const piped = await run(['timeline', inputs.zip, '--since', '2h', '--no-logs', '--format', 'text'], { columns: 40 });
+    expect(piped.stdout).toContain('@ a state with no time of its own: as recorded when the bundle was made\n');
   }, CLI_TEST_TIMEOUT_MS);
 
   it.each([

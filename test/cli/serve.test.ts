@@ -3,8 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { assertBuilt, CLI_TEST_TIMEOUT_MS, cliBin, runCli } from './run-cli.js';
+import { backingService, freshDatabase } from '../../packages/server/test/helpers/backing-services.js';
+import { assertBuilt, CLI_TEST_TIMEOUT_MS, cliBin, expectOneLineError, runCli } from './run-cli.js';
 
+/** A PostgreSQL nobody listens on: opening it fails at once, naming the store that was chosen. */
+const UNREACHABLE_POSTGRES = 'postgres://nobody@127.0.0.1:1/none';
+const postgres = backingService('postgres');
 const scratch = mkdtempSync(join(tmpdir(), 'bt-cli-serve-'));
 vi.setConfig({ testTimeout: CLI_TEST_TIMEOUT_MS });
 beforeAll(() => {
@@ -12,6 +16,29 @@ beforeAll(() => {
   if (!existsSync(join(cliBin, '../../../server/dist/index.js'))) throw new Error('packages/server is not built: run pnpm build first');
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A `bundle-triage serve` subprocess, once it listens; `stop` sends SIGTERM and gives the exit code. */
+async function startServe(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const serve = spawn(process.execPath, [cliBin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd, env: { ...process.env, ...options.env } });
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    serve.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    serve.on('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => serve.on('exit', (code) => resolve(code)));
+  return {
+    url,
+    stderr: () => stderr,
+    async stop(): Promise<number | null> {
+      serve.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
 
 describe('bundle-triage serve', () => {
   it('makes a token, serves with it until SIGTERM, and refuses a second service on the same data folder', async () => {
@@ -24,16 +51,8 @@ describe('bundle-triage serve', () => {
     expect(token).toMatch(/^btk_[\w-]{43}$/);
     expect(created.stderr).toContain('token "me" (admin) created; it is shown this once');
 
-    const serve = spawn(process.execPath, [cliBin, 'serve', '--data', data, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      serve.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(stderr);
-        if (match) resolve(match[1]!);
-      });
-      serve.on('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
-    });
+    const serve = await startServe(['--data', data, '--port', '0']);
+    const { url } = serve;
     const health = (await (await fetch(`${url}/api/health`)).json()) as { mode: string };
     expect(health.mode).toBe('embedded');
     expect((await fetch(`${url}/api/analyses`)).status).toBe(401);
@@ -43,10 +62,69 @@ describe('bundle-triage serve', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toBe(`bundle-triage: cannot serve: ${data}: the data folder is in use by another bundle-triage serve\n`);
 
-    const exited = new Promise<number | null>((resolve) => serve.on('exit', (code) => resolve(code)));
-    serve.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('bundle-triage serve: stopping');
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toContain('bundle-triage serve: stopping');
+  });
+
+  it('keeps serve and serve token embedded when BUNDLE_TRIAGE_POSTGRES_URL is set but no flag asks for distributed mode', async () => {
+    const cwd = join(scratch, 'env-without-flags');
+    mkdirSync(cwd);
+    const env = { BUNDLE_TRIAGE_POSTGRES_URL: UNREACHABLE_POSTGRES };
+    const created = await runCli(['serve', 'token', 'create', '--role', 'reader', '--name', 'ci'], { cwd, env });
+    expect(created.stderr).toContain('token "ci" (reader) created');
+    expect(created.code).toBe(0);
+    expect(existsSync(join(cwd, 'triage-data', 'triage.db'))).toBe(true);
+
+    // The serve started the same way reads the token just written.
+    const serve = await startServe(['--port', '0'], { cwd, env });
+    try {
+      expect(((await (await fetch(`${serve.url}/api/health`)).json()) as { mode: string }).mode).toBe('embedded');
+      expect((await fetch(`${serve.url}/api/analyses`, { headers: { authorization: `Bearer ${created.stdout.trim()}` } })).status).toBe(200);
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
+  });
+
+  it('takes serve token to PostgreSQL when --postgres, --redis or --store is given, as they take serve, and says so in one line when it is unreachable', async () => {
+    const cwd = join(scratch, 'distributed-flags');
+    mkdirSync(cwd);
+    const byFlag = await runCli(['serve', 'token', 'list', '--postgres', UNREACHABLE_POSTGRES], { cwd });
+    expect(byFlag.code).toBe(2);
+    expect(expectOneLineError(byFlag.stderr)).toMatch(/^bundle-triage: cannot open the store: postgres:\/\/nobody@127\.0\.0\.1:1\/none: cannot reach PostgreSQL: /);
+    // --store chooses distributed mode; the URL comes from the environment, as for serve.
+    const byStore = await runCli(['serve', 'token', 'create', '--role', 'admin', '--name', 'me', '--store', join(scratch, 'shared')], { cwd, env: { BUNDLE_TRIAGE_POSTGRES_URL: UNREACHABLE_POSTGRES } });
+    expect(byStore.code).toBe(2);
+    expect(expectOneLineError(byStore.stderr)).toMatch(/^bundle-triage: cannot open the store: postgres:\/\/nobody@127\.0\.0\.1:1\/none: /);
+    const noUrl = await runCli(['serve', 'token', 'list', '--redis', 'redis://127.0.0.1:1'], { cwd, env: { BUNDLE_TRIAGE_POSTGRES_URL: '' } });
+    expect(noUrl.code).toBe(2);
+    expect(expectOneLineError(noUrl.stderr)).toBe('bundle-triage: usage: --postgres: distributed mode keeps its tokens in PostgreSQL: give --postgres URL (or set BUNDLE_TRIAGE_POSTGRES_URL) (see bundle-triage serve --help)');
+    const both = await runCli(['serve', 'token', 'list', '--data', join(scratch, 'data'), '--postgres', UNREACHABLE_POSTGRES], { cwd });
+    expect(both.code).toBe(2);
+    expect(expectOneLineError(both.stderr)).toMatch(/^bundle-triage: usage: --data: embedded mode \(--data\) and distributed mode \(--redis, --postgres, --store\) exclude each other/);
+    // None of them fell back to the embedded store.
+    expect(existsSync(join(cwd, 'triage-data'))).toBe(false);
+  });
+
+  it.skipIf(!postgres)('writes the token into the PostgreSQL that --postgres names, and not into it without the flag', async () => {
+    const database = await freshDatabase(postgres!);
+    try {
+      const cwd = join(scratch, 'postgres-tokens');
+      mkdirSync(cwd);
+      const created = await runCli(['serve', 'token', 'create', '--role', 'uploader', '--name', 'ci-uploads', '--postgres', database.url], { cwd });
+      expect(created.stderr).toContain('token "ci-uploads" (uploader) created');
+      expect(created.code).toBe(0);
+      expect(existsSync(join(cwd, 'triage-data'))).toBe(false);
+      const listed = await runCli(['serve', 'token', 'list', '--postgres', database.url], { cwd });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toMatch(/^\S+ {2}uploader {2}ci-uploads\n$/);
+      // The URL in the environment alone is not distributed mode: the embedded store is empty.
+      const embedded = await runCli(['serve', 'token', 'list'], { cwd, env: { BUNDLE_TRIAGE_POSTGRES_URL: database.url } });
+      expect(embedded.code).toBe(0);
+      expect(embedded.stdout).toBe('');
+      expect(existsSync(join(cwd, 'triage-data', 'triage.db'))).toBe(true);
+    } finally {
+      await database.drop();
+    }
   });
 
   it('says in one line what is wrong with its options', async () => {

@@ -30,7 +30,7 @@ export interface OpenBundleOptions {
    * `at-open` (the default): the node zips and each node's supportconfig archive are opened and
    * listed by `openBundle`. `when-needed`: only when asked (`openNestedArchives`) or when an async
    * reader needs them (`facts()` falling back to a node's harvester-release.yaml, `supportconfig()`,
-   * `minePatterns`), so an analysis that reads no node file never lists (or, for a supportconfig,
+   * `minePatterns`, `buildTimeline`'s node boots, `selectNodeLog`), so an analysis that reads no node file never lists (or, for a supportconfig,
    * decodes) them. Until then, node-file accessors throw NestedArchivesNotOpenedError instead of
    * answering without them.
    */

@@ -22,7 +22,7 @@ export {
 } from './describe-sections.js';
 export { MASK, redactReport, redactText } from './redact.js';
 export { redactObject } from './redact-object.js';
-export type { RedactionInfo, RenderOptions, ReportFormat } from './render-options.js';
+export { DEFAULT_WIDTH, type RedactionInfo, type RenderOptions, type ReportFormat } from './render-options.js';
 export { renderReadiness, renderReport } from './render-report.js';
 export { reportSchema } from './report-schema.js';
 export type {
@@ -50,3 +50,4 @@ export type {
   SkippedRule,
 } from './report-types.js';
 export { validateReport } from './validate-report.js';
+export { displayWidth, wrapText } from './wrap-text.js';

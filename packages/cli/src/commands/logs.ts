@@ -127,6 +127,7 @@ async function selectSources(bundle: Bundle, target: string, second: string | un
   if (kind === 'node' || kind === 'nodes' || kind === 'no') {
     const node = target.slice(slash + 1);
     if (second === undefined) {
+      await bundle.openNestedArchives({ nodeBundles: true });
       const logs = [...new Set(bundle.index.nodeFiles(node).filter((file) => file.file.startsWith('logs/')).map((file) => file.file.slice(5).replace(/\.log$/, '')))];
       throw new UsageError(undefined, `say which log of node ${node}${logs.length > 0 ? `: ${logs.join(', ')}` : ''}`, 'logs');
     }

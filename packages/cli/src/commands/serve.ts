@@ -4,7 +4,7 @@ import { COMMON_OPTIONS, parseCommandLine } from '../args/parse-command-line.js'
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { BACKEND_OPTIONS, backendFrom, parseSize } from '../service/backend-options.js';
+import { BACKEND_OPTIONS, backendFrom, parseSize, tokenStoreFrom } from '../service/backend-options.js';
 import { loadServer } from '../service/load-server.js';
 import { printServiceLog, untilStopped } from '../service/print-service-log.js';
 import type { Command } from './command.js';
@@ -21,9 +21,14 @@ Embedded mode (the default; needs no other server): SQLite, bundles and reports 
 analyses in worker threads of this process. Queued and interrupted analyses resume at start.
 Distributed mode: metadata in PostgreSQL, the queue in Redis (BullMQ), bundles in a folder all
 processes share; analyses run in \`bundle-triage worker\` processes (start one or more).
+The flags choose the mode: BUNDLE_TRIAGE_REDIS_URL and BUNDLE_TRIAGE_POSTGRES_URL only fill in
+URLs for distributed mode, they do not switch to it.
 
 Every page and API route needs a token (Authorization: Bearer, or sign in on the web page)
-unless --open. Make the first one with \`serve token create --role admin\`.
+unless --open. Make the first one with \`serve token create --role admin\`. \`serve token\` takes
+serve's --data, --postgres, --redis and --store with serve's meaning and keeps tokens where that
+serve reads them: under --data (embedded), or in PostgreSQL when a distributed option is given
+(only the PostgreSQL URL is needed then).
 
 Options:
       --data <DIR>            embedded mode: where everything is kept (default ./triage-data)
@@ -117,8 +122,7 @@ export const serveCommand: Command = {
 async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandLine('serve', args, {
     ...COMMON_OPTIONS,
-    data: { type: 'string' },
-    postgres: { type: 'string' },
+    ...BACKEND_OPTIONS,
     name: { type: 'string' },
     role: { type: 'string' },
   });
@@ -127,19 +131,16 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
     return ExitCode.ok;
   }
   const [action, id] = positionals;
+  // The same rule as serve's: a token must land in the store the serve with these flags reads.
+  const location = tokenStoreFrom(values, io.env, 'serve');
   const server = await loadServer('serve');
-  // --data names the embedded store even when BUNDLE_TRIAGE_POSTGRES_URL is set (serve's own hint
-  // gives --data); only --postgres beside it is a contradiction.
-  const postgresUrl = values.postgres ?? (values.data === undefined ? io.env.BUNDLE_TRIAGE_POSTGRES_URL : undefined);
-  if (postgresUrl && values.data) throw new UsageError('--data', 'give --data (embedded) or --postgres (distributed), not both', 'serve');
-  const store = await (postgresUrl
-    ? server.openPostgresStore(postgresUrl)
+  const store = await (location.kind === 'distributed'
+    ? server.openPostgresStore(location.postgresUrl)
     : (async () => {
         const { mkdirSync } = await import('node:fs');
-        const { join, resolve } = await import('node:path');
-        const dataDir = resolve(values.data ?? 'triage-data');
-        mkdirSync(dataDir, { recursive: true });
-        return server.openSqliteStore(join(dataDir, 'triage.db'));
+        const { join } = await import('node:path');
+        mkdirSync(location.dataDir, { recursive: true });
+        return server.openSqliteStore(join(location.dataDir, 'triage.db'));
       })()
   ).catch((error: unknown) => {
     throw asCliError(error, 'cannot open the store');

@@ -117,7 +117,8 @@ export const timelineCommand: Command = {
         ...(objects.length > 0 ? { objects: values.object! } : {}),
       };
       const view = { source: name, ...(facts.createdAt ? { createdAt: facts.createdAt } : {}), timeline: values['no-redact'] ? timeline : redactTimeline(timeline), filter, inWindow: timeline.stats.kept };
-      io.stdout.write(renderTimeline(view, format));
+      // Prose wraps to a terminal's width, as the text report's does; elsewhere to the report's default.
+      io.stdout.write(renderTimeline(view, format, io.isTTY.stdout && io.columns ? io.columns : undefined));
       return ExitCode.ok;
     });
   },

@@ -57,10 +57,14 @@ export function refuseBundleLookalike(command: string, bundle: BundleArguments):
   throw new UsageError(first, why, command);
 }
 
-/** Opens the bundle, runs `read`, and closes the bundle (also when `read` fails). */
+/**
+ * Opens the bundle, runs `read`, and closes the bundle (also when `read` fails). The node bundles
+ * (and their supportconfig archives) are opened only by the reads that need them (a node's log, a
+ * describe's findings and timeline): `get pods` lists no node zip.
+ */
 export async function withBundle<T>(input: BundleInput, io: CliIo, read: (bundle: Bundle) => Promise<T>): Promise<T> {
   const source = input.kind === 'stdin' ? await readStdin(io.stdin, io.isTTY.stdin) : input.path;
-  const bundle = await openBundle(source, io.signal ? { signal: io.signal } : {});
+  const bundle = await openBundle(source, { nestedArchives: 'when-needed', ...(io.signal ? { signal: io.signal } : {}) });
   try {
     return await read(bundle);
   } finally {

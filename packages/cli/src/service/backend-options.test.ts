@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backendFrom, parseSize } from './backend-options.js';
+import { backendFrom, parseSize, tokenStoreFrom } from './backend-options.js';
 
 describe('the service backend options', () => {
   it('is embedded under ./triage-data by default, or under --data', () => {
@@ -22,6 +22,18 @@ describe('the service backend options', () => {
     expect(() => backendFrom({ data: 'd', store: 's' }, {}, 'serve')).toThrow(/--data: embedded mode \(--data\) and distributed mode .* exclude each other/);
     expect(() => backendFrom({ redis: 'http://r', postgres: 'postgres://db', store: 's' }, {}, 'serve')).toThrow(/--redis: needs a redis:\/\/ URL/);
     expect(() => backendFrom({}, {}, 'worker', false)).toThrow(/distributed mode needs --redis, --postgres, --store/);
+  });
+
+  it("chooses serve token's store by serve's rule: the flags choose the mode, the environment only fills in the URL", () => {
+    const env = { BUNDLE_TRIAGE_POSTGRES_URL: 'postgres://u:p@db/t' };
+    expect(tokenStoreFrom({}, env, 'serve')).toEqual(backendFrom({}, env, 'serve'));
+    expect(tokenStoreFrom({ data: '/srv/triage' }, env, 'serve')).toEqual({ kind: 'embedded', dataDir: '/srv/triage' });
+    expect(tokenStoreFrom({ postgres: 'postgres://other/db' }, env, 'serve')).toEqual({ kind: 'distributed', postgresUrl: 'postgres://other/db' });
+    // Tokens need only PostgreSQL: --store alone chooses distributed mode without asking for Redis.
+    expect(tokenStoreFrom({ store: '/shared' }, env, 'serve')).toEqual({ kind: 'distributed', postgresUrl: 'postgres://u:p@db/t' });
+    expect(() => tokenStoreFrom({ redis: 'redis://r' }, {}, 'serve')).toThrow(/--postgres: distributed mode keeps its tokens in PostgreSQL/);
+    expect(() => tokenStoreFrom({ data: 'd', postgres: 'postgres://db' }, {}, 'serve')).toThrow(/--data: embedded mode \(--data\) and distributed mode .* exclude each other/);
+    expect(() => tokenStoreFrom({ postgres: 'mysql://db' }, {}, 'serve')).toThrow(/--postgres: needs a postgres:\/\/ URL/);
   });
 
   it('reads sizes with units', () => {

@@ -25,22 +25,48 @@ export interface BackendValues {
  * BUNDLE_TRIAGE_POSTGRES_URL instead, so that passwords stay out of the process list.
  */
 export function backendFrom(values: BackendValues, env: Readonly<Record<string, string | undefined>>, command: string, allowEmbedded = true): EmbeddedBackend | DistributedBackend {
+  if (modeFrom(values, command, allowEmbedded) === 'embedded') return embeddedBackend(values);
   const redisUrl = values.redis ?? env.BUNDLE_TRIAGE_REDIS_URL;
   const postgresUrl = values.postgres ?? env.BUNDLE_TRIAGE_POSTGRES_URL;
-  // The flags choose the mode; the environment only fills in URLs the flags left out.
+  const missing = [
+    ['--redis', redisUrl],
+    ['--postgres', postgresUrl],
+    ['--store', values.store],
+  ].flatMap(([name, value]) => (value ? [] : [name!]));
+  if (missing.length > 0) throw new UsageError(missing[0], `distributed mode needs ${missing.join(', ')} (Redis, PostgreSQL and a folder every process shares)`, command);
+  checkUrl(redisUrl!, ['redis:', 'rediss:'], '--redis', command);
+  checkUrl(postgresUrl!, ['postgres:', 'postgresql:'], '--postgres', command);
+  return { kind: 'distributed', redisUrl: redisUrl!, postgresUrl: postgresUrl!, storeDir: resolve(values.store!), ...(values['queue-prefix'] ? { queuePrefix: values['queue-prefix'] } : {}) };
+}
+
+/** Where `serve token` finds the tokens: the embedded data folder, or distributed mode's PostgreSQL. */
+export type TokenStoreLocation = EmbeddedBackend | { kind: 'distributed'; postgresUrl: string };
+
+/**
+ * The token store of the service the same flags start: `serve token …` takes serve's backend
+ * options with serve's meaning, so a token is written where that serve reads it. Distributed mode
+ * needs only the PostgreSQL URL here (tokens live there); --redis and --store still choose it.
+ */
+export function tokenStoreFrom(values: BackendValues, env: Readonly<Record<string, string | undefined>>, command: string): TokenStoreLocation {
+  if (modeFrom(values, command, true) === 'embedded') return embeddedBackend(values);
+  const postgresUrl = values.postgres ?? env.BUNDLE_TRIAGE_POSTGRES_URL;
+  if (!postgresUrl) throw new UsageError('--postgres', 'distributed mode keeps its tokens in PostgreSQL: give --postgres URL (or set BUNDLE_TRIAGE_POSTGRES_URL)', command);
+  checkUrl(postgresUrl, ['postgres:', 'postgresql:'], '--postgres', command);
+  return { kind: 'distributed', postgresUrl };
+}
+
+/**
+ * The flags choose the mode; the environment only fills in URLs the flags left out (a host with
+ * BUNDLE_TRIAGE_POSTGRES_URL set for its workers still runs an embedded serve without flags).
+ */
+function modeFrom(values: BackendValues, command: string, allowEmbedded: boolean): 'embedded' | 'distributed' {
   const distributed = [values.redis, values.postgres, values.store].some((value) => value !== undefined);
-  if (distributed || !allowEmbedded) {
-    if (values.data !== undefined) throw new UsageError('--data', 'embedded mode (--data) and distributed mode (--redis, --postgres, --store) exclude each other', command);
-    const missing = [
-      ['--redis', redisUrl],
-      ['--postgres', postgresUrl],
-      ['--store', values.store],
-    ].flatMap(([name, value]) => (value ? [] : [name!]));
-    if (missing.length > 0) throw new UsageError(missing[0], `distributed mode needs ${missing.join(', ')} (Redis, PostgreSQL and a folder every process shares)`, command);
-    checkUrl(redisUrl!, ['redis:', 'rediss:'], '--redis', command);
-    checkUrl(postgresUrl!, ['postgres:', 'postgresql:'], '--postgres', command);
-    return { kind: 'distributed', redisUrl: redisUrl!, postgresUrl: postgresUrl!, storeDir: resolve(values.store!), ...(values['queue-prefix'] ? { queuePrefix: values['queue-prefix'] } : {}) };
-  }
+  if (!distributed && allowEmbedded) return 'embedded';
+  if (values.data !== undefined) throw new UsageError('--data', 'embedded mode (--data) and distributed mode (--redis, --postgres, --store) exclude each other', command);
+  return 'distributed';
+}
+
+function embeddedBackend(values: BackendValues): EmbeddedBackend {
   return { kind: 'embedded', dataDir: resolve(values.data ?? 'triage-data') };
 }
 

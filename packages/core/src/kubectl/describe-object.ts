@@ -36,9 +36,11 @@ export interface DescribedSubject {
 
 /**
  * Extra sections of a description. The seam for what other parts of the analyzer know about an
- * object: the findings that cite it and the timeline entries about it plug in here.
+ * object: the findings that cite it and the timeline entries about it plug in here. `described`
+ * is every object of the same describe (the same array for each call), so a provider can read
+ * what they share once for all of them instead of once per object.
  */
-export type DescriptionSectionProvider = (subject: DescribedSubject) => DescriptionSection[] | Promise<DescriptionSection[]>;
+export type DescriptionSectionProvider = (subject: DescribedSubject, described: readonly DescribedSubject[]) => DescriptionSection[] | Promise<DescriptionSection[]>;
 
 export interface ObjectDescription extends DescribedSubject {
   resolved: ResolvedResourceType;
@@ -87,12 +89,12 @@ export async function kubectlDescribe(bundle: Bundle, request: DescribeRequest):
     throw new NotInBundleError(what, `${what} not found${where}`, type.notCollected);
   }
   const { now } = await printContextOf(bundle);
+  const subjects: readonly DescribedSubject[] = chosen.map(({ object, origin }) => ({ bundle, object, ref: objectRef(object), origin }));
   const descriptions: ObjectDescription[] = [];
-  for (const { object, origin } of chosen) {
-    const ref = objectRef(object);
-    const subject: DescribedSubject = { bundle, object, ref, origin };
+  for (const subject of subjects) {
+    const { object } = subject;
     const sections: DescriptionSection[] = [];
-    for (const provider of request.extraSections ?? []) sections.push(...(await provider(subject)));
+    for (const provider of request.extraSections ?? []) sections.push(...(await provider(subject, subjects)));
     descriptions.push({
       ...subject,
       resolved,

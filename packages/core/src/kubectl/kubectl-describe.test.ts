@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle, type Bundle } from '../bundle.js';
-import { kubectlDescribe } from './describe-object.js';
+import { kubectlDescribe, type DescribedSubject } from './describe-object.js';
 import { NotInBundleError } from './kubectl-errors.js';
 import { WORKLOADS, workloadsVariant, workloadsNames } from './test-bundles.js';
 
@@ -71,5 +71,18 @@ describe('kubectlDescribe', () => {
       extraSections: [({ ref, origin }) => [{ title: 'Findings', entries: [{ text: `nothing about ${ref.kind}/${ref.name}`, evidence: { path: origin!.path, line: origin!.line } }] }]],
     });
     expect(description!.sections).toEqual([{ title: 'Findings', entries: [{ text: 'nothing about Bundle/mcc-harvester', evidence: { path: 'yamls/namespaced/fleet-local/fleet.cattle.io/v1alpha1/bundles.yaml', line: expect.any(Number) } }] }]);
+  });
+
+  it('gives each section provider every object of the describe, the same array for each, so it can read what they share once', async () => {
+    const calls: { name: string; described: readonly DescribedSubject[] }[] = [];
+    const descriptions = await kubectlDescribe(bundle, {
+      target: 'pods',
+      name: 'kube-vip-',
+      namespace: 'harvester-system',
+      extraSections: [({ ref }, described) => (calls.push({ name: ref.name, described }), [])],
+    });
+    expect(calls.map((call) => call.name)).toEqual(descriptions.map((description) => description.ref.name));
+    expect(new Set(calls.map((call) => call.described)).size).toBe(1);
+    expect(calls[0]!.described.map((subject) => subject.ref.name)).toEqual(descriptions.map((description) => description.ref.name));
   });
 });

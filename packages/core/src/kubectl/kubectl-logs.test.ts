@@ -82,6 +82,24 @@ describe.each([
   });
 });
 
+describe('node logs of a bundle opened on demand', () => {
+  it('opens the node bundles to read a node log, and only the node bundles', async () => {
+    const whole = await openBundle(WORKLOADS.zip);
+    const onDemand = await openBundle(WORKLOADS.zip, { nestedArchives: 'when-needed' });
+    try {
+      const read = async (bundle: Bundle) => collect(readLogLines((await selectNodeLog(bundle, { node: 'harvester-node-0', file: 'kernel' })).sources));
+      expect(onDemand.index.unopened.nodeBundles).toBe(true);
+      const lines = await read(onDemand);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines).toEqual(await read(whole));
+      expect(onDemand.index.unopened).toEqual({ nodeBundles: false, supportconfig: true });
+    } finally {
+      await whole.close();
+      await onDemand.close();
+    }
+  });
+});
+
 describe('logs the bundle cannot show', () => {
   it('says the kit does not collect init containers', async () => {
     const bundle = await workloadsVariant(({ builder }) => {

@@ -20,6 +20,9 @@ export interface NodeLogSelection {
  * `kubectl logs` names a container on the kit's simulator: `rke2-server` is `logs/rke2-server.log`.
  */
 export async function selectNodeLog(bundle: Bundle, request: NodeLogRequest): Promise<NodeLogSelection> {
+  // A bundle opened with nestedArchives: 'when-needed' opens its node bundles here, the first
+  // read of a node file (and the supportconfig archives only for a file inside them).
+  await bundle.openNestedArchives({ nodeBundles: true, supportconfig: request.file.replace(/^\/+/, '').startsWith('supportconfig/') });
   const entries = bundle.index.nodeFiles(request.node).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (entries.length === 0) {
     const facts = await bundle.facts();

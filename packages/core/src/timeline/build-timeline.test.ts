@@ -109,6 +109,38 @@ describe('buildTimeline on a bundle of a failed upgrade', () => {
     const all = timeline.entries.filter((entry) => entry.source.path === 'yamls/namespaced/default/v1/pods.yaml');
     expect(kept.map((entry) => entry.at)).toEqual(all.slice(-2).map((entry) => entry.at));
   });
+
+  it('opens the node bundles of a bundle opened on demand for the node boots, and reads them as a bundle opened whole', async () => {
+    const onDemand = await openBundle(incident.builder.toZip(), { nestedArchives: 'when-needed' });
+    try {
+      const withoutBoots = await buildTimeline(onDemand, { boots: false });
+      expect(onDemand.index.unopened.nodeBundles).toBe(true);
+      expect(withoutBoots.entries.some((entry) => entry.kind === 'node-boot')).toBe(false);
+      const boots = (await buildTimeline(onDemand)).entries.filter((entry) => entry.kind === 'node-boot');
+      expect(onDemand.index.unopened).toEqual({ nodeBundles: false, supportconfig: true });
+      expect(boots).toEqual(timeline.entries.filter((entry) => entry.kind === 'node-boot'));
+    } finally {
+      await onDemand.close();
+    }
+  });
+
+  it("takes several pattern reports, each with its own templates, and locates only the entries `keep` chooses", async () => {
+    const pod = timeline.entries.find((entry) => entry.kind.startsWith('log-') && entry.object?.kind === 'Pod')!.object!;
+    const podLogs = await minePatterns(bundle, { logs: { namespace: pod.namespace!, pod: pod.name } });
+    const nodeLogs = await minePatterns(bundle, { logs: { node: incident.failedNode } });
+    const both = await buildTimeline(bundle, { patterns: [podLogs, nodeLogs], boots: false });
+    const templatesOf = (report: PatternReport) => new Set(report.templates.slice(0, 100).map((template) => template.id));
+    const onTimeline = new Set(both.entries.flatMap((entry) => (entry.templateId ? [entry.templateId] : [])));
+    const mined = new Set([...templatesOf(podLogs), ...templatesOf(nodeLogs)]);
+    expect([...onTimeline].filter((id) => !mined.has(id))).toEqual([]);
+    expect([...templatesOf(podLogs)].some((id) => onTimeline.has(id))).toBe(true);
+    expect([...templatesOf(nodeLogs)].some((id) => onTimeline.has(id))).toBe(true);
+
+    const latest = await buildTimeline(bundle, { keep: (entries) => new Set(entries.slice(-3)) });
+    expect(latest.entries).toEqual(timeline.entries.filter((entry) => !entry.templateId).slice(-3));
+    expect(latest.stats).toMatchObject({ entries: 3, locatedFast: expect.any(Number), locatedSlow: expect.any(Number) });
+    expect(latest.stats.locatedFast! + latest.stats.locatedSlow!).toBeLessThanOrEqual(3);
+  });
 });
 
 describe('buildTimeline says what it could not use', () => {

@@ -7,19 +7,27 @@ import { nodeBootEntries } from './node-boot-entries.js';
 import { TimelineBuilder } from './timeline-builder.js';
 import type { TimelineFilter } from './timeline-filter.js';
 import { TIMELINE_RESOURCES } from './timeline-resources.js';
-import type { Timeline } from './timeline-types.js';
+import type { Timeline, TimelineEntry } from './timeline-types.js';
 
 export interface BuildTimelineOptions extends TimelineFilter {
   /** Which resource lists to read: the incident-relevant default set, every list, or these. */
   resources?: 'default' | 'all' | readonly ResourceQuery[];
-  /** Log templates to put on the timeline (from `minePatterns`); without it, no log entries. */
-  patterns?: PatternReport;
-  /** Log templates taken from `patterns`, by rank. Default 100. */
+  /**
+   * Log templates to put on the timeline (from `minePatterns`); without it, no log entries. Several
+   * reports (logs mined apart, e.g. one per object described) each give their own templates.
+   */
+  patterns?: PatternReport | readonly PatternReport[];
+  /** Log templates taken from each report of `patterns`, by rank. Default 100. */
   maxTemplates?: number;
   /** Entries kept per source (the latest). Default 500. */
   maxEntriesPerSource?: number;
   /** Keep the latest N entries of the whole timeline. */
   limit?: number;
+  /**
+   * Given every entry (after `limit`, oldest first), chooses those to return: a caller that shows
+   * a part picks it before lines are found, so only what it shows is located.
+   */
+  keep?: (entries: readonly TimelineEntry[]) => ReadonlySet<TimelineEntry>;
   /** Node boots from the kernel logs. Default true. */
   boots?: boolean;
   /** Find each returned entry's line (default true; false leaves resource entries without one). */
@@ -64,9 +72,13 @@ export async function buildTimeline(bundle: Bundle, options: BuildTimelineOption
     if (options.release !== false) bundle.releaseResourceFile(file.path);
   }
   await addBundleEntries(builder, bundle, facts, { boots: options.boots !== false });
-  if (options.patterns) builder.addPatterns(options.patterns, { maxTemplates: options.maxTemplates ?? 100 });
+  for (const report of options.patterns === undefined ? [] : [options.patterns].flat()) builder.addPatterns(report, { maxTemplates: options.maxTemplates ?? 100 });
 
-  const timeline = await builder.build({ ...(options.locate === false ? {} : { bundle }), ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  const timeline = await builder.build({
+    ...(options.locate === false ? {} : { bundle }),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.keep === undefined ? {} : { keep: options.keep }),
+  });
   timeline.stats.elapsedMs = Math.round(performance.now() - started);
   return timeline;
 }

@@ -13,6 +13,8 @@ const BANNER_LINES = 400;
  * the bundle's creation time (`inferred: 'year'`), and without that time no boot is dated.
  */
 export async function nodeBootEntries(bundle: Bundle, bundleCreatedAt: number | undefined, skipped: { source: string; reason: string }[]): Promise<PendingEntry[]> {
+  // The kernel logs are in the node bundles (opened here when the bundle opens them on demand).
+  await bundle.openNestedArchives({ nodeBundles: true });
   const logs = bundle.logs({ kind: 'node', file: (file) => /^logs\/kernel\.log(\.\d+)?$/.test(file) });
   if (logs.length === 0) return [];
   if (bundleCreatedAt === undefined) {
