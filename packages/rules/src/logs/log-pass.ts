@@ -190,11 +190,11 @@ export class LogPass implements LogScans {
     const miner = this.#miner;
     try {
       const minePattern = miner ? await logPrefilter(log, signal) : undefined;
-      const literals = batch ? batch.prefilter() : [];
+      const searched = batch ? batch.prefilter() : { literals: [] };
       // A search without literals reads every line; so does a small log the miner reads (no miner prefilter).
-      const everyLine = literals === undefined || (miner !== undefined && minePattern === undefined);
+      const everyLine = searched === undefined || (miner !== undefined && minePattern === undefined);
       const mineTest = minePattern && new RegExp(minePattern.source, minePattern.flags.replace(/[gy]/g, ''));
-      const options = { ...(everyLine ? {} : { prefilter: literals!, prefilterPattern: minePattern }), ...(signal ? { signal } : {}) };
+      const options = { ...(everyLine ? {} : { prefilter: searched!.literals, ...scanPattern(minePattern, searched!.pattern) }), ...(signal ? { signal } : {}) };
       for await (const line of log.lines(options)) {
         batch?.test(line);
         if (!miner) continue;
@@ -234,4 +234,14 @@ export function searchedLogs(bundle: Bundle, planned: readonly { file: LogFile }
   // Node logs are listed once the node bundles are open (the rules that search them open them).
   const logs = bundle.index.unopened.nodeBundles ? bundle.logs({ kind: 'pod' }) : bundle.logs();
   return { logs: logs.filter((log) => searched.has(log.path)), left: 0 };
+}
+
+/**
+ * The miner's level expression and the searches' any-case literals as the scanner's one pattern
+ * (a line either wants is read). The any-case source needs no flag, so it takes the miner's.
+ */
+function scanPattern(mine: RegExp | undefined, searched: RegExp | undefined): { prefilterPattern?: RegExp } {
+  if (!mine && !searched) return {};
+  if (!mine || !searched) return { prefilterPattern: (mine ?? searched)! };
+  return { prefilterPattern: new RegExp(`${mine.source}|${searched.source}`, mine.flags) };
 }

@@ -1,6 +1,6 @@
 import type { LogLine, LogMatch } from '@bundle-triage/core';
 import type { SafePattern } from '../rule/safe-pattern.js';
-import { MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from './log-search.js';
+import { anyCaseSource, holdsPrefilter, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult, type ScanPrefilter } from './log-search.js';
 
 /**
  * The searches of one log run together over one stream of its lines: each line is tested by every
@@ -16,18 +16,23 @@ export class LogSearchBatch {
   }
 
   /**
-   * The literals a line must hold to matter to some search, or undefined when one search has
-   * none (every line must then be read).
+   * What a line must hold to matter to some search — exact literals, and any-case ones as a
+   * pattern —, or undefined when one search has none (every line must then be read).
    */
-  prefilter(): string[] | undefined {
+  prefilter(): ScanPrefilter | undefined {
     const everyOneFilters = this.#entries.every((entry) => entry.search.prefilter && entry.search.prefilter.length > 0);
-    return everyOneFilters ? [...new Set(this.#entries.flatMap((entry) => entry.search.prefilter ?? []))] : undefined;
+    if (!everyOneFilters) return undefined;
+    const exact = this.#entries.filter((entry) => !entry.search.prefilterAnyCase).flatMap((entry) => entry.search.prefilter ?? []);
+    const anyCase = this.#entries.filter((entry) => entry.search.prefilterAnyCase).flatMap((entry) => entry.search.prefilter ?? []);
+    return { literals: [...new Set(exact)], ...(anyCase.length > 0 ? { pattern: new RegExp(anyCaseSource([...new Set(anyCase)])) } : {}) };
   }
 
   test(line: LogLine): void {
+    let lower: string | undefined;
+    const lowerRaw = () => (lower ??= line.raw.toLowerCase());
     for (const entry of this.#entries) {
       const { search, result } = entry;
-      if (search.prefilter && search.prefilter.length > 0 && !search.prefilter.some((literal) => line.raw.includes(literal))) continue;
+      if (!holdsPrefilter(search, line.raw, lowerRaw)) continue;
       if (search.since !== undefined && line.time !== undefined && line.time < search.since) continue;
       const match = entry.pattern.exec(line.text);
       if (!match) continue;

@@ -7,6 +7,8 @@ export interface LogSearch {
   pattern: string;
   /** Literals a matching line contains; absent: every line is tested. */
   prefilter?: readonly string[];
+  /** The literals match in any case of their ASCII letters. */
+  prefilterAnyCase?: boolean;
   /** Lines timestamped before this (ms) are left out; lines without a timestamp are kept. */
   since?: number;
   /** Keep the last this many matches instead of the first MAX_KEPT_MATCHES (a podLog condition's `last`). */
@@ -26,11 +28,42 @@ export function logSearchFor(condition: LogCondition, facts: BundleFacts): LogSe
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
   const search: LogSearch = { pattern: condition.pattern };
   if (condition.prefilter !== undefined) search.prefilter = typeof condition.prefilter === 'string' ? [condition.prefilter] : condition.prefilter;
+  if (condition.prefilterAnyCase) search.prefilterAnyCase = true;
   if (condition.within && createdAt !== undefined) search.since = createdAt - durationMs(condition.within);
   return search;
 }
 
 /** Two searches with the same key return the same lines. */
 export function searchKey(search: LogSearch): string {
-  return JSON.stringify([search.pattern, search.prefilter ?? null, search.since ?? null, search.keepLast ?? null]);
+  return JSON.stringify([search.pattern, search.prefilter ?? null, search.prefilterAnyCase ?? false, search.since ?? null, search.keepLast ?? null]);
+}
+
+/**
+ * The prefilter of several searches of one log, as the line scanner takes it: exact literals,
+ * and the any-case ones as one regular expression over the bytes (each ASCII letter a class of
+ * both cases, so it needs no flag and joins any other pattern by alternation).
+ */
+export interface ScanPrefilter {
+  literals: string[];
+  pattern?: RegExp;
+}
+
+/** The any-case literals as one alternation over the bytes read as latin1 (a literal's UTF-8 bytes, one character each). */
+export function anyCaseSource(literals: readonly string[]): string {
+  return literals
+    .map((literal) =>
+      Buffer.from(literal, 'utf8')
+        .toString('latin1')
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[A-Za-z]/g, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`),
+    )
+    .join('|');
+}
+
+/** Whether a line holds one of a search's prefilter literals (in any case when it says so). */
+export function holdsPrefilter(search: LogSearch, raw: string, lower: () => string): boolean {
+  const literals = search.prefilter;
+  if (!literals || literals.length === 0) return true;
+  if (!search.prefilterAnyCase) return literals.some((literal) => raw.includes(literal));
+  const text = lower();
+  return literals.some((literal) => text.includes(literal.toLowerCase()));
 }

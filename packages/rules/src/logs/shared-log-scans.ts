@@ -73,7 +73,8 @@ export class SharedLogScans {
   async #scan(file: LogFile, searches: Map<string, LogSearch>, signal?: AbortSignal): Promise<Map<string, LogSearchResult>> {
     const batch = new LogSearchBatch(searches, this.#pattern);
     const prefilter = batch.prefilter();
-    for await (const line of file.lines({ ...(prefilter ? { prefilter } : {}), ...(signal ? { signal } : {}) })) batch.test(line);
+    const options = { ...(prefilter ? { prefilter: prefilter.literals, ...(prefilter.pattern ? { prefilterPattern: prefilter.pattern } : {}) } : {}), ...(signal ? { signal } : {}) };
+    for await (const line of file.lines(options)) batch.test(line);
     return batch.results();
   }
 }

@@ -248,6 +248,7 @@ async function evaluatePodLog(spec: PodLogCondition, scope: Scope, context: Eval
   const last = spec.last ?? 3;
   const search: LogSearch = { pattern: spec.pattern ?? '', keepLast: last };
   if (spec.prefilter !== undefined) search.prefilter = typeof spec.prefilter === 'string' ? [spec.prefilter] : spec.prefilter;
+  if (spec.prefilterAnyCase) search.prefilterAnyCase = true;
 
   let count = 0;
   // Files come oldest first, so the last lines of the last file with matches are the newest.

@@ -486,6 +486,10 @@ export interface LogCondition {
    */
   prefilter?: string | string[];
   /**
+   * The prefilter's literals match in any case of their ASCII letters (error, Error, ERROR, eRRor): for a pattern that ignores case. Default false: exact bytes.
+   */
+  prefilterAnyCase?: boolean;
+  /**
    * At least this many matching lines (default 1).
    */
   minCount?: number;
@@ -530,6 +534,10 @@ export interface PodLogCondition {
    * Literal(s) every matching line contains: other lines are skipped without running the pattern.
    */
   prefilter?: string | string[];
+  /**
+   * The prefilter's literals match in any case of their ASCII letters (error, Error, ERROR, eRRor): for a pattern that ignores case. Default false: exact bytes.
+   */
+  prefilterAnyCase?: boolean;
   /**
    * At least this many matching lines (default 1).
    */
