@@ -118,13 +118,9 @@ function keyOf(selector: ObjectSelector): string {
 
 function isAbout(finding: Finding, ref: ObjectRef): boolean {
   if (finding.evidence.some((item) => item.object && sameRef(item.object, ref))) return true;
-  return ref.kind === 'Node' && finding.evidence.some((item) => new RegExp(`^nodes/${escape(ref.name)}(?:\\.zip!)?/`).test(item.path));
+  return ref.kind === 'Node' && finding.evidence.some((item) => item.path.startsWith(`nodes/${ref.name}/`) || item.path.startsWith(`nodes/${ref.name}.zip!/`));
 }
 
 function sameRef(a: Pick<ObjectRef, 'kind' | 'name' | 'namespace'>, b: Pick<ObjectRef, 'kind' | 'name' | 'namespace'>): boolean {
   return a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,7 @@
 import type { BundleFacts, LogMatch } from '@bundle-triage/core';
 import type { LogCondition } from '../rule/rule-types.js';
 import { durationMs } from './duration.js';
+import { escapeRegExp } from '../rule/escape-reg-exp.js';
 
 /** One regex search of one log, as a log condition asks for it. */
 export interface LogSearch {
@@ -52,9 +53,7 @@ export interface ScanPrefilter {
 export function anyCaseSource(literals: readonly string[]): string {
   return literals
     .map((literal) =>
-      Buffer.from(literal, 'utf8')
-        .toString('latin1')
-        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[A-Za-z]/g, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`),
+      escapeRegExp(Buffer.from(literal, 'utf8').toString('latin1')).replace(/[A-Za-z]/g, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`),
     )
     .join('|');
 }

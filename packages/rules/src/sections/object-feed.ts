@@ -5,8 +5,9 @@ export interface ObjectConsumer {
   /** Whether it reads this resource file. */
   wants(path: string): boolean;
   /**
-   * Files it takes only after every other (read last, in path order): event lists under a second
-   * API group, whose duplicates of the core list must lose whatever order files were decoded in.
+   * Whether it must take this file only after others it has not been given yet (asked again as
+   * files are given): event lists under a second API group, whose duplicates of the core list
+   * must lose whatever order the files were decoded in.
    */
   last?(path: string): boolean;
   addObjects(objects: readonly KubeObject[], path: string): void;
@@ -23,12 +24,18 @@ export class ObjectFeed {
   readonly #consumers: readonly ObjectConsumer[];
   /** Per consumer, the files it has been given. */
   readonly #given: Set<string>[];
+  /**
+   * Per consumer, files decoded while it had to wait for others (`last`): their objects are kept
+   * until it may take them, so a file the rules decoded is not decoded again for it.
+   */
+  readonly #waiting: Map<string, readonly KubeObject[]>[];
   readonly #stop: () => void;
 
   private constructor(bundle: Bundle, consumers: readonly ObjectConsumer[]) {
     this.#bundle = bundle;
     this.#consumers = consumers;
     this.#given = consumers.map(() => new Set());
+    this.#waiting = consumers.map(() => new Map());
     this.#stop = bundle.onResourcesDecoded((path, objects) => this.#give(path, objects, false));
   }
 
@@ -58,6 +65,11 @@ export class ObjectFeed {
         signal?.throwIfAborted();
         const file = this.#bundle.entry(path);
         if (file?.type !== 'resource') continue;
+        const kept = this.#consumers.map((_, index) => this.#waiting[index]!.get(path)).find((objects) => objects !== undefined);
+        if (kept) {
+          this.#give(path, kept, true);
+          continue;
+        }
         const objects = await this.#bundle.resources(fileQuery(file));
         // Decoded just now (the listener gave it, except to `last` consumers) or held already.
         this.#give(path, objects, true);
@@ -65,20 +77,34 @@ export class ObjectFeed {
       }
     }
     this.#stop();
+    for (const waiting of this.#waiting) waiting.clear();
   }
 
   /** Stops listening without reading anything more (a run that failed or was stopped). */
   stop(): void {
     this.#stop();
+    for (const waiting of this.#waiting) waiting.clear();
   }
 
   #give(path: string, objects: readonly KubeObject[], draining: boolean): void {
     for (const [index, consumer] of this.#consumers.entries()) {
       const given = this.#given[index]!;
+      const waiting = this.#waiting[index]!;
       if (given.has(path) || !consumer.wants(path)) continue;
-      if (!draining && consumer.last?.(path)) continue;
+      if (!draining && consumer.last?.(path)) {
+        waiting.set(path, objects);
+        continue;
+      }
+      waiting.delete(path);
       given.add(path);
       consumer.addObjects(objects, path);
+      // A file it waited for may be what the kept ones waited on.
+      for (const [kept, keptObjects] of [...waiting]) {
+        if (consumer.last?.(kept)) continue;
+        waiting.delete(kept);
+        given.add(kept);
+        consumer.addObjects(keptObjects, kept);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { KubeObject, LogTemplate } from '@bundle-triage/core';
+import { escapeRegExp } from '../rule/escape-reg-exp.js';
 
 /**
  * Whether a log template is about one of a finding's objects: it occurs in the log of a Pod the
@@ -27,7 +28,7 @@ export function aboutObjects(objects: readonly KubeObject[]): (template: LogTemp
 /** The pods an object is, or runs, as a test on pod names; undefined for other kinds. */
 function podNames(object: KubeObject): ((pod: string) => boolean) | undefined {
   const name = object.metadata.name;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   switch (object.kind) {
     case 'Pod':
       return (pod) => pod === name;

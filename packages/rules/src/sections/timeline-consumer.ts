@@ -3,14 +3,15 @@ import type { ObjectConsumer } from './object-feed.js';
 
 /**
  * The timeline's reader of decoded objects: the lists an incident involves (`TIMELINE_RESOURCES`),
- * handed over while the rules decode them or afterwards (`ObjectFeed`). Events listed under
- * events.k8s.io come last, so the core list's copy of an event is the one kept, whatever order
- * the files were decoded in.
+ * handed over while the rules decode them or afterwards (`ObjectFeed`). A namespace's
+ * events.k8s.io list is taken after its core list, so the core list's copy of an event is the one
+ * kept, whatever order the files were decoded in.
  */
 export class TimelineConsumer implements ObjectConsumer {
   readonly builder: TimelineBuilder;
   readonly #paths: Set<string>;
   readonly #bundle: Bundle;
+  readonly #taken = new Set<string>();
 
   constructor(bundle: Bundle, facts: BundleFacts) {
     this.#bundle = bundle;
@@ -23,12 +24,16 @@ export class TimelineConsumer implements ObjectConsumer {
     return this.#paths.has(path);
   }
 
+  /** An events.k8s.io list waits for the core event list of its namespace, when there is one it has not taken yet. */
   last(path: string): boolean {
     const entry = this.#bundle.entry(path);
-    return entry?.type === 'resource' && entry.group === 'events.k8s.io';
+    if (entry?.type !== 'resource' || entry.group !== 'events.k8s.io') return false;
+    const core = this.#bundle.resourceFiles({ group: '', resource: 'events', namespace: entry.namespace ?? null });
+    return core.some((file) => this.#paths.has(file.path) && !this.#taken.has(file.path));
   }
 
   addObjects(objects: readonly KubeObject[], path: string): void {
+    this.#taken.add(path);
     this.builder.addObjects(objects, path);
   }
 
