@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Whether the library is built (`pnpm build`): the analyze cases then run it in plain Node. */
+/** Whether the library is built (`pnpm build`): the analyze cases then run it in plain Node, else from source through tsx. */
 const BUILT = ['core', 'rules'].every((name) => existsSync(join(ROOT, 'packages', name, 'dist', 'index.js')));
 
 /** Runs one case `runs` times in child processes; medians. */
@@ -127,7 +127,8 @@ function runCase(label: string, size: string, args: string[], bundleBytes: numbe
   const samples: { result: CaseResult; processMs: number; maxRssKb: number }[] = [];
   for (let run = 0; run < runs; run += 1) {
     // The built library in plain Node for the cases it serves (as users run it); the rest, and an unbuilt tree, through tsx.
-    const script = BUILT && (args[0] === 'analyze' || args[0] === 'baseline') ? [join(BENCH, 'cases', 'analyze-built.mjs')] : ['--import', 'tsx', join(BENCH, 'cases', 'run-case.ts')];
+    const analyzing = args[0] === 'analyze' || args[0] === 'baseline';
+    const script = [...(analyzing && BUILT ? [] : ['--import', 'tsx']), join(BENCH, 'cases', analyzing ? 'analyze-case.mjs' : 'run-case.ts')];
     const child = spawnMeasured([process.execPath, ...profileFlags(label, size), ...script, ...args]);
     const line = child.stdout.trim().split('\n').at(-1) ?? '';
     let result: CaseResult;

@@ -3,28 +3,24 @@
  * line on stdout: the case's time (measured in here, from before the work to after it, so
  * process start-up and module loading are excluded), its peak RSS and what it found.
  *
- *   node --import tsx bench/cases/run-case.ts <case> <path> [--only <rule>] [--fast] [--no-health]
+ *   node --import tsx bench/cases/run-case.ts <case> <path>
  *
- * `analyze --fast` leaves out the log patterns, the timeline and the overview (the rules alone).
+ * The analyze and baseline cases are `analyze-case.mjs` (plain Node on the built library).
  *
- * Cases: baseline, analyze, floor-zip, floor-folder, decode-library, decode-js-yaml, batch-threads.
+ * Cases: floor-zip, floor-folder, decode-library, decode-js-yaml, batch-threads.
  */
-import { HEALTH_RULE_IDS } from './health-rule-ids.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { inflateZipFile, readFolder } from '../lib/inflate-all.js';
 
 // The built library, as users run it (`pnpm build` first); the sources through tsx only when it
-// is not built. tsx keeps function names by wrapping every closure it creates in a call
-// (esbuild's keepNames), which on the L bundle costs the rule engine ≈ 0.8 s the built code does not.
+// is not built (tsx wraps every closure it creates to keep its name: ≈ 0.6 s of the engine on L).
 const BUILT = existsSync(fileURLToPath(new URL('../../packages/rules/dist/index.js', import.meta.url))) && existsSync(fileURLToPath(new URL('../../packages/core/dist/index.js', import.meta.url)));
 const LIBRARY = BUILT ? { core: '../../packages/core/dist/index.js', rules: '../../packages/rules/dist/index.js' } : { core: '../../packages/core/src/index.ts', rules: '../../packages/rules/src/index.ts' };
 const { openBundle } = (await import(LIBRARY.core)) as typeof import('../../packages/core/src/index.js');
-const { analyze, loadCatalog } = (await import(LIBRARY.rules)) as typeof import('../../packages/rules/src/index.js');
-import { inflateZipFile, readFolder } from '../lib/inflate-all.js';
 
 export interface CaseResult {
   case: string;
@@ -48,19 +44,9 @@ export interface CaseResult {
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string, options?: { schema?: unknown }): unknown; JSON_SCHEMA: unknown };
 
 const [caseName, target, ...rest] = process.argv.slice(2);
-const only = rest.includes('--only') ? rest[rest.indexOf('--only') + 1] : undefined;
-const fast = rest.includes('--fast');
-const noHealth = rest.includes('--no-health');
 
 async function main(): Promise<CaseResult> {
   switch (caseName) {
-    case 'baseline':
-      // The process with the library and the catalog loaded, doing nothing: what every case's
-      // peak RSS includes before any bundle is touched.
-      await loadCatalog();
-      return timed('baseline', () => ({}));
-    case 'analyze':
-      return analyzeCase(target!, only, fast, noHealth);
     case 'floor-zip':
       return timed('floor-zip', () => {
         const result = inflateZipFile(target!);
@@ -86,24 +72,6 @@ async function timed(name: string, work: () => Promise<Partial<CaseResult>> | Pa
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   return { case: name, ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, library: BUILT ? 'dist' : 'src', ...extra };
-}
-
-async function analyzeCase(path: string, onlyRule: string | undefined, rulesAlone: boolean, withoutHealth: boolean): Promise<CaseResult> {
-  const rules = await loadCatalog();
-  return timed('analyze', async () => {
-    const bundle = await openBundle(path);
-    try {
-      const report = await analyze(bundle, { rules, ...(onlyRule ? { only: [onlyRule] } : {}), ...(withoutHealth ? { skip: [...HEALTH_RULE_IDS] } : {}), ...(rulesAlone ? { overview: false, patterns: false, timeline: false } : {}) });
-      return {
-        bytes: bundle.stats.bytesRead,
-        rules: report.run?.rules,
-        failed: [...new Set(report.findings.filter((finding) => finding.status === 'fail').map((finding) => finding.ruleId))].sort(),
-        errors: report.errors.map((error) => `${error.ruleId}: ${error.message}`),
-      };
-    } finally {
-      await bundle.close();
-    }
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Transform, type Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { BundleError, BundleFormatError } from '../errors.js';
 import { addEntriesBelowRoot, detectBundleRoot, type ListedEntry } from './bundle-root.js';
+import { decompressionMeter } from './decompression-meter.js';
 import { limitExceeded } from './limit-budget.js';
 import type { OpenContext } from './open-context.js';
 import { listTarMembers, loadTarStream, tarGzAllowance } from './tar-members.js';
@@ -34,34 +35,17 @@ export async function listTarGzBundle(open: () => Readable, context: OpenContext
   return root;
 }
 
-/**
- * gunzip, bounded: a gzip bomb is stopped by the bytes it actually inflates to (maxTotalBytes),
- * and early by their ratio to the compressed bytes read so far (maxCompressionRatio).
- */
+/** gunzip, bounded (`decompressionMeter`): by the bytes it inflates to (maxTotalBytes) and by their ratio to the compressed bytes read so far. */
 function boundedGunzip(context: OpenContext): [Transform, Transform, Transform] {
   const { limits, location } = context;
-  let compressedBytes = 0;
-  let inflatedBytes = 0;
-  const countCompressed = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      compressedBytes += chunk.length;
-      done(null, chunk);
-    },
+  const meter = decompressionMeter({
+    maxBytes: limits.maxTotalBytes,
+    maxRatio: limits.maxCompressionRatio,
+    ratioMinBytes: limits.compressionRatioMinBytes,
+    onTooMany: (what, inflated, compressed) =>
+      what === 'bytes'
+        ? limitExceeded(location, 'maxTotalBytes', limits.maxTotalBytes, `gunzips to more than ${limits.maxTotalBytes} bytes (gzip bomb?)`)
+        : limitExceeded(location, 'maxCompressionRatio', limits.maxCompressionRatio, `gunzips ${Math.round(inflated / Math.max(compressed, 1))}x (${inflated} bytes from ${compressed}; gzip bomb?)`),
   });
-  const countInflated = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      inflatedBytes += chunk.length;
-      const ratio = inflatedBytes / Math.max(compressedBytes, 1);
-      if (inflatedBytes > limits.maxTotalBytes) {
-        const what = `gunzips to more than ${limits.maxTotalBytes} bytes (gzip bomb?)`;
-        done(limitExceeded(location, 'maxTotalBytes', limits.maxTotalBytes, what));
-      } else if (inflatedBytes > limits.compressionRatioMinBytes && ratio > limits.maxCompressionRatio) {
-        const what = `gunzips ${Math.round(ratio)}x (${inflatedBytes} bytes from ${compressedBytes}; gzip bomb?)`;
-        done(limitExceeded(location, 'maxCompressionRatio', limits.maxCompressionRatio, what));
-      } else {
-        done(null, chunk);
-      }
-    },
-  });
-  return [countCompressed, createGunzip(), countInflated];
+  return [meter.compressed, createGunzip(), meter.decoded];
 }

@@ -1,22 +1,13 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { decompressionMeter, type DecompressionBounds } from './decompression-meter.js';
 
 /**
  * xz decoding for the node's supportconfig archive (`scc_supportconfig_*.txz`). The decoder is
  * `xz-decompress`: xz-embedded compiled to WebAssembly, streaming, no native code and nothing
  * fetched at install (packages/core/README.md says why it was chosen). It streams, so a bomb is
- * stopped by the bytes it actually produces, before they are held anywhere.
+ * stopped by the bytes it actually produces (`decompressionMeter`), before they are held anywhere.
  */
-export interface XzBounds {
-  /** Most decoded bytes allowed; past it the stream fails with `onTooMany`. */
-  maxBytes: number;
-  /** Decoded / compressed bytes allowed once more than `ratioMinBytes` were decoded. */
-  maxRatio: number;
-  ratioMinBytes: number;
-  /** The error to fail with when a bound is passed (a BundleLimitError, from the caller). */
-  onTooMany: (what: 'bytes' | 'ratio', decoded: number, compressed: number) => Error;
-}
-
 export type XzDecoder = new (input: WebReadableStream<Uint8Array>) => WebReadableStream<Uint8Array>;
 
 /**
@@ -31,35 +22,17 @@ export async function loadXzDecoder(): Promise<XzDecoder> {
 }
 
 /** Decodes an xz stream, bounded; errors name what went wrong in the xz data, in one line. */
-export function decodeXz(XzReadableStream: XzDecoder, compressed: Readable, bounds: XzBounds): Readable {
-  let compressedBytes = 0;
-  let decodedBytes = 0;
-  const counted = compressed.pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, done: TransformCallback) {
-        compressedBytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-  );
+export function decodeXz(XzReadableStream: XzDecoder, compressed: Readable, bounds: DecompressionBounds): Readable {
+  const meter = decompressionMeter(bounds);
+  const counted = compressed.pipe(meter.compressed);
   compressed.once('error', (error) => counted.destroy(error));
   const decoded = Readable.fromWeb(new XzReadableStream(Readable.toWeb(counted) as WebReadableStream<Uint8Array>));
-  const bounded = new Transform({
-    transform(chunk: Uint8Array, _encoding, done: TransformCallback) {
-      decodedBytes += chunk.length;
-      if (decodedBytes > bounds.maxBytes) return done(bounds.onTooMany('bytes', decodedBytes, compressedBytes));
-      if (decodedBytes > bounds.ratioMinBytes && decodedBytes / Math.max(compressedBytes, 1) > bounds.maxRatio) {
-        return done(bounds.onTooMany('ratio', decodedBytes, compressedBytes));
-      }
-      done(null, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    },
-  });
-  decoded.once('error', (error) => bounded.destroy(new Error(xzErrorMessage(error))));
-  bounded.once('close', () => {
+  decoded.once('error', (error) => meter.decoded.destroy(new Error(xzErrorMessage(error))));
+  meter.decoded.once('close', () => {
     if (!decoded.destroyed) decoded.destroy();
     if (!compressed.destroyed) compressed.destroy();
   });
-  return decoded.pipe(bounded);
+  return decoded.pipe(meter.decoded);
 }
 
 /** xz-embedded's return codes (xz.h `enum xz_ret`), which the package reports as numbers. */
