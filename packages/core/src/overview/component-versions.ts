@@ -1,7 +1,7 @@
 import type { Bundle } from '../bundle.js';
 import type { BundleFacts, FactSource } from '../facts/bundle-facts.js';
 import type { KubeObject } from '../resources/kube-object.js';
-import { field, text } from '../timeline/object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 import type { ComponentVersion } from './overview-types.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Bundle } from '../bundle.js';
 import type { BundleFacts } from '../facts/bundle-facts.js';
 import type { KubeObject } from '../resources/kube-object.js';
 import { FieldLocator } from '../resources/field-locator.js';
-import { field, text } from '../timeline/object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 import type { NodeDetail, NodeOverview } from './overview-types.js';
 
 const ROLE_LABEL = /^node-role\.(?:kubernetes\.io|harvesterhci\.io)\/(.+)$/;

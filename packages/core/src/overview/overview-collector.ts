@@ -1,7 +1,7 @@
 import type { Bundle } from '../bundle.js';
 import type { BundleFacts } from '../facts/bundle-facts.js';
 import type { KubeObject } from '../resources/kube-object.js';
-import { field, text } from '../timeline/object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 import { componentVersions } from './component-versions.js';
 import { nodeOverviews } from './node-overview.js';
 import type { ClusterOverview, FleetBundleReadiness, NamespacePods, NotReadyFleetBundle, OverviewSource, PodReadiness, StateCounts } from './overview-types.js';

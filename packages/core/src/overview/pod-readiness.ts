@@ -1,5 +1,5 @@
 import type { KubeObject } from '../resources/kube-object.js';
-import { field, text } from '../timeline/object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 
 /**
  * Why a pod is not ready, or undefined when it is (Running and Ready) or finished its work

@@ -1,7 +1,7 @@
 import type { KubeObject, ObjectRef } from '../resources/kube-object.js';
 import { parseRfc3339 } from '../time/time-point.js';
 import { objectEntry } from './dated-entry.js';
-import { field, text } from './object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 import { neighboursOf } from './object-neighbours.js';
 import type { PendingEntry } from './pending-entry.js';
 

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../resources/kube-object.js';
 import { objectEntry } from './dated-entry.js';
-import { describeObject, field, text } from './object-fields.js';
+import { describeObject, field, text } from '../resources/object-fields.js';
 import type { PendingEntry } from './pending-entry.js';
 
 /** A Job's start, and its completion (or failure, from its Failed condition). */

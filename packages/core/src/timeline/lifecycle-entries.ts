@@ -1,6 +1,6 @@
 import type { KubeObject } from '../resources/kube-object.js';
 import { objectEntry } from './dated-entry.js';
-import { describeObject } from './object-fields.js';
+import { describeObject } from '../resources/object-fields.js';
 import type { PendingEntry } from './pending-entry.js';
 
 /** When an object was created, and when its deletion was asked for (it is still there: finalizers). */

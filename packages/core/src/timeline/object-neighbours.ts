@@ -1,5 +1,5 @@
 import type { KubeObject, ObjectRef } from '../resources/kube-object.js';
-import { field, text } from './object-fields.js';
+import { field, text } from '../resources/object-fields.js';
 import type { TimelineNeighbours } from './timeline-types.js';
 
 /**

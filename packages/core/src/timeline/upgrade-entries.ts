@@ -1,7 +1,7 @@
 import type { KubeObject } from '../resources/kube-object.js';
 import type { TimePoint } from '../time/time-point.js';
 import { objectRef } from '../resources/kube-object.js';
-import { describeObject, field, pointerSegment, text } from './object-fields.js';
+import { describeObject, field, pointerSegment, text } from '../resources/object-fields.js';
 import { neighboursOf } from './object-neighbours.js';
 import type { PendingEntry } from './pending-entry.js';
 

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../resources/kube-object.js';
 import { ageAt } from '../human-duration.js';
+import { field } from '../../resources/object-fields.js';
 
 /** A table cell as the API server's Table holds it; `null` prints as nothing. */
 export type Cell = string | number | boolean | null;
@@ -34,15 +35,8 @@ export function column(name: string, type: ColumnDefinition['type'] = 'string', 
 export const NAME = column('Name');
 export const AGE = column('Age');
 
-/** A field of an object by path; undefined when any step is missing. */
-export function field(object: unknown, ...path: (string | number)[]): unknown {
-  let current: unknown = object;
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
-}
+/** A field of an object by path; undefined when any step is missing (the one the timeline and the overview use). */
+export { field };
 
 export function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);

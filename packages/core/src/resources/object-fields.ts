@@ -1,4 +1,4 @@
-import type { KubeObject } from '../resources/kube-object.js';
+import type { KubeObject } from './kube-object.js';
 
 /** A short reference for texts: `Pod harvester-system/harvester-7d…`. */
 export function describeObject(object: KubeObject): string {
@@ -6,7 +6,7 @@ export function describeObject(object: KubeObject): string {
   return `${object.kind} ${namespace ? `${namespace}/` : ''}${object.metadata?.name ?? ''}`;
 }
 
-/** A field by path, or undefined. */
+/** A field by path, or undefined when any step is missing. */
 export function field(object: unknown, ...path: (string | number)[]): unknown {
   let value: unknown = object;
   for (const key of path) {
