@@ -141,6 +141,21 @@ describe('bundle-triage serve', () => {
     expect(help.stdout).toMatch(/^Usage: bundle-triage serve \[--data DIR\]/);
   });
 
+  it('checks a token command line whole before it opens the store: a bad one makes no data folder', async () => {
+    const cwd = mkdtempSync(join(scratch, 'token-args-'));
+    for (const [args, message] of [
+      [['serve', 'token', 'create', '--name', 'ci'], /--role: needs reader, uploader or admin/],
+      [['serve', 'token', 'create', '--role', 'admin'], /--name: needs a name/],
+      [['serve', 'token', 'revoke'], /token revoke needs the token id/],
+      [['serve', 'token', 'rotate'], /serve token takes create, list or revoke/],
+    ] as const) {
+      const run = await runCli([...args], { cwd });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(existsSync(join(cwd, 'triage-data')), args.join(' ')).toBe(false);
+    }
+  });
+
   it('refuses to start, in one line and before it listens, when a --rules folder holds a rule the schema refuses', async () => {
     const rules = join(scratch, 'site-rules', 'fleet', 'acme-broken');
     mkdirSync(rules, { recursive: true });

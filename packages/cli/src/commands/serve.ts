@@ -131,6 +131,16 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
     return ExitCode.ok;
   }
   const [action, id] = positionals;
+  // The command line is checked whole before the store is opened (or its folder made).
+  const role = values.role as TokenRole | undefined;
+  if (action === 'create') {
+    if (!role || !['reader', 'uploader', 'admin'].includes(role)) throw new UsageError('--role', 'needs reader, uploader or admin', 'serve');
+    if (!values.name) throw new UsageError('--name', 'needs a name (who or what uses the token)', 'serve');
+  } else if (action === 'revoke') {
+    if (!id) throw new UsageError(undefined, 'token revoke needs the token id (see serve token list)', 'serve');
+  } else if (action !== 'list') {
+    throw new UsageError(action, 'serve token takes create, list or revoke', 'serve');
+  }
   // The same rule as serve's: a token must land in the store the serve with these flags reads.
   const location = tokenStoreFrom(values, io.env, 'serve');
   const server = await loadServer('serve');
@@ -148,10 +158,7 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
   try {
     switch (action) {
       case 'create': {
-        const role = values.role as TokenRole | undefined;
-        if (!role || !['reader', 'uploader', 'admin'].includes(role)) throw new UsageError('--role', 'needs reader, uploader or admin', 'serve');
-        if (!values.name) throw new UsageError('--name', 'needs a name (who or what uses the token)', 'serve');
-        const { token, secret } = await server.issueToken(store, values.name, role);
+        const { token, secret } = await server.issueToken(store, values.name!, role!);
         io.stdout.write(`${secret}\n`);
         if (!values.quiet) io.stderr.write(`bundle-triage serve: token "${token.name}" (${token.role}) created; it is shown this once\n`);
         return ExitCode.ok;
@@ -161,12 +168,9 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
           io.stdout.write(`${token.id}  ${token.role.padEnd(8)}  ${token.name}${token.revokedAt ? `  (revoked ${token.revokedAt})` : ''}${token.lastUsedAt ? `  last used ${token.lastUsedAt}` : ''}\n`);
         }
         return ExitCode.ok;
-      case 'revoke':
-        if (!id) throw new UsageError(undefined, 'token revoke needs the token id (see serve token list)', 'serve');
-        if (!(await store.revokeToken(id, new Date().toISOString()))) throw new CliError('cannot revoke', id, 'no live token has this id');
-        return ExitCode.ok;
       default:
-        throw new UsageError(action, 'serve token takes create, list or revoke', 'serve');
+        if (!(await store.revokeToken(id!, new Date().toISOString()))) throw new CliError('cannot revoke', id!, 'no live token has this id');
+        return ExitCode.ok;
     }
   } finally {
     await store.close();
