@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import type { BatchLine } from '@bundle-triage/cli';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { healthyCluster } from '../../testdata/generator/healthy-cluster.js';
+import { logrus } from '../../testdata/generator/pod-logs.js';
 import { writeNonBundleZip, writeTruncatedZip } from './broken-inputs.js';
 import { assertBuilt, CLI_TEST_TIMEOUT_MS, bundles, runCli, S01, temporaryFolder } from './run-cli.js';
 
@@ -126,6 +128,43 @@ describe('batch', () => {
     expect(again.code).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { templates: unknown[] }).templates).toEqual([]);
     expect(once.templates.length).toBe(2);
+  });
+
+  it('--min-bundles 2 lists a template two of three bundles share and no rule explains; 3 leaves it out', async () => {
+    const folder = join(temp.path, 'two-of-three');
+    mkdirSync(folder);
+    // Two tickets whose rancher pod keeps failing to reach a downstream cluster (no rule knows
+    // it), and the flagship, which does not log it.
+    const withUnknownError = (seed: number) => {
+      const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 1, seed });
+      const createdAt = Date.parse(builder.bundleMetadata.bundleCreatedAt);
+      const at = (minutesBefore: number) => new Date(createdAt - minutesBefore * 60_000).toISOString();
+      const lines = Array.from({ length: 24 }, (_, index) => logrus(at(60 - index * 2), 'error', `error syncing cluster c-m-${(1000 + index * 7).toString(36)}: dial tcp 10.52.${index}.9:443: connect: connection refused`));
+      builder.addPodLog('cattle-system', 'rancher-6d7b9f8c4d-x2kqp', 'rancher', lines);
+      return builder.toZip();
+    };
+    writeFileSync(join(folder, 'ticket-a.zip'), withUnknownError(11));
+    writeFileSync(join(folder, 'ticket-b.zip'), withUnknownError(12));
+    copyFileSync(join(bundles, 'flagship-v1.4.1.zip'), join(folder, 'ticket-c.zip'));
+    const out = join(temp.path, 'two-of-three.json');
+    type Recurring = { bundles: number; minBundles: number; templates: { template: string; bundles: number; explainedIn: number; paths: string[] }[] };
+    const shared = (recurring: Recurring) => recurring.templates.filter((template) => template.template.startsWith('error syncing cluster'));
+
+    const two = await runCli(['batch', folder, '--patterns', out, '--min-bundles', '2']);
+    expect(two.code, two.stderr).toBe(0);
+    const atTwo = JSON.parse(readFileSync(out, 'utf8')) as Recurring;
+    expect(atTwo).toMatchObject({ bundles: 3, minBundles: 2 });
+    expect(shared(atTwo)).toHaveLength(1);
+    expect(shared(atTwo)[0]).toMatchObject({ bundles: 2, explainedIn: 0 });
+    expect(shared(atTwo)[0]!.paths.map((path) => path.split(/[\\/]/).pop())).toEqual(['ticket-a.zip', 'ticket-b.zip']);
+
+    const three = await runCli(['batch', folder, '--patterns', out, '--min-bundles', '3']);
+    expect(three.code, three.stderr).toBe(0);
+    const atThree = JSON.parse(readFileSync(out, 'utf8')) as Recurring;
+    expect(shared(atThree)).toEqual([]);
+    // What all three share (the BMC's empty virtual CD-ROM) is still listed.
+    expect(atThree.templates.length).toBeGreaterThan(0);
+    for (const template of atThree.templates) expect(template.bundles).toBe(3);
   });
 
   it('refuses --min-bundles without --patterns', async () => {
