@@ -70,6 +70,24 @@ describe('directory: symlinks and special files', () => {
     await expect(source.readFile('logs/ns/pod/c.log')).rejects.toBeInstanceOf(BundleUnsafePathError);
   });
 
+  it('refuses, without blocking, a file swapped for a FIFO after listing', async (context) => {
+    const source = await openIt(bundle);
+    await rm(join(bundle, 'logs/ns/pod/c.log'));
+    try {
+      execFileSync('mkfifo', [join(bundle, 'logs/ns/pod/c.log')]);
+    } catch {
+      context.skip('mkfifo is not available on this machine');
+    }
+    await expect(source.readFile('logs/ns/pod/c.log')).rejects.toThrow(/is no longer a regular file; refused/);
+  });
+
+  it('reads a small file whole even when it grew past the small-file size after listing', async () => {
+    const source = await openIt(bundle);
+    const grown = 'x'.repeat(3 * 1024 * 1024);
+    await writeFile(join(bundle, 'logs/ns/pod/c.log'), grown);
+    expect((await source.readFile('logs/ns/pod/c.log')).toString()).toBe(grown);
+  });
+
   it('skips a FIFO (reading it would block) with a diagnostic', async (context) => {
     try {
       execFileSync('mkfifo', [join(bundle, 'logs/fifo')]);

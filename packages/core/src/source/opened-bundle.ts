@@ -2,13 +2,17 @@ import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../diagnostics.js';
 import { BundleEntryNotFoundError, BundleError, BundleFormatError } from '../errors.js';
 import type { BundleFormat, BundleSource, NestedArchiveKinds, SourceEntry } from './bundle-source.js';
-import { openEntryStream, readAllBounded } from './content-reader.js';
+import { readSmallContainedFile } from './contained-file.js';
+import { entryReadError, openEntryStream, readAllBounded } from './content-reader.js';
 import type { TableEntry } from './entry-table.js';
 import { limitExceeded } from './limit-budget.js';
 import { openNodeArchives } from './nested-archives.js';
 import type { OpenContext } from './open-context.js';
 import { openSupportconfigArchives } from './supportconfig-archives.js';
 import { messageOf } from './zip-archive.js';
+
+/** A folder's files up to this size are read whole in one synchronous call (see readSmallContainedFile). */
+const SMALL_FILE_BYTES = 1024 * 1024;
 
 /** A listed bundle, whatever its format: reads go by bundle path to the entry's content. */
 export class OpenedBundle implements BundleSource {
@@ -84,6 +88,17 @@ export class OpenedBundle implements BundleSource {
         'read it with openStream, or raise limits.maxReadBytes',
       );
     if (entry.size > max) throw tooBig(String(entry.size));
+    if (entry.content.type === 'fs-file' && entry.size <= SMALL_FILE_BYTES) {
+      if (this.#closing !== undefined) throw this.#closedError(path);
+      let small: Buffer | undefined;
+      try {
+        small = readSmallContainedFile(entry.content.rootRealPath, entry.content.absolutePath, path, Math.min(SMALL_FILE_BYTES, max));
+      } catch (cause) {
+        throw entryReadError(this.location, entry, cause);
+      }
+      // Grown past the small size since it was listed: read as a stream, bounded by maxReadBytes.
+      if (small !== undefined) return small;
+    }
     return readAllBounded(await this.openStream(path), max, () => tooBig(`more than ${max}`), entry.size);
   }
 
