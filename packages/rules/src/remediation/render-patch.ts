@@ -1,6 +1,6 @@
 import { apiGroupOf, type KubeObject, type ObjectRef } from '@bundle-triage/core';
 import { createTwoFilesPatch } from 'diff';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { JsonPatchOperation } from '../rule/rule-types.js';
 import { applyJsonPatch } from './apply-json-patch.js';
 
@@ -49,6 +49,11 @@ function withoutServerFields(object: KubeObject): KubeObject {
   return copy;
 }
 
+/**
+ * Keys sorted, lists not indented under their key (as kubectl and the kit write them), no line
+ * folding. js-yaml, which the engine loads anyway, rather than the larger `yaml` package: loading
+ * that one was ≈ 40 ms of every CLI start that renders a patch.
+ */
 function toYaml(value: unknown): string {
-  return stringify(value, { sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+  return dump(value, { sortKeys: true, noArrayIndent: true, lineWidth: -1, noRefs: true });
 }
