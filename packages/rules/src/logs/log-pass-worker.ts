@@ -4,7 +4,7 @@
 import { openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SafePattern } from '../rule/safe-pattern.js';
-import { LogPass } from './log-pass.js';
+import { listedLogs, LogPass } from './log-pass.js';
 import { BY_THREAD, LogClaims } from './log-claims.js';
 import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
 import type { LogSearch } from './log-search.js';
@@ -65,7 +65,7 @@ async function run(): Promise<void> {
   try {
     const report = await pass.finished();
     // What reading the logs found (lines cut, bytes not UTF-8, logs unreadable), for the main bundle's diagnostics.
-    const read = new Set(bundle.logs().map((log) => log.path));
+    const read = new Set(listedLogs(bundle).map((log) => log.path));
     post({ type: 'patterns', ...(report ? { report } : {}), diagnostics: bundle.diagnostics().filter((diagnostic) => read.has(diagnostic.path) || diagnostic.path === 'logs') });
   } catch (error) {
     post({ type: 'failed', error: message(error), opened: true });

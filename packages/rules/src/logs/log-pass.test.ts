@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { healthyCluster } from '../../../../testdata/generator/healthy-cluster.js';
 import { incidentBundle } from '../../../../testdata/generator/log-profiles/index.js';
+import { logrus } from '../../../../testdata/generator/pod-logs.js';
 import { SafePattern } from '../rule/safe-pattern.js';
 import { LogPass } from './log-pass.js';
 import { startLogPass } from './log-pass-thread.js';
@@ -145,6 +147,38 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
       await thread.close();
     } finally {
       renameSync(join(folder, 'moved.zip'), path);
+      await opened.close();
+    }
+  });
+
+  it.skipIf(!built)('without mining and with the node bundles unopened, the thread ends cleanly and what it found reading reaches the bundle', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 7 });
+    const createdAt = Date.parse(builder.bundleMetadata.bundleCreatedAt);
+    builder.addPodLog('harvester-system', 'harvester-7d9c5b7f9-abcde', 'apiserver', [logrus(new Date(createdAt - 60_000).toISOString(), 'error', 'upload of BADBYTES failed')]);
+    const files = builder.toFiles();
+    const path = 'logs/harvester-system/harvester-7d9c5b7f9-abcde/apiserver.log';
+    const text = Buffer.from(files.get(path)!);
+    const at = text.indexOf('BADBYTES');
+    text[at] = 0xff;
+    text[at + 1] = 0xfe;
+    files.set(path, text);
+    const { zipSync } = await import('fflate');
+    const zip = join(folder, 'bad-bytes.zip');
+    writeFileSync(zip, zipSync(Object.fromEntries(files)));
+    const opened = await openBundle(zip, { nestedArchives: 'when-needed' });
+    try {
+      expect(opened.index.unopened.nodeBundles).toBe(true);
+      const log = opened.log(path)!;
+      const search: LogSearch = { pattern: 'upload of', prefilter: ['upload of'] };
+      const runner = startLogPass(opened, { planned: [{ file: log, search }], pattern, thread: true, mine: false });
+      try {
+        expect((await runner.search(log, search)).count).toBe(1);
+        await runner.finished();
+      } finally {
+        await runner.close();
+      }
+      expect(opened.diagnostics().filter((diagnostic) => diagnostic.path === path).map((diagnostic) => diagnostic.message)).toEqual(['log holds bytes that are not UTF-8; they read as U+FFFD']);
+    } finally {
       await opened.close();
     }
   });

@@ -220,8 +220,11 @@ export class LogPass implements LogScans {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       this.#unreadable.add(log.path);
       this.#held.delete(log.path);
-      miner?.addUnreadable(log.path, reason);
-      this.#bundle.addDiagnostic({ path: log.path, level: 'error', message: `log could not be read${miner ? ' for patterns' : ''}: ${reason}` });
+      // Without mining, the rule that searched the log reports the failure, as when this thread reads it.
+      if (miner) {
+        miner.addUnreadable(log.path, reason);
+        this.#bundle.addDiagnostic({ path: log.path, level: 'error', message: `log could not be read for patterns: ${reason}` });
+      }
       if (batch) throw error;
     }
   }
@@ -231,9 +234,12 @@ export class LogPass implements LogScans {
 export function searchedLogs(bundle: Bundle, planned: readonly { file: LogFile }[]): { logs: LogFile[]; left: number } {
   if (planned.length === 0) return { logs: [], left: 0 };
   const searched = new Set(planned.map(({ file }) => file.path));
-  // Node logs are listed once the node bundles are open (the rules that search them open them).
-  const logs = bundle.index.unopened.nodeBundles ? bundle.logs({ kind: 'pod' }) : bundle.logs();
-  return { logs: logs.filter((log) => searched.has(log.path)), left: 0 };
+  return { logs: listedLogs(bundle).filter((log) => searched.has(log.path)), left: 0 };
+}
+
+/** The bundle's logs as listed now: node logs once the node bundles are open (the rules that search them open them). */
+export function listedLogs(bundle: Bundle): LogFile[] {
+  return bundle.index.unopened.nodeBundles ? bundle.logs({ kind: 'pod' }) : bundle.logs();
 }
 
 /**

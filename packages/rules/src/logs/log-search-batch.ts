@@ -1,6 +1,6 @@
 import type { LogLine, LogMatch } from '@bundle-triage/core';
 import type { SafePattern } from '../rule/safe-pattern.js';
-import { anyCaseSource, holdsPrefilter, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult, type ScanPrefilter } from './log-search.js';
+import { anyCaseSource, asciiLowerCase, holdsPrefilter, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult, type ScanPrefilter } from './log-search.js';
 
 /**
  * The searches of one log run together over one stream of its lines: each line is tested by every
@@ -29,7 +29,7 @@ export class LogSearchBatch {
 
   test(line: LogLine): void {
     let lower: string | undefined;
-    const lowerRaw = () => (lower ??= line.raw.toLowerCase());
+    const lowerRaw = () => (lower ??= asciiLowerCase(line.raw));
     for (const entry of this.#entries) {
       const { search, result } = entry;
       if (!holdsPrefilter(search, line.raw, lowerRaw)) continue;

@@ -64,5 +64,13 @@ export function holdsPrefilter(search: LogSearch, raw: string, lower: () => stri
   if (!literals || literals.length === 0) return true;
   if (!search.prefilterAnyCase) return literals.some((literal) => raw.includes(literal));
   const text = lower();
-  return literals.some((literal) => text.includes(literal.toLowerCase()));
+  return literals.some((literal) => text.includes(asciiLowerCase(literal)));
+}
+
+/**
+ * Only ASCII letters folded, as the scanner's byte pattern folds them (`anyCaseSource`): a line
+ * passes the same way whichever of the two tests it.
+ */
+export function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }

@@ -57,11 +57,14 @@ export class ObjectFeed {
     for (const [index, consumer] of this.#consumers.entries()) {
       for (const file of this.#bundle.index.resourceFiles()) if (consumer.wants(file.path) && !this.#given[index]!.has(file.path)) wanted.add(file.path);
     }
-    const isLast = (path: string) => this.#consumers.some((consumer) => consumer.last?.(path) ?? false);
     const paths = [...wanted].sort();
+    // Which files go in the second pass is decided once: `last` changes as files are given (an
+    // events.k8s.io list stops waiting once its core list is in), and asked again it would be
+    // in neither pass.
+    const late = new Set(paths.filter((path) => this.#consumers.some((consumer) => consumer.last?.(path) ?? false)));
     const held = new Set(this.#bundle.heldResourceFiles());
-    for (const late of [false, true]) {
-      for (const path of paths.filter((candidate) => isLast(candidate) === late)) {
+    for (const second of [false, true]) {
+      for (const path of paths.filter((candidate) => late.has(candidate) === second)) {
         signal?.throwIfAborted();
         const file = this.#bundle.entry(path);
         if (file?.type !== 'resource') continue;

@@ -78,16 +78,32 @@ export async function patternSection(
 /**
  * The cited log line whole: an excerpt longer than the report keeps is cut (`…`), and a template
  * matched on the cut line would not be the line's. Read again from the log, streamed, only the
- * lines holding the excerpt's start decoded; the excerpt when the line is not found.
+ * lines holding the excerpt's start decoded; the excerpt when the line cannot be read again.
  */
 async function citedLine(log: LogFile, item: Evidence): Promise<string> {
   if (!isClipped(item.excerpt)) return item.excerpt;
-  const start = item.excerpt.slice(0, 64);
-  for await (const line of log.lines({ prefilter: [start] })) {
-    if (line.line === item.line) return line.raw;
-    if (line.line > item.line) break;
+  const start = literalStart(item.excerpt.slice(0, -1));
+  try {
+    for await (const line of log.lines(start ? { prefilter: [start] } : {})) {
+      if (line.line === item.line) return line.raw;
+      if (line.line > item.line) break;
+    }
+  } catch {
+    // Unreadable now: the cut line is what there is.
   }
   return item.excerpt;
+}
+
+/**
+ * Up to 64 characters of the excerpt's start that are the line's own bytes: not past a U+FFFD
+ * (it stands for bytes that were not UTF-8) nor ending in half a surrogate pair.
+ */
+function literalStart(excerpt: string): string {
+  let start = excerpt.slice(0, 64);
+  const replaced = start.indexOf('\uFFFD');
+  if (replaced >= 0) start = start.slice(0, replaced);
+  const last = start.charCodeAt(start.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? start.slice(0, -1) : start;
 }
 
 function reportTemplate(template: LogTemplate, explainedBy: readonly FindingLink[]): ReportLogTemplate {
