@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
@@ -12,6 +13,8 @@ export interface ByteStore {
   readonly size: number;
   /** Reads up to `length` bytes from `position`; returns fewer only at the end of the store. */
   read(target: Buffer, offset: number, length: number, position: number): Promise<number>;
+  /** The same, in one blocking call: for a few kB, a thread-pool round trip costs more than the read. */
+  readSync(target: Buffer, offset: number, length: number, position: number): number;
   /** Bytes `[start, end)` as a stream, in chunks of `chunkBytes` (64 KiB by default). */
   stream(start: number, end: number, chunkBytes?: number): Readable;
   /** A view of `length` bytes from `start`, sharing the same memory or file. */
@@ -30,6 +33,10 @@ export class BufferStore implements ByteStore {
   }
 
   async read(target: Buffer, offset: number, length: number, position: number): Promise<number> {
+    return this.readSync(target, offset, length, position);
+  }
+
+  readSync(target: Buffer, offset: number, length: number, position: number): number {
     return this.#bytes.copy(target, offset, position, Math.min(position + length, this.#bytes.length));
   }
 
@@ -64,6 +71,17 @@ export class FileStore implements ByteStore {
     let done = 0;
     while (done < wanted) {
       const { bytesRead } = await this.#handle.read(target, offset + done, wanted - done, this.#start + position + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done;
+  }
+
+  readSync(target: Buffer, offset: number, length: number, position: number): number {
+    const wanted = Math.max(0, Math.min(length, this.size - position));
+    let done = 0;
+    while (done < wanted) {
+      const bytesRead = readSync(this.#handle.fd, target, offset + done, wanted - done, this.#start + position + done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }

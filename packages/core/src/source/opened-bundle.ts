@@ -11,7 +11,7 @@ import type { OpenContext } from './open-context.js';
 import { openSupportconfigArchives } from './supportconfig-archives.js';
 import { messageOf } from './zip-archive.js';
 
-/** A folder's files up to this size are read whole in one synchronous call (see readSmallContainedFile). */
+/** Files and zip members up to this size are read whole in one blocking call (readSmallContainedFile, ZipArchive.readSmallMember). */
 const SMALL_FILE_BYTES = 1024 * 1024;
 
 /** A listed bundle, whatever its format: reads go by bundle path to the entry's content. */
@@ -88,15 +88,19 @@ export class OpenedBundle implements BundleSource {
         'read it with openStream, or raise limits.maxReadBytes',
       );
     if (entry.size > max) throw tooBig(String(entry.size));
-    if (entry.content.type === 'fs-file' && entry.size <= SMALL_FILE_BYTES) {
+    const { content } = entry;
+    if ((content.type === 'fs-file' || content.type === 'zip-member') && entry.size <= SMALL_FILE_BYTES) {
       if (this.#closing !== undefined) throw this.#closedError(path);
       let small: Buffer | undefined;
       try {
-        small = readSmallContainedFile(entry.content.rootRealPath, entry.content.absolutePath, path, Math.min(SMALL_FILE_BYTES, max));
+        small =
+          content.type === 'fs-file'
+            ? readSmallContainedFile(content.rootRealPath, content.absolutePath, path, Math.min(SMALL_FILE_BYTES, max))
+            : content.archive.readSmallMember(content.member, Math.min(SMALL_FILE_BYTES, max));
       } catch (cause) {
         throw entryReadError(this.location, entry, cause);
       }
-      // Grown past the small size since it was listed: read as a stream, bounded by maxReadBytes.
+      // A file grown past the small size since it was listed is read as a stream, bounded by maxReadBytes.
       if (small !== undefined) return small;
     }
     return readAllBounded(await this.openStream(path), max, () => tooBig(`more than ${max}`), entry.size);

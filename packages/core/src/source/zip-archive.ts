@@ -1,5 +1,5 @@
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { BundleFormatError } from '../errors.js';
 import type { ByteStore } from './byte-store.js';
@@ -132,6 +132,40 @@ export class ZipArchive {
     return checked;
   }
 
+  /**
+   * A small member's bytes, read and inflated in one blocking call each: most members of a bundle
+   * are YAML lists of a few kB, for which the local header read, the compressed read and the
+   * streamed inflation were several thread-pool round trips that left the decoder idle.
+   * Undefined for a member larger than `maxBytes` (stream it). Held to the declared size, with
+   * the stream's words when it is not.
+   */
+  readSmallMember(member: ZipMember, maxBytes: number): Buffer | undefined {
+    if (member.isDirectory || member.size > maxBytes || member.compressedSize > maxBytes) return undefined;
+    const header = Buffer.allocUnsafe(LOCAL_HEADER_BYTES);
+    const offset = member.entry.relativeOffsetOfLocalHeader;
+    if (this.#store.readSync(header, 0, LOCAL_HEADER_BYTES, offset) !== LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) {
+      throw new Error(`invalid local file header signature at byte ${offset}`);
+    }
+    const dataStart = offset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const compressed = Buffer.allocUnsafe(member.compressedSize);
+    const read = this.#store.readSync(compressed, 0, member.compressedSize, dataStart);
+    if (read !== member.compressedSize) throw new Error(`unexpected end of file at byte ${dataStart + read}`);
+    let bytes: Buffer;
+    if (member.isStored) bytes = compressed;
+    else {
+      try {
+        // One byte more than declared: enough to tell "more" from "exactly".
+        bytes = inflateRawSync(compressed, { maxOutputLength: member.size + 1 });
+      } catch (cause) {
+        if ((cause as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`too many bytes in the stream. expected ${member.size}. got at least ${member.size + 1}`);
+        throw cause;
+      }
+    }
+    if (bytes.length > member.size) throw new Error(`too many bytes in the stream. expected ${member.size}. got at least ${bytes.length}`);
+    if (bytes.length < member.size) throw new Error(`not enough bytes in the stream. expected ${member.size}. got only ${bytes.length}`);
+    return bytes;
+  }
+
   /** A stored member's bytes as a slice of the archive itself, for reading a nested zip in place. */
   async storedContent(member: ZipMember): Promise<ByteStore> {
     const { fileDataStart } = await this.#zipfile.readLocalFileHeaderPromise(member.entry, { minimal: true });
@@ -253,6 +287,9 @@ class StoreReader extends yauzl.RandomAccessReader {
   }
 }
 
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+/** A local file header without its name and extra field (APPNOTE 4.3.7). */
+const LOCAL_HEADER_BYTES = 30;
 /** Bytes read at once for yauzl's small reads (central directory entries, local headers). */
 const READ_AHEAD = 64 * 1024;
 /** Compressed bytes read at once, and inflated bytes handed out at once, by a member stream. */

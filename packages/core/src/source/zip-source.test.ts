@@ -99,6 +99,21 @@ describe('zip: bombs and lying sizes', () => {
     await expect(large.readFile('logs/a.log')).rejects.toThrow(/declared 20000 bytes, inflates to fewer/);
     const stream = await large.openStream('logs/a.log');
     await expect((async () => { for await (const chunk of stream) void chunk; })()).rejects.toBeInstanceOf(BundleFormatError);
+    // Read whole (a small member, in one blocking call) or streamed, the same words.
+    const streamedMore = await small.openStream('logs/a.log');
+    await expect((async () => { for await (const chunk of streamedMore) void chunk; })()).rejects.toThrow(/declared 100 bytes, inflates to more/);
+  });
+
+  it('reads a small member whole the same as streamed, stored or deflated', async () => {
+    const text = 'apiVersion: v1\nkind: List\nitems: []\n'.repeat(50);
+    const zip = await zipBytes([metadata, { name: 'yamls/a.yaml', data: text }, { name: 'yamls/b.yaml', data: text, compress: false }]);
+    const source = await openIt(zip);
+    for (const path of ['yamls/a.yaml', 'yamls/b.yaml']) {
+      const streamed: Buffer[] = [];
+      for await (const chunk of await source.openStream(path)) streamed.push(chunk as Buffer);
+      expect((await source.readFile(path)).toString(), path).toBe(text);
+      expect(Buffer.concat(streamed).toString(), path).toBe(text);
+    }
   });
 
   it('streams a deflated member of many chunks whole and in order', async () => {
