@@ -148,6 +148,8 @@ describe('bundle-triage serve', () => {
       [['serve', 'token', 'create', '--role', 'admin'], /--name: needs a name/],
       [['serve', 'token', 'revoke'], /token revoke needs the token id/],
       [['serve', 'token', 'rotate'], /serve token takes create, list or revoke/],
+      [['serve', 'token', 'list', 'all'], /all: serve token list takes no argument/],
+      [['serve', 'token', 'revoke', 'a1', 'b2'], /b2: serve token revoke takes one argument, the token id/],
     ] as const) {
       const run = await runCli([...args], { cwd });
       expect(run.code, args.join(' ')).toBe(2);

@@ -130,9 +130,14 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
     io.stdout.write(`${HELP}\n`);
     return ExitCode.ok;
   }
-  const [action, id] = positionals;
+  const [action, id, ...extra] = positionals;
   // The command line is checked whole before the store is opened (or its folder made).
   const role = values.role as TokenRole | undefined;
+  const takes = action === 'revoke' ? 1 : 0;
+  const unexpected = [...(action === 'revoke' ? [] : id === undefined ? [] : [id]), ...extra];
+  if (['create', 'list', 'revoke'].includes(action ?? '') && unexpected.length > 0) {
+    throw new UsageError(unexpected[0], `serve token ${action} takes ${takes === 0 ? 'no argument' : 'one argument, the token id'}`, 'serve');
+  }
   if (action === 'create') {
     if (!role || !['reader', 'uploader', 'admin'].includes(role)) throw new UsageError('--role', 'needs reader, uploader or admin', 'serve');
     if (!values.name) throw new UsageError('--name', 'needs a name (who or what uses the token)', 'serve');
