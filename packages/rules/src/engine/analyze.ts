@@ -100,8 +100,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
   };
 
   const createdAt = facts.createdAt ? Date.parse(facts.createdAt) : undefined;
-  // A rule the bundle's version skips searches nothing: its logs are not read ahead for it.
-  const planned = plannedLogSearches(rules.filter((rule) => !versionSkip(rule.appliesTo, facts)), bundle, facts);
+  const planned = plannedLogSearches(rules, bundle, facts);
   // With patterns, every log is read once for the rules and the miner together; without, only
   // the logs rules search. Either in a thread of its own when the logs are large (a node's kernel
   // logs are read on the other core while this one decodes YAML), else here, each log without

@@ -3,6 +3,7 @@ import { logFilesFor } from '../logs/log-files.js';
 import { logSearchFor, type LogSearch } from '../logs/log-search.js';
 import { logConditions } from '../rule/condition-visitor.js';
 import type { Rule } from '../rule/rule.js';
+import { versionSkip } from './version-gate.js';
 
 /**
  * Every log search the declarative rules will make, with the file it reads, known before any rule
@@ -11,7 +12,8 @@ import type { Rule } from '../rule/rule.js';
 export function plannedLogSearches(rules: readonly Rule[], bundle: Bundle, facts: BundleFacts): { file: LogFile; search: LogSearch }[] {
   const planned: { file: LogFile; search: LogSearch }[] = [];
   for (const rule of rules) {
-    if (rule.kind !== 'declarative') continue;
+    // A rule the bundle's version skips searches nothing: its logs are not read ahead for it.
+    if (rule.kind !== 'declarative' || versionSkip(rule.appliesTo, facts)) continue;
     for (const condition of [rule.match?.where, ...rule.outcomes.map((outcome) => outcome.when)].flatMap(logConditions)) {
       const input = rule.inputs[condition.input];
       if (!input || !('logs' in input || 'nodeFile' in input)) continue;

@@ -4,10 +4,10 @@ import { healthyCluster } from '../../../../testdata/generator/healthy-cluster.j
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
 import { ReleasePlan } from './release-plan.js';
-import { rulesSearchingLogs } from './plan-log-scans.js';
+import { plannedLogSearches, rulesSearchingLogs } from './plan-log-scans.js';
 
-function rule(id: string, inputs: string, when: string): Rule {
-  const text = `id: ${id}\ntitle: t\nseverity: low\ncomponent: node\ninputs:\n${inputs}\noutcomes:\n  - when: ${when}\n    status: info\n    message: m\n`;
+function rule(id: string, inputs: string, when: string, appliesTo?: string): Rule {
+  const text = `id: ${id}\ntitle: t\nseverity: low\ncomponent: node\n${appliesTo ? `appliesTo: { harvester: '${appliesTo}' }\n` : ''}inputs:\n${inputs}\noutcomes:\n  - when: ${when}\n    status: info\n    message: m\n`;
   const { rule: parsed, problems } = parseRule(text, `${id}.yaml`);
   if (!parsed) throw new Error(problems.map((problem) => problem.message).join('; '));
   return parsed;
@@ -30,6 +30,18 @@ describe('the order rules run in', () => {
       expect(plan.order([kernelRule, nodesRule, podsRule]).map((each) => each.id)[0]).toBe('searches-kernel-log');
       const ordered = plan.order([kernelRule, nodesRule, podsRule], { after: rulesSearchingLogs([kernelRule, nodesRule, podsRule]) });
       expect(ordered.map((each) => each.id)).toEqual(['reads-nodes', 'reads-pods', 'searches-kernel-log']);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('plans no log reads for a rule the bundle\'s version skips', async () => {
+    const bundle = await openBundle(healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 2, seed: 7 }).toZip());
+    try {
+      const facts = await bundle.facts();
+      const older = rule('searches-kernel-log-before-1-3', '  kernel: { logs: { nodeFile: logs/kernel.log } }', "{ log: { input: kernel, pattern: 'I/O error', prefilter: 'I/O error' } }", '<1.3.0');
+      expect(plannedLogSearches([kernelRule], bundle, facts).length).toBeGreaterThan(0);
+      expect(plannedLogSearches([older], bundle, facts)).toEqual([]);
     } finally {
       await bundle.close();
     }
