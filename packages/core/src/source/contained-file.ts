@@ -14,23 +14,10 @@ export function isInside(root: string, path: string): boolean {
  * `O_NONBLOCK` keeps a FIFO swapped in from blocking the open; it is then refused as not a file.
  */
 export async function openContainedFile(rootRealPath: string, absolutePath: string, bundlePath: string): Promise<FileHandle> {
-  let real: string;
+  const real = containedRealPath(rootRealPath, absolutePath, bundlePath, await realpath(absolutePath).catch((cause: unknown) => gone(absolutePath, bundlePath, cause)));
+  const handle = await open(real, OPEN_FLAGS);
   try {
-    real = await realpath(absolutePath);
-  } catch (cause) {
-    throw new BundleEntryNotFoundError(`${absolutePath}: no longer exists (entry "${bundlePath}")`, { path: bundlePath, cause });
-  }
-  if (!isInside(rootRealPath, real)) {
-    throw new BundleUnsafePathError(`${absolutePath}: now leads outside the bundle folder (to ${real}); refused`, {
-      path: bundlePath,
-    });
-  }
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-      throw new BundleUnsafePathError(`${absolutePath}: is no longer a regular file; refused`, { path: bundlePath });
-    }
+    assertRegularFile((await handle.stat()).isFile(), absolutePath, bundlePath);
     return handle;
   } catch (error) {
     await handle.close();
@@ -46,19 +33,16 @@ export async function openContainedFile(rootRealPath: string, absolutePath: stri
  * stream, which bounds it).
  */
 export function readSmallContainedFile(rootRealPath: string, absolutePath: string, bundlePath: string, maxBytes: number): Buffer | undefined {
-  let real: string;
+  let found: string;
   try {
-    real = realpathSync(absolutePath);
+    found = realpathSync(absolutePath);
   } catch (cause) {
-    throw new BundleEntryNotFoundError(`${absolutePath}: no longer exists (entry "${bundlePath}")`, { path: bundlePath, cause });
+    gone(absolutePath, bundlePath, cause);
   }
-  if (!isInside(rootRealPath, real)) {
-    throw new BundleUnsafePathError(`${absolutePath}: now leads outside the bundle folder (to ${real}); refused`, { path: bundlePath });
-  }
-  const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const fd = openSync(containedRealPath(rootRealPath, absolutePath, bundlePath, found), OPEN_FLAGS);
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new BundleUnsafePathError(`${absolutePath}: is no longer a regular file; refused`, { path: bundlePath });
+    assertRegularFile(stats.isFile(), absolutePath, bundlePath);
     if (stats.size > maxBytes) return undefined;
     const bytes = Buffer.allocUnsafe(stats.size);
     let filled = 0;
@@ -71,4 +55,22 @@ export function readSmallContainedFile(rootRealPath: string, absolutePath: strin
   } finally {
     closeSync(fd);
   }
+}
+
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+function gone(absolutePath: string, bundlePath: string, cause: unknown): never {
+  throw new BundleEntryNotFoundError(`${absolutePath}: no longer exists (entry "${bundlePath}")`, { path: bundlePath, cause });
+}
+
+/** `real` (the path resolved now), refused when it leads outside the bundle folder. */
+function containedRealPath(rootRealPath: string, absolutePath: string, bundlePath: string, real: string): string {
+  if (!isInside(rootRealPath, real)) {
+    throw new BundleUnsafePathError(`${absolutePath}: now leads outside the bundle folder (to ${real}); refused`, { path: bundlePath });
+  }
+  return real;
+}
+
+function assertRegularFile(isFile: boolean, absolutePath: string, bundlePath: string): void {
+  if (!isFile) throw new BundleUnsafePathError(`${absolutePath}: is no longer a regular file; refused`, { path: bundlePath });
 }

@@ -11,36 +11,44 @@ export const BY_MAIN = 2;
 export type Claimant = typeof BY_THREAD | typeof BY_MAIN;
 
 export class LogClaims {
+  /** The shared logs' paths, in the thread's order. */
+  readonly paths: readonly string[];
   readonly #cells: Int32Array;
+  readonly #index: Map<string, number>;
   /** Lowest index that may still be unclaimed from the back (the main thread's cursor). */
   #back: number;
 
-  /** `shared`: the buffer the other side made (in the thread); omitted, a new one for `count` logs. */
-  constructor(count: number, shared?: SharedArrayBuffer) {
-    this.#cells = new Int32Array(shared ?? new SharedArrayBuffer(Math.max(1, count) * Int32Array.BYTES_PER_ELEMENT));
-    this.#back = count - 1;
+  /** `shared`: the buffer the other side made (in the thread); omitted, a new one. */
+  constructor(paths: readonly string[], shared?: SharedArrayBuffer) {
+    this.paths = paths;
+    this.#cells = new Int32Array(shared ?? new SharedArrayBuffer(Math.max(1, paths.length) * Int32Array.BYTES_PER_ELEMENT));
+    this.#index = new Map(paths.map((path, index) => [path, index]));
+    this.#back = paths.length - 1;
   }
 
   get buffer(): SharedArrayBuffer {
     return this.#cells.buffer as SharedArrayBuffer;
   }
 
-  /** Takes log `index` for `by`; true when it was free (or already `by`'s). */
-  claim(index: number, by: Claimant): boolean {
+  /** Takes the log at `path` for `by`; true when it was free or already `by`'s, or is not shared (each side reads its own). */
+  claim(path: string, by: Claimant): boolean {
+    const index = this.#index.get(path);
+    if (index === undefined) return true;
     const before = Atomics.compareExchange(this.#cells, index, UNCLAIMED, by);
     return before === UNCLAIMED || before === by;
   }
 
-  /** Who reads log `index`, or UNCLAIMED. */
-  owner(index: number): number {
-    return Atomics.load(this.#cells, index);
+  /** Who reads the log at `path`, or UNCLAIMED (also for a log that is not shared). */
+  owner(path: string): number {
+    const index = this.#index.get(path);
+    return index === undefined ? UNCLAIMED : Atomics.load(this.#cells, index);
   }
 
-  /** Takes the last free log for `by`: its index, or -1 when every log is taken. */
-  claimLast(by: Claimant): number {
+  /** Takes the last free log for `by`: its path, or undefined when every log is taken. */
+  claimLast(by: Claimant): string | undefined {
     for (; this.#back >= 0; this.#back -= 1) {
-      if (Atomics.compareExchange(this.#cells, this.#back, UNCLAIMED, by) === UNCLAIMED) return this.#back--;
+      if (Atomics.compareExchange(this.#cells, this.#back, UNCLAIMED, by) === UNCLAIMED) return this.paths[this.#back--];
     }
-    return -1;
+    return undefined;
   }
 }

@@ -99,10 +99,8 @@ class LogPassThread implements LogPassRunner {
   readonly #worker: Worker;
   readonly #lazy: SharedLogScans;
   readonly #eager = new Map<string, { keys: Set<string>; search: LogSearch; results: Deferred<Map<string, LogSearchResult>> }>();
-  /** Without mining: who reads each of `#shared` (the logs of `#eager`, in the thread's order). */
+  /** Without mining: who reads each log of `#eager` (in the thread's order). */
   readonly #claims: LogClaims | undefined;
-  readonly #shared: readonly LogFile[];
-  readonly #claimIndex: Map<string, number>;
   /** Searches waiting on the thread; while there are some, this thread reads logs from the back. */
   #waiting = 0;
   #stealing = false;
@@ -130,9 +128,7 @@ class LogPassThread implements LogPassRunner {
       eager.keys.add(searchKey(search));
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
-    this.#shared = sharing ? mined.filter((log) => this.#eager.has(log.path)) : [];
-    this.#claimIndex = new Map(this.#shared.map((log, index) => [log.path, index]));
-    this.#claims = sharing ? new LogClaims(this.#shared.length) : undefined;
+    this.#claims = sharing ? new LogClaims(mined.filter((log) => this.#eager.has(log.path)).map((log) => log.path)) : undefined;
     const setup: LogPassThreadSetup = {
       location: bundle.location,
       limits: bundle.limits,
@@ -143,7 +139,7 @@ class LogPassThread implements LogPassRunner {
       ...(options.miner ? { miner: options.miner } : {}),
       ...(options.mine === false ? { mine: false } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(this.#claims ? { claims: { buffer: this.#claims.buffer, paths: this.#shared.map((log) => log.path) } } : {}),
+      ...(this.#claims ? { claims: { buffer: this.#claims.buffer, paths: [...this.#claims.paths] } } : {}),
     };
     // What the thread allocates is almost all short-lived (each chunk read as text for the
     // prefilter): a small young generation keeps its memory down (≈ 45 MB less peak RSS on L).
@@ -159,8 +155,7 @@ class LogPassThread implements LogPassRunner {
     const eager = this.#eager.get(file.path);
     const key = searchKey(search);
     if (!eager?.keys.has(key)) return this.#lazy.search(file, search, signal);
-    const index = this.#claimIndex.get(file.path);
-    if (this.#claims && index !== undefined && this.#claims.claim(index, BY_MAIN)) return this.#lazy.search(file, search, signal);
+    if (this.#claims?.claim(file.path, BY_MAIN)) return this.#lazy.search(file, search, signal);
     this.#waiting += 1;
     void this.#helpFromTheBack();
     try {
@@ -176,9 +171,9 @@ class LogPassThread implements LogPassRunner {
     this.#stealing = true;
     try {
       while (this.#waiting > 0 && !this.#options.signal?.aborted) {
-        const index = this.#claims.claimLast(BY_MAIN);
-        if (index < 0) return;
-        const log = this.#shared[index]!;
+        const path = this.#claims.claimLast(BY_MAIN);
+        if (path === undefined) return;
+        const log = this.#bundle.log(path)!;
         // One search starts the log's single scan for all of its planned searches; a failure
         // reaches the rule that asks for the log.
         await this.#lazy.search(log, this.#eager.get(log.path)!.search).catch(() => undefined);
@@ -242,17 +237,7 @@ class LogPassThread implements LogPassRunner {
   /** The thread could not open the bundle (it moved, a limit): the same pass, on this thread. */
   #runHere(): void {
     const claims = this.#claims;
-    const pass = new LogPass(this.#bundle, {
-      ...this.#options,
-      ...(claims
-        ? {
-            claim: (log: LogFile) => {
-              const index = this.#claimIndex.get(log.path);
-              return index === undefined || claims.claim(index, BY_THREAD);
-            },
-          }
-        : {}),
-    });
+    const pass = new LogPass(this.#bundle, { ...this.#options, ...(claims ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}) });
     this.#fallback = pass;
     for (const [path, eager] of this.#eager) {
       const file = this.#bundle.log(path);

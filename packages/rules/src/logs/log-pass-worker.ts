@@ -33,17 +33,9 @@ async function run(): Promise<void> {
     const file = bundle.log(path);
     return file ? [{ file, search } as { file: LogFile; search: LogSearch }] : [];
   });
-  const claims = setup.claims && new LogClaims(setup.claims.paths.length, setup.claims.buffer);
-  const claimIndex = new Map(setup.claims?.paths.map((path, index) => [path, index]));
+  const claims = setup.claims && new LogClaims(setup.claims.paths, setup.claims.buffer);
   const pass = new LogPass(bundle, {
-    ...(claims
-      ? {
-          claim: (log: LogFile) => {
-            const index = claimIndex.get(log.path);
-            return index === undefined || claims.claim(index, BY_THREAD);
-          },
-        }
-      : {}),
+    ...(claims ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}),
     planned,
     pattern,
     signal: controller.signal,
