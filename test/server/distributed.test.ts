@@ -70,6 +70,8 @@ describe.skipIf(!postgres || !redis)('distributed mode (PostgreSQL, Redis, worke
     const started = workers.flatMap((worker) => worker.logs.filter((entry) => entry.event === 'analysis.started').map((entry) => entry.fields!.analysisId));
     expect(started.sort()).toEqual(answers.map((answer) => answer.body.analysisId).sort());
     // Both workers took a share.
+    // A worker records the analysis before its log line reaches this process through the pipe.
+    await waitFor('every worker to log analysis.done', () => workers.every((worker) => worker.logs.some((entry) => entry.event === 'analysis.done')), 10_000).catch(() => undefined);
     expect(workers.every((worker) => worker.logs.some((entry) => entry.event === 'analysis.done'))).toBe(true);
     expect(finished[0]!.summary!.headline).toBe(S01);
   }, 900_000);
@@ -88,6 +90,7 @@ describe.skipIf(!postgres || !redis)('distributed mode (PostgreSQL, Redis, worke
     const analysis = await service.finished(body.analysisId, 120_000);
     expect(analysis).toMatchObject({ status: 'done', attempts: 2 });
     expect(analysis.summary!.headline).toBe(S01);
+    await waitFor('the rescuer to log analysis.done', () => rescuer.logs.some((entry) => entry.event === 'analysis.done' && entry.fields?.analysisId === body.analysisId), 10_000).catch(() => undefined);
     expect(rescuer.logs.some((entry) => entry.event === 'analysis.done' && entry.fields?.analysisId === body.analysisId)).toBe(true);
     writeFileSync(join(gateDir, `${body.analysisId}.release`), '');
   }, 300_000);
@@ -104,6 +107,8 @@ describe.skipIf(!postgres || !redis)('distributed mode (PostgreSQL, Redis, worke
     redisServers.push(await startRedis(port, redisDir));
     const after = (await service.upload(generatedBundle(3003).bytes)).body.analysisId;
     expect(await service.finished(after, 120_000)).toMatchObject({ status: 'done', attempts: 1 });
+    // The analysis is recorded before the worker's log line reaches this process through the pipe.
+    await waitFor('the worker to log analysis.done', () => workers[0]!.logs.some((entry) => entry.event === 'analysis.done' && entry.fields?.analysisId === after), 10_000).catch(() => undefined);
     expect(workers[0]!.logs.some((entry) => entry.event === 'analysis.done' && entry.fields?.analysisId === after)).toBe(true);
   }, 300_000);
 

@@ -130,14 +130,14 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
     io.stdout.write(`${HELP}\n`);
     return ExitCode.ok;
   }
-  const [action, id, ...extra] = positionals;
+  const [action, ...rest] = positionals;
   // The command line is checked whole before the store is opened (or its folder made).
   const role = values.role as TokenRole | undefined;
   const takes = action === 'revoke' ? 1 : 0;
-  const unexpected = [...(action === 'revoke' ? [] : id === undefined ? [] : [id]), ...extra];
-  if (['create', 'list', 'revoke'].includes(action ?? '') && unexpected.length > 0) {
-    throw new UsageError(unexpected[0], `serve token ${action} takes ${takes === 0 ? 'no argument' : 'one argument, the token id'}`, 'serve');
+  if (['create', 'list', 'revoke'].includes(action ?? '') && rest.length > takes) {
+    throw new UsageError(rest[takes], `serve token ${action} takes ${takes === 0 ? 'no argument' : 'one argument, the token id'}`, 'serve');
   }
+  const id = rest[0];
   if (action === 'create') {
     if (!role || !['reader', 'uploader', 'admin'].includes(role)) throw new UsageError('--role', 'needs reader, uploader or admin', 'serve');
     if (!values.name) throw new UsageError('--name', 'needs a name (who or what uses the token)', 'serve');
@@ -173,7 +173,7 @@ async function tokenCommand(args: readonly string[], io: CliIo): Promise<ExitCod
           io.stdout.write(`${token.id}  ${token.role.padEnd(8)}  ${token.name}${token.revokedAt ? `  (revoked ${token.revokedAt})` : ''}${token.lastUsedAt ? `  last used ${token.lastUsedAt}` : ''}\n`);
         }
         return ExitCode.ok;
-      default:
+      default: // revoke (every other action was refused above)
         if (!(await store.revokeToken(id!, new Date().toISOString()))) throw new CliError('cannot revoke', id!, 'no live token has this id');
         return ExitCode.ok;
     }
