@@ -9,6 +9,7 @@ import type { KubeObject } from './kube-object.js';
 import { goYamlItemDecoder } from './decode-go-yaml.js';
 import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';
 import { sliceListItems, type ListItemSlice } from './slice-list-items.js';
+export type { ListItemSlice } from './slice-list-items.js';
 
 /** One decoded list item and where its text lies, so `locate` can find fields in it later. */
 export interface DecodedItem {
@@ -55,32 +56,26 @@ export function mayHoldAliases(text: string): boolean {
  * (JSON, several documents, a single object) is decoded whole. Aliases are decoded by the `yaml`
  * package (which caps their expansion): pass it when `mayHoldAliases(text)`.
  */
-export function decodeResourceFile(path: string, text: string, yaml?: YamlModule): DecodedResourceFile {
+export function decodeResourceFile(path: string, text: string, yaml?: YamlModule, known?: ReadonlyMap<number, DecodedItem | null>): DecodedResourceFile {
   const diagnostics: Diagnostic[] = [];
   const layout = sliceListItems(text);
   if (layout.shape === 'unrecognised') return decodeWhole(path, text, diagnostics, yaml);
 
   const items: DecodedItem[] = [];
   const slices = layout.items;
-  const nullStrings = new TextMarks(text, 'null');
-  const escapes = new TextMarks(text, '\\');
-  const anchors = new TextMarks(text, '&');
-  const accept = (value: unknown, slice: ListItemSlice, index: number): void => {
-    if (!isKubeObject(value)) {
-      diagnostics.push({ path, line: slice.line, level: 'warning', message: 'list item is not a Kubernetes object (no kind or metadata); ignored' });
+  const accept = itemAcceptor(path, text, diagnostics);
+  const keep = (value: unknown, slice: ListItemSlice, index: number): void => {
+    // An item decoded before (by decodeResourceItems) stays the same object: callers may hold it.
+    if (known?.has(index)) {
+      const item = known.get(index);
+      if (item) items.push(item);
       return;
     }
-    // Without "null" in its text (nor an escape that could spell it), an item holds no "null" string.
-    if (nullStrings.within(slice.start, slice.end) || escapes.within(slice.start, slice.end)) {
-      // Only an anchor lets one object appear twice; without one the walk needs no visited set.
-      if (anchors.within(slice.start, slice.end)) normalizeNullStrings(value);
-      else normalizeNullStringsInTree(value);
-    }
-    dropManagedFields(value);
-    items.push({ object: value, index, line: slice.line, start: slice.start, end: slice.end });
+    const item = accept(value, slice, index);
+    if (item) items.push(item);
   };
 
-  const decodeFast = USE_GO_YAML_DECODER ? goYamlItemDecoder(text, { skipManagedFields: true }) : () => undefined;
+  const decodeFast = fastDecoder(text);
   for (let first = 0; first < slices.length; ) {
     let last = first + 1;
     while (last < slices.length && last - first < BATCH_ITEMS && slices[last]!.end - slices[first]!.start < BATCH_CHARS) last += 1;
@@ -89,21 +84,100 @@ export function decodeResourceFile(path: string, text: string, yaml?: YamlModule
     for (let index = first; index < last; index += 1) {
       const slice = slices[index]!;
       if (values) {
-        accept(values[index - first], slice, index);
+        keep(values[index - first], slice, index);
         continue;
       }
-      const fast = last - first > 1 ? decodeFast(slice.start, slice.end) : undefined;
-      if (fast?.length === 1) {
-        accept(fast[0], slice, index);
-        continue;
-      }
-      const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics, yaml);
-      if (decoded === undefined) continue;
-      accept(Array.isArray(decoded) ? decoded[0] : undefined, slice, index);
+      const decoded = decodeOneItem(path, text, slice, last - first > 1 ? decodeFast : undefined, diagnostics, yaml);
+      if (decoded !== NOT_DECODED) keep(decoded, slice, index);
     }
     first = last;
   }
   return { items, emptyList: slices.length === 0, diagnostics };
+}
+
+/**
+ * The list items of a file as text ranges, for decoding some of them (decodeResourceItems); or
+ * undefined when the file must be decoded whole: not a list of items cut apart as text, or it may
+ * hold aliases (an alias may copy another item's text).
+ */
+export function listItemSlices(text: string): ListItemSlice[] | undefined {
+  if (mayHoldAliases(text)) return undefined;
+  const layout = sliceListItems(text);
+  return layout.shape === 'list' ? layout.items : undefined;
+}
+
+/**
+ * Decodes only some list items (`indices`, increasing, into `slices` of listItemSlices), leaving
+ * the rest of the file as text: a query that can only match items holding a literal (a Warning
+ * event, a pod in CrashLoopBackOff) need not pay for the thousands of items that cannot. Each item
+ * is decoded as decodeResourceFile would decode it alone, with the same diagnostics; null marks an
+ * item that is not a Kubernetes object or did not decode.
+ */
+export function decodeResourceItems(
+  path: string,
+  text: string,
+  slices: readonly ListItemSlice[],
+  indices: readonly number[],
+  yaml?: YamlModule,
+): { decoded: Map<number, DecodedItem | null>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const accept = itemAcceptor(path, text, diagnostics);
+  const decodeFast = fastDecoder(text);
+  const decoded = new Map<number, DecodedItem | null>();
+  for (const index of indices) {
+    const slice = slices[index]!;
+    const value = decodeOneItem(path, text, slice, decodeFast, diagnostics, yaml);
+    decoded.set(index, value === NOT_DECODED ? null : (accept(value, slice, index) ?? null));
+  }
+  return { decoded, diagnostics };
+}
+
+/** An item that did not decode (its diagnostic is recorded). */
+const NOT_DECODED = Symbol('not decoded');
+
+/** One item alone: the fast decoder first (when given), else js-yaml with diagnostics. */
+function decodeOneItem(
+  path: string,
+  text: string,
+  slice: ListItemSlice,
+  decodeFast: ((start: number, end: number) => unknown[] | undefined) | undefined,
+  diagnostics: Diagnostic[],
+  yaml: YamlModule | undefined,
+): unknown {
+  const fast = decodeFast?.(slice.start, slice.end);
+  if (fast?.length === 1) return fast[0];
+  const decoded = decodeChunk(path, text.slice(slice.start, slice.end), slice.line, diagnostics, yaml);
+  if (decoded === undefined) return NOT_DECODED;
+  return Array.isArray(decoded) ? decoded[0] : undefined;
+}
+
+function fastDecoder(text: string): (start: number, end: number) => unknown[] | undefined {
+  return USE_GO_YAML_DECODER ? goYamlItemDecoder(text, { skipManagedFields: true }) : () => undefined;
+}
+
+/**
+ * Turns a decoded list item into a DecodedItem (or a diagnostic when it is not a Kubernetes
+ * object): "null" strings normalised, managedFields dropped. Items are to be given in increasing
+ * order of their text.
+ */
+function itemAcceptor(path: string, text: string, diagnostics: Diagnostic[]): (value: unknown, slice: ListItemSlice, index: number) => DecodedItem | undefined {
+  const nullStrings = new TextMarks(text, 'null');
+  const escapes = new TextMarks(text, '\\');
+  const anchors = new TextMarks(text, '&');
+  return (value, slice, index) => {
+    if (!isKubeObject(value)) {
+      diagnostics.push({ path, line: slice.line, level: 'warning', message: 'list item is not a Kubernetes object (no kind or metadata); ignored' });
+      return undefined;
+    }
+    // Without "null" in its text (nor an escape that could spell it), an item holds no "null" string.
+    if (nullStrings.within(slice.start, slice.end) || escapes.within(slice.start, slice.end)) {
+      // Only an anchor lets one object appear twice; without one the walk needs no visited set.
+      if (anchors.within(slice.start, slice.end)) normalizeNullStrings(value);
+      else normalizeNullStringsInTree(value);
+    }
+    dropManagedFields(value);
+    return { object: value, index, line: slice.line, start: slice.start, end: slice.end };
+  };
 }
 
 /**
@@ -137,7 +211,7 @@ function decodeBatch(path: string, text: string, slices: readonly ListItemSlice[
  * Where a literal occurs in a text, asked for ranges in increasing order: one forward search
  * serves all items of a file, however far apart the occurrences are.
  */
-class TextMarks {
+export class TextMarks {
   readonly #text: string;
   readonly #literal: string;
   #next: number;

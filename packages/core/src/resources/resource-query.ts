@@ -23,6 +23,13 @@ export interface ResourceQuery {
    */
   containing?: string;
   /**
+   * A hint that only objects whose text holds, for every group, one of its literals can matter
+   * (`[['CrashLoopBackOff']]` for pods in a crash loop; `[['False'], ['Ready']]`): while no query
+   * has asked for the whole file, only those items are decoded. Unlike `containing` it filters
+   * nothing: objects decoded before for other queries may come too.
+   */
+  itemsHolding?: readonly (readonly string[])[];
+  /**
    * Resources (plurals) left out, e.g. `['events']`: a query over every list need not read lists
    * that can never hold what it looks for (events are never deleted through finalizers).
    */

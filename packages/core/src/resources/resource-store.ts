@@ -1,7 +1,7 @@
 import type { DiagnosticLog } from '../diagnostics.js';
 import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
-import { decodeResourceFile, mayHoldAliases, type DecodedItem, type DecodedResourceFile } from './decode-resource-file.js';
+import { decodeResourceFile, decodeResourceItems, listItemSlices, mayHoldAliases, TextMarks, type DecodedItem, type DecodedResourceFile, type ListItemSlice } from './decode-resource-file.js';
 import type { KubeObject, ObjectOrigin } from './kube-object.js';
 import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
@@ -12,6 +12,23 @@ import { importYaml } from './yaml-module.js';
 interface Placement {
   path: string;
   item: DecodedItem;
+}
+
+/**
+ * The items of a file decoded one by one for queries that can only match items holding a
+ * literal (`itemsHolding`, `containing`), while nobody asked for the whole file.
+ */
+interface PartialFile {
+  /** Decoded items by index; null: the item is not a Kubernetes object or did not decode. */
+  items: Map<number, DecodedItem | null>;
+  /** The first error met (an unreadable file, a broken item that held a literal). */
+  problem?: string;
+  /** The file's items as text ranges, once read; 'whole' when it must be decoded whole. */
+  slices?: readonly ListItemSlice[] | 'whole';
+  /** Per literal, which items hold it (1), as found once; the escape `\\` among them. */
+  holding: Map<string, Uint8Array>;
+  /** Decodes of this file run one after the other, so an item is never decoded twice. */
+  turn: Promise<unknown>;
 }
 
 /** Told the objects of each resource file as it is decoded (see `Bundle.onResourcesDecoded`). */
@@ -29,6 +46,7 @@ export class ResourceStore {
   readonly #holds: (path: string, literal: string) => Promise<boolean>;
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
+  readonly #partial = new Map<string, PartialFile>();
   readonly #placements = new WeakMap<object, Placement>();
   readonly #listeners = new Set<DecodedFileListener>();
 
@@ -71,12 +89,19 @@ export class ResourceStore {
 
   async objects(query: ResourceQuery): Promise<KubeObject[]> {
     const literal = query.containing;
+    // Items that cannot match need not be decoded while nobody asked for the whole file.
+    const holding = literal !== undefined ? [[literal]] : query.itemsHolding;
     const files = await this.#filesHolding(this.filesFor(query), literal);
-    const decoded = await Promise.all(files.map(async (file) => ({ file: await this.file(file.path), text: literal === undefined ? undefined : await this.#textOf(file.path) })));
+    const decoded = await Promise.all(
+      files.map(async (file) => ({
+        items: holding !== undefined && holding.length > 0 && !this.#files.has(file.path) ? await this.#itemsHolding(file.path, holding) : (await this.file(file.path)).items,
+        text: literal === undefined ? undefined : await this.#textOf(file.path),
+      })),
+    );
     const objects: KubeObject[] = [];
     const seenUids = new Set<string>();
-    decoded.forEach(({ file, text }) => {
-      for (const item of file.items) {
+    decoded.forEach(({ items, text }) => {
+      for (const item of items) {
         const object = item.object;
         if (literal !== undefined && text !== undefined && !itemHolds(text, item, literal)) continue;
         if (query.kind !== undefined && object.kind !== query.kind) continue;
@@ -91,6 +116,67 @@ export class ResourceStore {
       }
     });
     return objects;
+  }
+
+  /**
+   * The items of a file whose own text holds one literal of every clause, or an escape (which could
+   * spell any), decoded now unless decoded before; the items decoded for earlier literals come too (in
+   * file order). Falls back to decoding the whole file when it cannot be cut into items.
+   */
+  #itemsHolding(path: string, clauses: readonly (readonly string[])[]): Promise<DecodedItem[]> {
+    let partial = this.#partial.get(path);
+    if (!partial) {
+      partial = { items: new Map(), holding: new Map(), turn: Promise.resolve() };
+      this.#partial.set(path, partial);
+    }
+    const record = partial;
+    const run = record.turn.then(async (): Promise<DecodedItem[]> => {
+      if (this.#files.has(path)) return (await this.file(path)).items;
+      // The text is read only to find where literals not searched before are, and to decode
+      // items not decoded before: another query for the same literals reads nothing.
+      let text: string | undefined;
+      const textNow = async (): Promise<string> => (text ??= await this.#readText(path));
+      const literals = [...new Set(['\\', ...clauses.flat()])];
+      let wanted: number[];
+      try {
+        if (record.slices === undefined) record.slices = listItemSlices(await textNow()) ?? 'whole';
+        // Aliases, or not a list of items: the whole file, as any other query would read it.
+        if (record.slices === 'whole') return (await this.file(path)).items;
+        const slices = record.slices;
+        for (const literal of literals) {
+          if (record.holding.has(literal)) continue;
+          const marks = new TextMarks(await textNow(), literal);
+          record.holding.set(literal, Uint8Array.from(slices, (slice) => (marks.within(slice.start, slice.end) ? 1 : 0)));
+        }
+        // Every clause held (one of its literals), or an escape that could spell any.
+        const escaped = record.holding.get('\\')!;
+        const sets = clauses.map((clause) => clause.map((literal) => record.holding.get(literal)!));
+        wanted = [];
+        for (let index = 0; index < slices.length; index += 1) {
+          if (record.items.has(index)) continue;
+          if (escaped[index] === 1 || sets.every((clause) => clause.some((set) => set[index] === 1))) wanted.push(index);
+        }
+        if (wanted.length > 0) {
+          const source = await textNow();
+          if (this.#files.has(path)) return (await this.file(path)).items;
+          const found = decodeResourceItems(path, source, slices, wanted);
+          this.#diagnostics.addAll(found.diagnostics);
+          record.problem ??= found.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+          for (const [index, item] of found.decoded) {
+            record.items.set(index, item);
+            if (item) this.#placements.set(item.object, { path, item });
+          }
+        }
+      } catch (error) {
+        const message = `cannot ${text === undefined ? 'read' : 'decode'}: ${errorMessage(error)}`;
+        this.#diagnostics.add({ path, level: 'error', message });
+        record.problem ??= message;
+        return [];
+      }
+      return [...record.items.values()].flatMap((item) => (item ? [item] : [])).sort((a, b) => a.index - b.index);
+    });
+    record.turn = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -126,18 +212,23 @@ export class ResourceStore {
   file(path: string): Promise<DecodedResourceFile> {
     let pending = this.#files.get(path);
     if (!pending) {
-      pending = this.#decode(path);
+      // Items decoded one by one stay the same objects (callers may hold them): the decode reads
+      // the live map when it runs, and a one-by-one decode that resumes after it was asked for
+      // takes the whole file instead of decoding an item twice.
+      pending = this.#decode(path, this.#partial.get(path)?.items);
       this.#files.set(path, pending);
     }
     return pending;
   }
+
 
   /**
    * Forgets what a file decoded, so its objects can be collected once nobody holds them; a later
    * ask parses it again. Returns whether the file was held.
    */
   release(path: string): boolean {
-    return this.#files.delete(path);
+    const partial = this.#partial.delete(path);
+    return this.#files.delete(path) || partial;
   }
 
   /** Calls `listener` with every file decoded from now on; the returned function stops it. */
@@ -146,12 +237,12 @@ export class ResourceStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Paths whose decoded objects are held now. */
+  /** Paths whose decoded objects (all, or some items) are held now. */
   held(): string[] {
-    return [...this.#files.keys()];
+    return [...new Set([...this.#files.keys(), ...this.#partial.keys()])];
   }
 
-  async #decode(path: string): Promise<DecodedResourceFile> {
+  async #decode(path: string, known?: ReadonlyMap<number, DecodedItem | null>): Promise<DecodedResourceFile> {
     let text: string;
     try {
       text = await this.#readText(path);
@@ -163,7 +254,7 @@ export class ResourceStore {
     let decoded: DecodedResourceFile;
     try {
       // `yaml` (a large module) is loaded only for the rare text with anchors and aliases.
-      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await importYaml() : undefined);
+      decoded = decodeResourceFile(path, text, mayHoldAliases(text) ? await importYaml() : undefined, known);
     } catch (error) {
       // decodeResourceFile reports YAML errors itself; this is the unexpected (e.g. stack depth).
       const message = `cannot decode: ${errorMessage(error)}`;
@@ -195,9 +286,17 @@ export class ResourceStore {
     const found: { path: string; problem: string }[] = [];
     for (const file of this.filesFor(query)) {
       const pending = this.#files.get(file.path);
-      if (!pending) continue;
-      const decoded = await pending;
-      const problem = decoded.problem ?? decoded.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+      const partial = this.#partial.get(file.path);
+      if (!pending && !partial) continue;
+      let problem: string | undefined;
+      if (pending) {
+        const decoded = await pending;
+        problem = decoded.problem ?? decoded.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+      } else {
+        await partial!.turn;
+        problem = partial!.problem;
+      }
+      // (A list decoded whole after some of its items: its problems are the whole list's.)
       // A list decoded for another query is this one's problem only if it holds the literal.
       if (problem && query.containing !== undefined && (await this.#filesHolding([file], query.containing)).length === 0) continue;
       if (problem) found.push({ path: file.path, problem });

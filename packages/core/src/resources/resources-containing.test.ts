@@ -123,13 +123,25 @@ describe('a query over every resource list, for the objects that hold a literal'
     }
   });
 
-  it('reports a list that holds the literal but does not decode whole as a problem of the query', async () => {
-    const broken = `${VOLUMES.replace('kind: List\n', '')}- apiVersion: longhorn.io/v1beta2\n  kind: Volume\n  metadata: {name: [unclosed\nkind: List\n`;
+  it('reports a list whose item that holds the literal does not decode as a problem of the query', async () => {
+    const broken = `${VOLUMES.replace('kind: List\n', '')}- apiVersion: longhorn.io/v1beta2\n  kind: Volume\n  metadata: {deletionTimestamp: "2025-03-01T11:00:00Z", name: [unclosed\nkind: List\n`;
     const bundle = await bundleOf([{ name: 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml', data: broken }]);
     try {
       const query = { group: '*', containing: 'deletionTimestamp' };
       await bundle.resources(query);
       expect((await bundle.resourceProblems(query)).map((problem) => problem.path)).toEqual(['yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml']);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('does not count as its problem a broken item of a list that cannot hold what it looks for (the item lacks the literal)', async () => {
+    const broken = `${VOLUMES.replace('kind: List\n', '')}- apiVersion: longhorn.io/v1beta2\n  kind: Volume\n  metadata: {name: [unclosed\nkind: List\n`;
+    const bundle = await bundleOf([{ name: 'yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml', data: broken }]);
+    try {
+      const query = { group: '*', containing: 'deletionTimestamp' };
+      expect((await bundle.resources(query)).map((object) => object.metadata.name)).toEqual(['pvc-1']);
+      expect(await bundle.resourceProblems(query)).toEqual([]);
     } finally {
       await bundle.close();
     }

@@ -189,6 +189,52 @@ describe('analyze: errors and budgets', () => {
     expect(run.skipReason).toBe('free disk space is not recorded in a support bundle');
     expect(run.skipKind).toBe('not-recorded');
   });
+
+  it('lets code rules look an object up by name in a declared list, decoding only the items that name it', async () => {
+    const bundle = cluster();
+    for (const name of ['web-1', 'web-2', 'web-3']) bundle.addObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'harvester-system' }, status: { phase: 'Running' } });
+    const looking = defineCodeRule({
+      id: 'looks-up',
+      title: 'looks up',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      lookups: { pods: { group: '', resource: 'pods' } },
+      evaluate: async (context) => {
+        const found = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-2' });
+        const missing = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-9' });
+        return [{ status: 'warn', message: `found ${found?.metadata.name}, missing ${String(missing)}`, evidence: [await context.evidence(found!, '/metadata/name')] }];
+      },
+    });
+    const opened = await openBundle(bundle.toZip());
+    const decoded: string[] = [];
+    opened.onResourcesDecoded((path) => decoded.push(path));
+    try {
+      const run = await runRule(looking, opened);
+      expect(run.finding!.message).toBe('found web-2, missing undefined');
+      expect(run.finding!.evidence[0]!.path).toBe('yamls/namespaced/harvester-system/v1/pods.yaml');
+      // The pod list was never decoded whole.
+      expect(decoded).not.toContain('yamls/namespaced/harvester-system/v1/pods.yaml');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('refuses a lookup in a list the rule did not declare, naming the fix', async () => {
+    const undeclared = defineCodeRule({
+      id: 'looks-up-undeclared',
+      title: 'looks up undeclared',
+      severity: 'low',
+      component: 'test',
+      whyCode: 'test',
+      evaluate: async (context) => {
+        await context.lookup('pods', { name: 'web-2' });
+        return [];
+      },
+    });
+    const run = await runRule(undeclared, cluster());
+    expect(run.error).toMatch(/looks up pods without declaring it: add lookups/);
+  });
 });
 
 describe('analyze: log patterns', () => {

@@ -10,7 +10,7 @@ import { evaluateDeclarativeRule, type FindingDraft } from './evaluate-rule.js';
 import { finalizeFinding, renderRemediation } from './finalize-finding.js';
 import { nestedArchivesRead } from './nested-reads.js';
 import { ReleasePlan } from './release-plan.js';
-import { resolveInputs } from './resolve-inputs.js';
+import { resolveInputs, resourceQueryOf } from './resolve-inputs.js';
 import { summarizeUnchecked, type UncheckedNode } from './supportconfig-records.js';
 import { selectRules } from './select-rules.js';
 import { podLogFiles } from '../logs/log-files.js';
@@ -21,9 +21,9 @@ import { ObjectFeed, type ObjectConsumer } from '../sections/object-feed.js';
 import { TimelineConsumer } from '../sections/timeline-consumer.js';
 import { plannedLogSearches, rulesSearchingLogs } from './plan-log-scans.js';
 import { attachEvents } from './attach-events.js';
-import { SeenWarningEvents } from './seen-warning-events.js';
 import { foldFallbacks } from './fold-fallbacks.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
+import { itemLiterals, type Clause } from './item-literals.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
 import type { KubeObject, ResourceQuery } from '@bundle-triage/core';
@@ -31,6 +31,12 @@ import type { KubeObject, ResourceQuery } from '@bundle-triage/core';
 export interface AnalyzeOptions {
   /** The rules to run (e.g. `await loadCatalog()`, plus your own). */
   rules: readonly Rule[];
+  /**
+   * Decode only the objects of a list input that a declarative rule's conditions can match
+   * (default true; see item-literals.ts). false decodes every object of every list a rule reads:
+   * the same result, slower; for checking that it is the same.
+   */
+  narrowInputs?: boolean;
   /** Run only these rule ids or tags. */
   only?: readonly string[];
   /** Do not run these rule ids or tags. */
@@ -113,8 +119,6 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  // The Warning events of the lists the rules decode, for the findings' events after the rules let the lists go.
-  const seenEvents = new SeenWarningEvents(bundle);
   try {
     // The overview and the timeline take the objects of the lists they read while the rules
     // decode them; `feed.drain` reads what no rule did.
@@ -133,8 +137,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     const { linked, skipped, errors } = await sortResults(rules, results, bundle);
     const linkedFindings = await linkFindings(linked, new Map(rules.map((rule) => [rule.id, rule])), bundle);
     // linkFindings keeps the order, so each finding still has its objects: the Warning events about them go under it.
-    await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle, seenEvents);
-    seenEvents.stop();
+    await attachEvents(linkedFindings.map((finding, index) => ({ finding, objects: linked[index]!.objects })), bundle);
     const objectsOf = new Map(linkedFindings.map((finding, index) => [finding, linked[index]!.objects]));
     const findings = linkedFindings.sort(compareFindings);
     const summary = summarize(findings, skipped, errors);
@@ -183,7 +186,6 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
     };
   } finally {
-    seenEvents.stop();
     await logPass.close();
   }
 }
@@ -265,7 +267,7 @@ async function runWithBudget(
     }, budget);
   });
   try {
-    return await Promise.race([runRule(rule, bundle, facts, pattern, logScans, controller.signal), timeout]);
+    return await Promise.race([runRule(rule, bundle, facts, pattern, logScans, controller.signal, options.narrowInputs ?? true), timeout]);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', abortOnParent);
@@ -279,19 +281,29 @@ async function runRule(
   pattern: (source: string) => SafePattern,
   logScans: LogScans,
   signal: AbortSignal,
+  narrowInputs: boolean,
 ): Promise<RuleResult> {
   try {
     const outsideVersions = versionSkip(rule.appliesTo, facts);
     if (outsideVersions) return { skipped: outsideVersions };
-    const inputs = await resolveInputs(rule.inputs, bundle, facts);
+    const narrowed: ReadonlyMap<string, readonly Clause[]> = narrowInputs ? itemLiterals(rule) : new Map();
+    const inputs = await resolveInputs(rule.inputs, bundle, facts, narrowed);
     if (!inputs.ok) return { skipped: inputs.skip };
     // What a fail or warn cites when its conditions named no field: the named objects, else the
-    // first object of each list input (the file and line where the list starts).
-    const named = Object.values(inputs.values).filter((value): value is KubeObject => value !== undefined && !Array.isArray(value));
-    const listHeads = Object.values(inputs.values).flatMap((value) =>
-      Array.isArray(value) && value[0] !== undefined && 'metadata' in (value[0] as object) ? [value[0] as KubeObject] : [],
-    );
-    const fallbackObjects = named.length > 0 ? named : listHeads;
+    // first object of each list input (the file and line where the list starts; for a list decoded
+    // only in part, its whole list's first object, read when needed).
+    const fallbackObjects = async (): Promise<KubeObject[]> => {
+      const values = Object.entries(inputs.values);
+      const named = values.flatMap(([, value]) => (value !== undefined && !Array.isArray(value) ? [value as KubeObject] : []));
+      if (named.length > 0) return named;
+      const heads: KubeObject[] = [];
+      for (const [name, value] of values) {
+        const spec = rule.inputs?.[name];
+        const list = narrowed.has(name) && spec && 'resource' in spec ? await bundle.resources(resourceQueryOf(spec)) : value;
+        if (Array.isArray(list) && list[0] !== undefined && 'metadata' in (list[0] as object)) heads.push(list[0] as KubeObject);
+      }
+      return heads;
+    };
 
     if (rule.kind === 'code') {
       // The object behind each evidence item a code rule cites, so its finding knows what it is about.
@@ -384,7 +396,7 @@ function searches(rules: readonly Rule[]): ResourceQuery[] {
 }
 
 function passFinding(rule: Rule, bundle: Bundle, message = 'checked; nothing found'): Promise<LinkedFinding> {
-  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message, evidence: [], fallbackObjects: [] });
+  return finalizeFinding(rule, bundle, { status: 'pass', severity: rule.severity, message, evidence: [], fallbackObjects: async () => [] });
 }
 
 /**

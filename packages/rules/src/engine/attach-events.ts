@@ -2,7 +2,6 @@ import type { Bundle, KubeObject } from '@bundle-triage/core';
 import type { EventGroup, Finding } from '@bundle-triage/report';
 import { eventsAreAbout, involvedKey, warningEventGroups, type WarningEventGroup } from '../events/warning-event-groups.js';
 import { fieldEvidence } from './build-evidence.js';
-import type { SeenWarningEvents } from './seen-warning-events.js';
 
 /** Groups shown under one finding at most (newest first); a crash loop's object rarely has more. */
 const MAX_GROUPS = 10;
@@ -10,20 +9,28 @@ const MAX_GROUPS = 10;
 /**
  * Puts the Warning events about a finding's objects under the finding (`events`), so a crash loop
  * shows its BackOff and probe failures beside the proof instead of in a list apart. Only fail, warn
- * and info findings get them; the events are read once, only when such a finding is about an
- * object, and only from the namespaces its objects are in.
+ * and info findings get them; the events are read only when such a finding is about an object,
+ * only from the namespaces its objects are in, and only the events that name one of its objects
+ * are decoded (an event list of a busy namespace holds thousands about other objects).
  */
-export async function attachEvents(findings: readonly { finding: Finding; objects: readonly KubeObject[] }[], bundle: Bundle, seen?: SeenWarningEvents): Promise<void> {
+export async function attachEvents(findings: readonly { finding: Finding; objects: readonly KubeObject[] }[], bundle: Bundle): Promise<void> {
   const wanting = findings.filter(({ finding, objects }) => finding.status !== 'pass' && objects.length > 0);
   if (wanting.length === 0) return;
   // Only the event lists of the namespaces the objects are in (a cluster-scoped object's events are in default).
-  const namespaces = [...new Set(wanting.flatMap(({ objects }) => objects.map((object) => object.metadata.namespace || 'default')))].sort();
+  const namesByNamespace = new Map<string, Set<string>>();
+  for (const { objects } of wanting) {
+    for (const object of objects) {
+      const namespace = object.metadata.namespace || 'default';
+      namesByNamespace.set(namespace, (namesByNamespace.get(namespace) ?? new Set()).add(object.metadata.name));
+    }
+  }
   const core: KubeObject[] = [];
   const newer: KubeObject[] = [];
-  for (const namespace of namespaces) {
+  for (const [namespace, names] of [...namesByNamespace].sort(([a], [b]) => a.localeCompare(b))) {
+    // An event about an object names it (involvedObject.name, regarding.name): only those items are decoded.
+    const itemsHolding = names.size > 0 && [...names].every(isVerbatim) ? [[...names].sort()] : undefined;
+    const read = (group: '' | 'events.k8s.io') => bundle.resources({ group, resource: 'events', namespace, ...(itemsHolding ? { itemsHolding } : {}) });
     // The kit writes every event to both lists: the core list is enough where the bundle has it.
-    // What the rules decoded is taken from `seen`, not parsed again.
-    const read = (group: '' | 'events.k8s.io') => (seen ? seen.events(group, namespace) : bundle.resources({ group, resource: 'events', namespace }));
     if (bundle.resourceFiles({ group: '', resource: 'events', namespace }).length > 0) core.push(...(await read('')));
     else newer.push(...(await read('events.k8s.io')));
   }
@@ -69,4 +76,9 @@ async function eventGroup(bundle: Bundle, group: WarningEventGroup, object: Kube
     path: cited.path,
     line: cited.line,
   };
+}
+
+/** A name yaml.v2 writes as is in every scalar style (Kubernetes names always are). */
+function isVerbatim(name: string): boolean {
+  return /^[A-Za-z0-9_./:@-]+$/.test(name);
 }

@@ -60,5 +60,19 @@ export function codeRuleContext(options: {
       return factEvidence(bundle, path, line);
     },
     pattern: options.pattern,
+    lookup: async (list, target) => {
+      const spec = options.rule.lookups?.[list];
+      if (!spec) throw new Error(`rule ${options.rule.id} looks up ${list} without declaring it: add lookups: { ${list}: { group, resource } } to its defineCodeRule`);
+      // Kubernetes names are written as is in every YAML style: only the items that hold the name need decoding.
+      const verbatim = /^[A-Za-z0-9_./:@-]+$/.test(target.name);
+      const [found] = await bundle.resources({
+        group: spec.group,
+        resource: spec.resource,
+        ...(target.namespace === undefined ? {} : { namespace: target.namespace }),
+        name: target.name,
+        ...(verbatim ? { itemsHolding: [[target.name]] } : {}),
+      });
+      return found;
+    },
   };
 }

@@ -22,8 +22,8 @@ export interface FindingParts {
    * identify it in place of the cited paths, which for a supportconfig hold a random suffix.
    */
   records?: string[];
-  /** Objects that may stand as evidence when the conditions cited none (named inputs). */
-  fallbackObjects: KubeObject[];
+  /** Objects that may stand as evidence when the conditions cited none (named inputs), asked for only then. */
+  fallbackObjects: () => Promise<KubeObject[]>;
   /** The objects the evidence cites (they and the subject are what the finding is about). */
   objects?: KubeObject[];
   remediation?: { summary: string; steps: string[]; commands: string[]; patch?: { target: KubeObject; operations: JsonPatchOperation[] } };
@@ -41,7 +41,7 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     // A finding about records (a node's filesystem) is proven by their lines, not by some object
     // of the rule's other inputs: without a line of its own it has nothing to cite.
     const aboutRecords = (parts.records?.length ?? 0) > 0;
-    const candidates = parts.subject ? [parts.subject] : aboutRecords ? [] : parts.fallbackObjects;
+    const candidates = parts.subject ? [parts.subject] : aboutRecords ? [] : await parts.fallbackObjects();
     for (const object of candidates) {
       const item = await fieldEvidence(bundle, object);
       if (item) {

@@ -1,4 +1,4 @@
-import type { Bundle, BundleFacts, KubeObject, LogFile } from '@bundle-triage/core';
+import type { Bundle, BundleFacts, KubeObject, LogFile, ResourceQuery } from '@bundle-triage/core';
 import { logFilesFor } from '../logs/log-files.js';
 import { locatedObject, type ScopeValue } from '../match/located.js';
 import type { Skip } from '../rule/rule.js';
@@ -20,7 +20,13 @@ export type ResolvedInputs =
  * runs, whether the rule can be evaluated at all. A missing input is never read as "no
  * problem": the rule is skipped with a reason a support engineer can act on.
  */
-export async function resolveInputs(inputs: Record<string, InputSpec> | undefined, bundle: Bundle, facts: BundleFacts): Promise<ResolvedInputs> {
+export async function resolveInputs(
+  inputs: Record<string, InputSpec> | undefined,
+  bundle: Bundle,
+  facts: BundleFacts,
+  /** Per list input, literals one of which every object that can matter holds (see item-literals.ts). */
+  itemLiterals: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(),
+): Promise<ResolvedInputs> {
   const scope = new Map<string, ScopeValue>();
   const values: Record<string, KubeObject | KubeObject[] | LogFile[] | readonly unknown[] | undefined> = {};
   const unchecked: UncheckedNode[] = [];
@@ -33,7 +39,7 @@ export async function resolveInputs(inputs: Record<string, InputSpec> | undefine
       scope.set(name, { kind: 'many', located: resolved.records });
       for (const entry of resolved.unchecked) if (!unchecked.some((known) => known.node === entry.node)) unchecked.push(entry);
     } else if ('resource' in spec) {
-      const resolved = await resolveResource(spec, bundle, facts);
+      const resolved = await resolveResource(spec, bundle, facts, itemLiterals.get(name));
       if (!resolved.ok) return resolved;
       values[name] = resolved.value;
       if (Array.isArray(resolved.value)) scope.set(name, { kind: 'many', located: resolved.value.map(locatedObject) });
@@ -59,6 +65,7 @@ async function resolveResource(
   spec: ResourceInputSpec,
   bundle: Bundle,
   facts: BundleFacts,
+  itemsHolding: readonly (readonly string[])[] | undefined,
 ): Promise<{ ok: true; value: KubeObject | KubeObject[] | undefined } | { ok: false; skip: Skip }> {
   const query = spec.resource;
   const label = query.kind ?? query.resource ?? 'objects';
@@ -69,16 +76,10 @@ async function resolveResource(
   if (namespace && !facts.collectedNamespaces.includes(namespace)) {
     return { ok: false, skip: missing(`namespace ${namespace} was not collected in this bundle`) };
   }
-  const objects = await bundle.resources({
-    group: query.group,
-    ...(query.resource ? { resource: query.resource } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.version ? { version: query.version } : {}),
-    ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
-    ...(query.name ? { name: query.name } : {}),
-    ...(query.containing ? { containing: query.containing } : {}),
-    ...(query.except ? { except: query.except } : {}),
-  });
+  const read = (narrowed: boolean) => bundle.resources({ ...resourceQueryOf(spec), ...(narrowed && itemsHolding ? { itemsHolding } : {}) });
+  let objects = await read(true);
+  // None of the objects that could matter is not "none at all": a required input asks for the whole list.
+  if (objects.length === 0 && spec.required && itemsHolding) objects = await read(false);
   // A file that could not be read whole may hide the very object or problem the rule looks for:
   // evaluating on what was readable could only give a silent pass.
   const unreadable = await bundle.resourceProblems(query);
@@ -104,6 +105,21 @@ async function resolveResource(
     return { ok: false, skip: missing(`no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle`) };
   }
   return { ok: true, value: objects };
+}
+
+/** The bundle query of a resource input (without narrowing). */
+export function resourceQueryOf(spec: ResourceInputSpec): ResourceQuery {
+  const query = spec.resource;
+  return {
+    group: query.group,
+    ...(query.resource ? { resource: query.resource } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.version ? { version: query.version } : {}),
+    ...(query.namespace === undefined ? {} : { namespace: query.namespace }),
+    ...(query.name ? { name: query.name } : {}),
+    ...(query.containing ? { containing: query.containing } : {}),
+    ...(query.except ? { except: query.except } : {}),
+  };
 }
 
 /** Log and node-file inputs: the files, or why the rule cannot run without them. */

@@ -30,7 +30,21 @@ export interface CodeRule<I extends InputSpecs = InputSpecs> extends RuleMeta {
    * `nodeFiles` throws for a rule that did not declare it.
    */
   reads?: readonly CodeRuleRead[];
+  /**
+   * Lists the rule looks objects up in by name (`context.lookup`) instead of taking them whole as
+   * an input: when which objects matter is known only from other inputs (the pod a group of
+   * events is about), only the items that name them are decoded.
+   */
+  lookups?: Readonly<Record<string, ResourceLookup>>;
   evaluate(context: RuleContext<I>): Promise<CodeFinding[]>;
+}
+
+/** A resource list to look objects up in by name (see `CodeRule.lookups`). */
+export interface ResourceLookup {
+  /** API group; `''` for the core group. */
+  group: string;
+  /** API resource (plural), e.g. `pods`. */
+  resource: string;
 }
 
 export type CodeRuleRead = 'node-files' | 'supportconfig';
@@ -79,6 +93,11 @@ export interface RuleContext<I extends InputSpecs = InputSpecs> {
   factEvidence(fact: Readonly<Record<string, unknown>>): Promise<Evidence>;
   /** A linear-time pattern (RE2 syntax), cached per source. */
   pattern(source: string): SafePattern;
+  /**
+   * The object of a declared lookup list (`lookups`) with this name (and namespace), or undefined
+   * when the bundle does not hold it; only the items that name it are decoded.
+   */
+  lookup(list: string, target: { namespace?: string; name: string }): Promise<Readonly<KubeObject> | undefined>;
 }
 
 /** A file of a node bundle, read only through these methods. */

@@ -2,6 +2,7 @@
 // from a few objects, logs and node files, run one rule on it, and look at what it decided.
 import { openBundle, type Bundle } from '@bundle-triage/core';
 import { analyze } from '../engine/analyze.js';
+import { itemLiterals } from '../engine/item-literals.js';
 import type { Finding, Report, SkippedRule } from '@bundle-triage/report';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
@@ -59,6 +60,7 @@ export async function runRule(
       ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
       ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
     });
+    if (owned && itemLiterals(resolved).size > 0) await expectSameUnnarrowed(resolved, report, bundle as BundleBuilder | Uint8Array | string, options);
     const findings = report.findings.filter((finding) => finding.ruleId === resolved.id);
     const skipped = report.skipped.find((entry) => entry.ruleId === resolved.id);
     const error = report.errors.find((entry) => entry.ruleId === resolved.id);
@@ -89,6 +91,33 @@ export async function runRules(rules: readonly (Rule | string)[], bundle: Bundle
     return await analyze(opened, { rules: resolved, includePass: true });
   } finally {
     if (owned) await opened.close();
+  }
+}
+
+/**
+ * A rule whose list inputs the engine narrows (it decodes only the objects the conditions can
+ * match: see item-literals.ts) must give exactly what it gives on whole lists. Every `runRule` of
+ * such a rule checks it on a second opening of the bundle, so each fixture of each rule test
+ * proves the narrowing, and a condition it misreads fails the rule's own tests.
+ */
+async function expectSameUnnarrowed(rule: Rule, narrowed: Report, bundle: BundleBuilder | Uint8Array | string, options: { ruleTimeoutMs?: number; sections?: boolean }): Promise<void> {
+  const opened = await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
+  try {
+    const whole = await analyze(opened, {
+      rules: [rule],
+      includePass: true,
+      narrowInputs: false,
+      ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
+      ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
+    });
+    const outcome = (report: Report) => JSON.stringify({ findings: report.findings, skipped: report.skipped, errors: report.errors });
+    if (outcome(narrowed) !== outcome(whole)) {
+      throw new Error(
+        `rule ${rule.id}: decoding only the objects its conditions can match (${JSON.stringify(Object.fromEntries(itemLiterals(rule)))}) changed its result:\n narrowed: ${outcome(narrowed)}\n whole:    ${outcome(whole)}`,
+      );
+    }
+  } finally {
+    await opened.close();
   }
 }
 

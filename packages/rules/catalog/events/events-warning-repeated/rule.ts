@@ -56,12 +56,14 @@ export default defineCodeRule({
     because: 'Events are grouped by reason and involved object (counts summed, first and last time kept) and each group is judged against the object it is about (a pod that is gone or completed), found by name in another input.',
   },
   inputs: {
-    events: { resource: { group: '', resource: 'events' } },
+    // Only Warning events are grouped: only the items that say Warning are decoded.
+    events: { resource: { group: '', resource: 'events', containing: 'Warning' } },
     // The same events through the newer API: read too, so an event only that list holds is not lost.
-    newEvents: { resource: { group: 'events.k8s.io', resource: 'events' } },
-    pods: { resource: { group: '', resource: 'pods' } },
+    newEvents: { resource: { group: 'events.k8s.io', resource: 'events', containing: 'Warning' } },
     nodes: { resource: { group: '', resource: 'nodes', namespace: null } },
   },
+  // The pods the groups that may fire are about, looked up by name: not every pod of the cluster.
+  lookups: { pods: { group: '', resource: 'pods' } },
   async evaluate(context) {
     const groups = warningEventGroups(context.inputs.events, context.inputs.newEvents);
     if (groups.length === 0) return [];
@@ -69,14 +71,21 @@ export default defineCodeRule({
     if (Number.isNaN(createdAt)) {
       context.skip('missing-input', `the bundle's creation time is unknown, so whether its ${groups.length} group(s) of Warning events are still happening cannot be told`);
     }
-    const objectOf = (involved: InvolvedObject): KubeObject | undefined => {
-      const candidates = involved.kind === 'Pod' ? context.inputs.pods : involved.kind === 'Node' ? context.inputs.nodes : [];
-      return candidates.find((candidate) => eventsAreAbout(involved, candidate));
+    const objectOf = async (involved: InvolvedObject): Promise<KubeObject | undefined> => {
+      const candidate =
+        involved.kind === 'Node'
+          ? context.inputs.nodes.find((node) => node.metadata.name === involved.name)
+          : involved.kind === 'Pod' && involved.namespace
+            ? await context.lookup('pods', { namespace: involved.namespace, name: involved.name })
+            : undefined;
+      return candidate && eventsAreAbout(involved, candidate) ? candidate : undefined;
     };
 
     const byObject = new Map<string, { involved: InvolvedObject; object: KubeObject | undefined; groups: WarningEventGroup[] }>();
     for (const group of groups) {
-      const object = objectOf(group.involved);
+      // Whether the group is ongoing and repeated first: only then is its object looked up.
+      if (!fires(group, createdAt, undefined, { objectUnknown: true })) continue;
+      const object = await objectOf(group.involved);
       if (!fires(group, createdAt, object)) continue;
       const key = involvedKey(group.involved);
       const entry = byObject.get(key) ?? { involved: group.involved, object, groups: [] };
@@ -109,11 +118,14 @@ export default defineCodeRule({
   },
 });
 
-/** Still happening and repeated (or serious once), not benign, not about a pod that is gone or done. */
-function fires(group: WarningEventGroup, createdAt: number, object: KubeObject | undefined): boolean {
+/**
+ * Still happening and repeated (or serious once), not benign, not about a pod that is gone or done
+ * (`objectUnknown`: everything but the object, judged before it is looked up).
+ */
+function fires(group: WarningEventGroup, createdAt: number, object: KubeObject | undefined, options: { objectUnknown?: boolean } = {}): boolean {
   if (BENIGN.has(group.reason)) return false;
   if (group.lastTimestamp === undefined || createdAt - Date.parse(group.lastTimestamp) > ONGOING_MS) return false;
-  if (group.involved.kind === 'Pod' || group.involved.kind === 'Node') {
+  if (!options.objectUnknown && (group.involved.kind === 'Pod' || group.involved.kind === 'Node')) {
     // The pod was replaced (or the node removed): its events are history.
     if (!object) return false;
     if (group.involved.kind === 'Pod' && textOf(object, 'status.phase') === 'Succeeded') return false;
