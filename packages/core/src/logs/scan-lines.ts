@@ -7,6 +7,7 @@
  * into strings. Each literal costs a search of its own over the bytes; a prefilter pattern finds
  * any of many words in one pass of a regular expression over the bytes read as latin1.
  */
+import { escapeRegExp } from '../escape-reg-exp.js';
 export interface ScannedLine {
   /** 1-based line number in the file. */
   line: number;
@@ -106,10 +107,6 @@ function lineFilter(literals: Buffer[], pattern: RegExp | undefined): LineFilter
     test,
     holds: (bytes) => literals.some((literal) => bytes.includes(literal)) || (test !== undefined && test.test(bytes.toString('latin1'))),
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 interface ScanState {

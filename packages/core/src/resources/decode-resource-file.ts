@@ -5,6 +5,7 @@ import type { LoadOptions } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
 import type { YamlModule } from './yaml-module.js';
+import { escapeRegExp } from '../escape-reg-exp.js';
 import type { KubeObject } from './kube-object.js';
 import { goYamlItemDecoder } from './decode-go-yaml.js';
 import { normalizeNullStrings, normalizeNullStringsInTree } from './normalize-null.js';
@@ -124,12 +125,56 @@ export function decodeResourceItems(
   const accept = itemAcceptor(path, text, diagnostics);
   const decodeFast = fastDecoder(text);
   const decoded = new Map<number, DecodedItem | null>();
-  for (const index of indices) {
-    const slice = slices[index]!;
-    const value = decodeOneItem(path, text, slice, decodeFast, diagnostics, yaml);
-    decoded.set(index, value === NOT_DECODED ? null : (accept(value, slice, index) ?? null));
+  // Consecutive items are decoded as one batch, as decodeResourceFile does; a batch the fast
+  // decoder gives up on is decoded item by item.
+  for (let first = 0; first < indices.length; ) {
+    let last = first + 1;
+    while (
+      last < indices.length &&
+      indices[last] === indices[last - 1]! + 1 &&
+      last - first < BATCH_ITEMS &&
+      slices[indices[last]!]!.end - slices[indices[first]!]!.start < BATCH_CHARS
+    ) {
+      last += 1;
+    }
+    const values = last - first > 1 ? decodeFast(slices[indices[first]!]!.start, slices[indices[last - 1]!]!.end) : undefined;
+    for (let at = first; at < last; at += 1) {
+      const index = indices[at]!;
+      const slice = slices[index]!;
+      const value = values?.length === last - first ? values[at - first] : decodeOneItem(path, text, slice, decodeFast, diagnostics, yaml);
+      decoded.set(index, value === NOT_DECODED ? null : (accept(value, slice, index) ?? null));
+    }
+    first = last;
   }
   return { decoded, diagnostics };
+}
+
+/**
+ * For each literal, which items (by index into `slices`) hold it within their own text: one pass of
+ * one pattern over the text, where a search per literal would pass over it once each.
+ */
+export function itemsHoldingLiterals(text: string, slices: readonly ListItemSlice[], literals: readonly string[]): Map<string, Uint8Array> {
+  const sets = new Map<string, Uint8Array>();
+  const searched = [...new Set(literals)].filter((literal) => literal.length > 0);
+  for (const literal of literals) sets.set(literal, new Uint8Array(slices.length));
+  if (searched.length === 0 || slices.length === 0) return sets;
+  // Longest first: where two literals start at one place the pattern reports the longer, and the
+  // shorter ones it starts with are marked with it; the search goes on from the next character,
+  // so a literal inside another's match is found too.
+  const ordered = searched.sort((a, b) => b.length - a.length);
+  const startingWith = new Map(ordered.map((literal) => [literal, ordered.filter((other) => literal.startsWith(other))]));
+  const pattern = new RegExp(ordered.map(escapeRegExp).join('|'), 'g');
+  let item = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const at = match.index;
+    pattern.lastIndex = at + 1;
+    while (item < slices.length && slices[item]!.end <= at) item += 1;
+    if (item === slices.length) break;
+    const slice = slices[item]!;
+    if (at < slice.start) continue;
+    for (const literal of startingWith.get(match[0])!) if (at + literal.length <= slice.end) sets.get(literal)![item] = 1;
+  }
+  return sets;
 }
 
 /** An item that did not decode (its diagnostic is recorded). */
@@ -211,7 +256,7 @@ function decodeBatch(path: string, text: string, slices: readonly ListItemSlice[
  * Where a literal occurs in a text, asked for ranges in increasing order: one forward search
  * serves all items of a file, however far apart the occurrences are.
  */
-export class TextMarks {
+class TextMarks {
   readonly #text: string;
   readonly #literal: string;
   #next: number;

@@ -131,3 +131,19 @@ ${pod('web-1', 'ContainerCreating', '      bad: [unclosed\n')}${pod('web-2', 'Cr
     }
   });
 });
+
+describe('which items hold which literals, found in one pass', () => {
+  it('marks every literal in the items that hold it: one inside another, two starting together, none across an item\'s end', async () => {
+    const { itemsHoldingLiterals } = await import('./decode-resource-file.js');
+    const text = '- a: CreateContainerError\n- b: ErrorX\n- c: Err\n- d: ro\n';
+    const slices = [0, 26, 38, 47].map((start, index, all) => ({ start, end: all[index + 1] ?? text.length, line: index + 1 }));
+    const found = itemsHoldingLiterals(text, slices, ['Error', 'CreateContainerError', 'ErrorX', 'Err', 'r\n- d', 'absent']);
+    const items = (literal: string) => [...found.get(literal)!].flatMap((held, index) => (held ? [index] : []));
+    expect(items('CreateContainerError')).toEqual([0]);
+    expect(items('Error')).toEqual([0, 1]);
+    expect(items('ErrorX')).toEqual([1]);
+    expect(items('Err')).toEqual([0, 1, 2]);
+    expect(items('r\n- d')).toEqual([]);
+    expect(items('absent')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { DiagnosticLog } from '../diagnostics.js';
 import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
-import { decodeResourceFile, decodeResourceItems, listItemSlices, mayHoldAliases, TextMarks, type DecodedItem, type DecodedResourceFile, type ListItemSlice } from './decode-resource-file.js';
+import { decodeResourceFile, decodeResourceItems, itemsHoldingLiterals, listItemSlices, mayHoldAliases, type DecodedItem, type DecodedResourceFile, type ListItemSlice } from './decode-resource-file.js';
 import type { KubeObject, ObjectOrigin } from './kube-object.js';
 import { load as loadYaml, JSON_SCHEMA, type LoadOptions } from 'js-yaml';
 import { locatePointer } from './locate-pointer.js';
@@ -143,11 +143,8 @@ export class ResourceStore {
         // Aliases, or not a list of items: the whole file, as any other query would read it.
         if (record.slices === 'whole') return (await this.file(path)).items;
         const slices = record.slices;
-        for (const literal of literals) {
-          if (record.holding.has(literal)) continue;
-          const marks = new TextMarks(await textNow(), literal);
-          record.holding.set(literal, Uint8Array.from(slices, (slice) => (marks.within(slice.start, slice.end) ? 1 : 0)));
-        }
+        const missing = literals.filter((literal) => !record.holding.has(literal));
+        if (missing.length > 0) for (const [literal, set] of itemsHoldingLiterals(await textNow(), slices, missing)) record.holding.set(literal, set);
         // Every clause held (one of its literals), or an escape that could spell any.
         const escaped = record.holding.get('\\')!;
         const sets = clauses.map((clause) => clause.map((literal) => record.holding.get(literal)!));
