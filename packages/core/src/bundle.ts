@@ -296,9 +296,20 @@ export class Bundle {
     return this.#resources.listen(listener);
   }
 
-  /** Resource files whose decoded objects are held now (read and not released). */
+  /** Resource files whose decoded objects (all, or some items) are held now: read and not released. */
   heldResourceFiles(): string[] {
     return this.#resources.held();
+  }
+
+  /**
+   * Announces resource files a reader will decode whole anyway (the analysis's timeline and
+   * overview take every object of the lists they read): a query that asks for only some of their
+   * items (`itemsHolding`) decodes them whole at once, so each is decoded once and
+   * `onResourcesDecoded` readers get it then. Returns a function that withdraws the announcement
+   * for the files given (the reader has them: later queries may decode in part again), or for all.
+   */
+  expectWholeLists(paths: Iterable<string>): (done?: Iterable<string>) => void {
+    return this.#resources.expectWhole(paths);
   }
 
   /** Where a decoded object came from: bundle path and the 1-based line of its list item. */

@@ -117,6 +117,22 @@ ${pod('web-1', 'ContainerCreating', '      bad: [unclosed\n')}${pod('web-2', 'Cr
     }
   });
 
+  it('decodes a list some reader announced it will take whole at once, telling that reader', async () => {
+    const bundle = await bundleOf(PODS);
+    const told: string[] = [];
+    bundle.onResourcesDecoded((path) => told.push(path));
+    try {
+      const forget = bundle.expectWholeLists([PATH]);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(told).toEqual([PATH]);
+      forget();
+      bundle.releaseResourceFile(PATH);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-2']);
+    } finally {
+      await bundle.close();
+    }
+  });
+
   it('lets go of the items it decoded when the file is released', async () => {
     const bundle = await bundleOf(PODS);
     try {

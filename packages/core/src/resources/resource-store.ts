@@ -47,6 +47,7 @@ export class ResourceStore {
   readonly #diagnostics: DiagnosticLog;
   readonly #files = new Map<string, Promise<DecodedResourceFile>>();
   readonly #partial = new Map<string, PartialFile>();
+  readonly #wholeWanted = new Set<string>();
   readonly #placements = new WeakMap<object, Placement>();
   readonly #listeners = new Set<DecodedFileListener>();
 
@@ -94,7 +95,7 @@ export class ResourceStore {
     const files = await this.#filesHolding(this.filesFor(query), literal);
     const decoded = await Promise.all(
       files.map(async (file) => ({
-        items: holding !== undefined && holding.length > 0 && !this.#files.has(file.path) ? await this.#itemsHolding(file.path, holding) : (await this.file(file.path)).items,
+        items: holding !== undefined && holding.length > 0 && !this.#files.has(file.path) && !this.#wholeWanted.has(file.path) ? await this.#itemsHolding(file.path, holding) : (await this.file(file.path)).items,
         text: literal === undefined ? undefined : await this.#textOf(file.path),
       })),
     );
@@ -237,6 +238,19 @@ export class ResourceStore {
   /** Paths whose decoded objects (all, or some items) are held now. */
   held(): string[] {
     return [...new Set([...this.#files.keys(), ...this.#partial.keys()])];
+  }
+
+  /**
+   * Lists a reader will decode whole anyway (see `Bundle.expectWholeLists`): a query with
+   * `itemsHolding` decodes them whole at once, so they are decoded once, not in part and then whole.
+   * Returns a function that forgets the given ones (once the reader has them), or all.
+   */
+  expectWhole(paths: Iterable<string>): (done?: Iterable<string>) => void {
+    const added = new Set([...paths].filter((path) => !this.#wholeWanted.has(path)));
+    for (const path of added) this.#wholeWanted.add(path);
+    return (done = added) => {
+      for (const path of done) if (added.delete(path)) this.#wholeWanted.delete(path);
+    };
   }
 
   async #decode(path: string, known?: ReadonlyMap<number, DecodedItem | null>): Promise<DecodedResourceFile> {

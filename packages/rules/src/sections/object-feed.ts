@@ -30,13 +30,23 @@ export class ObjectFeed {
    */
   readonly #waiting: Map<string, readonly KubeObject[]>[];
   readonly #stop: () => void;
+  /** Withdraws the whole-list announcement of files every consumer that wants them has (or keeps). */
+  readonly #taken: (paths?: Iterable<string>) => void;
 
   private constructor(bundle: Bundle, consumers: readonly ObjectConsumer[]) {
     this.#bundle = bundle;
     this.#consumers = consumers;
     this.#given = consumers.map(() => new Set());
     this.#waiting = consumers.map(() => new Map());
-    this.#stop = bundle.onResourcesDecoded((path, objects) => this.#give(path, objects, false));
+    const stopListening = bundle.onResourcesDecoded((path, objects) => this.#give(path, objects, false));
+    // The lists the consumers take whole: a rule that needs only some of their items decodes them
+    // whole, so they come through the listener once instead of in part now and whole in drain.
+    const wanted = bundle.index.resourceFiles().filter((file) => consumers.some((consumer) => consumer.wants(file.path)));
+    this.#taken = bundle.expectWholeLists(wanted.map((file) => file.path));
+    this.#stop = () => {
+      stopListening();
+      this.#taken();
+    };
   }
 
   /** Starts listening, and hands over the files decoded before (the facts read nodes, namespaces, settings). */
@@ -90,6 +100,9 @@ export class ObjectFeed {
   }
 
   #give(path: string, objects: readonly KubeObject[], draining: boolean): void {
+    // Every consumer has the objects now (or keeps them until it may take them): a later query for
+    // some of this list's items need not decode it whole again.
+    this.#taken([path]);
     for (const [index, consumer] of this.#consumers.entries()) {
       const given = this.#given[index]!;
       const waiting = this.#waiting[index]!;
