@@ -2,6 +2,7 @@ import type { Bundle, KubeObject } from '@bundle-triage/core';
 import type { EventGroup, Finding } from '@bundle-triage/report';
 import { eventsAreAbout, involvedKey, warningEventGroups, type WarningEventGroup } from '../events/warning-event-groups.js';
 import { fieldEvidence } from './build-evidence.js';
+import { itemsNaming } from './items-naming.js';
 
 /** Groups shown under one finding at most (newest first); a crash loop's object rarely has more. */
 const MAX_GROUPS = 10;
@@ -28,8 +29,7 @@ export async function attachEvents(findings: readonly { finding: Finding; object
   const newer: KubeObject[] = [];
   for (const [namespace, names] of [...namesByNamespace].sort(([a], [b]) => a.localeCompare(b))) {
     // An event about an object names it (involvedObject.name, regarding.name): only those items are decoded.
-    const itemsHolding = names.size > 0 && [...names].every(isVerbatim) ? [[...names].sort()] : undefined;
-    const read = (group: '' | 'events.k8s.io') => bundle.resources({ group, resource: 'events', namespace, ...(itemsHolding ? { itemsHolding } : {}) });
+    const read = (group: '' | 'events.k8s.io') => bundle.resources({ group, resource: 'events', namespace, ...itemsNaming(names) });
     // The kit writes every event to both lists: the core list is enough where the bundle has it.
     if (bundle.resourceFiles({ group: '', resource: 'events', namespace }).length > 0) core.push(...(await read('')));
     else newer.push(...(await read('events.k8s.io')));
@@ -76,9 +76,4 @@ async function eventGroup(bundle: Bundle, group: WarningEventGroup, object: Kube
     path: cited.path,
     line: cited.line,
   };
-}
-
-/** A name yaml.v2 writes as is in every scalar style (Kubernetes names always are). */
-function isVerbatim(name: string): boolean {
-  return /^[A-Za-z0-9_./:@-]+$/.test(name);
 }

@@ -5,6 +5,7 @@ import type { SkipKind } from '../rule/rule-types.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { fieldOf, textOf } from '../rule/object-fields.js';
 import { factEvidence, fieldEvidence, logEvidence } from './build-evidence.js';
+import { itemsNaming } from './items-naming.js';
 import { undeclaredNodeFiles } from './nested-reads.js';
 
 /**
@@ -63,14 +64,12 @@ export function codeRuleContext(options: {
     lookup: async (list, target) => {
       const spec = options.rule.lookups?.[list];
       if (!spec) throw new Error(`rule ${options.rule.id} looks up ${list} without declaring it: add lookups: { ${list}: { group, resource } } to its defineCodeRule`);
-      // Kubernetes names are written as is in every YAML style: only the items that hold the name need decoding.
-      const verbatim = /^[A-Za-z0-9_./:@-]+$/.test(target.name);
       const [found] = await bundle.resources({
         group: spec.group,
         resource: spec.resource,
         ...(target.namespace === undefined ? {} : { namespace: target.namespace }),
         name: target.name,
-        ...(verbatim ? { itemsHolding: [[target.name]] } : {}),
+        ...itemsNaming([target.name]),
       });
       return found;
     },

@@ -3,6 +3,7 @@ import type { Evidence } from '@bundle-triage/report';
 import type { ObjectRelation } from '../rule/rule-types.js';
 import { refKey } from './fingerprint.js';
 import { nodeOf, nodeOfPath } from '../rule/object-node.js';
+import { itemsNaming } from './items-naming.js';
 
 /** A finding with the bundle objects it is about (its forEach object and the objects its evidence cites). */
 export interface FindingObjects {
@@ -81,6 +82,7 @@ async function ownedBy(child: KubeObject, owners: readonly KubeObject[], bundle:
           kind: reference.kind,
           namespace: object.metadata.namespace ?? null,
           name: reference.name,
+          ...itemsNaming([reference.name]),
         });
         if (owner) next.push(owner);
       }
@@ -145,7 +147,7 @@ async function volumesAbout(objects: readonly KubeObject[], bundle: Bundle): Pro
   for (const key of claims) {
     keys.add(`claim:${key}`);
     const [namespace, name] = key.split('/') as [string, string];
-    const [pvc] = await bundle.resources({ group: '', kind: 'PersistentVolumeClaim', namespace, name });
+    const [pvc] = await bundle.resources({ group: '', kind: 'PersistentVolumeClaim', namespace, name, ...itemsNaming([name]) });
     if (pvc) volume(valuesAt(pvc, '/spec/volumeName')[0]);
   }
   return keys;

@@ -111,24 +111,25 @@ class LogPassThread implements LogPassRunner {
   #fallback: LogPass | undefined;
   #exited: Promise<void>;
 
-  constructor(bundle: Bundle, options: StartLogPassOptions, script: URL, mined: readonly LogFile[]) {
+  /** `read`: the logs the thread reads (mines, or without mining shares with this thread), in its order. */
+  constructor(bundle: Bundle, options: StartLogPassOptions, script: URL, read: readonly LogFile[]) {
     this.#bundle = bundle;
     this.#options = options;
-    const minedPaths = new Set(mined.map((log) => log.path));
+    const readPaths = new Set(read.map((log) => log.path));
     const sharing = options.mine === false;
     const lazy: { file: LogFile; search: LogSearch }[] = [];
     const planned: { path: string; search: LogSearch }[] = [];
     for (const { file, search } of options.planned) {
       // Shared logs may be read here too (a rule asks first, or this thread helps from the back).
-      if (!minedPaths.has(file.path) || sharing) lazy.push({ file, search });
-      if (!minedPaths.has(file.path)) continue;
+      if (!readPaths.has(file.path) || sharing) lazy.push({ file, search });
+      if (!readPaths.has(file.path)) continue;
       planned.push({ path: file.path, search });
       let eager = this.#eager.get(file.path);
       if (!eager) this.#eager.set(file.path, (eager = { keys: new Set(), search, results: deferred() }));
       eager.keys.add(searchKey(search));
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
-    this.#claims = sharing ? new LogClaims(mined.filter((log) => this.#eager.has(log.path)).map((log) => log.path)) : undefined;
+    this.#claims = sharing ? new LogClaims(read.filter((log) => this.#eager.has(log.path)).map((log) => log.path)) : undefined;
     const setup: LogPassThreadSetup = {
       location: bundle.location,
       limits: bundle.limits,
