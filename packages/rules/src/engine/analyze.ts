@@ -24,6 +24,7 @@ import { attachEvents } from './attach-events.js';
 import { foldFallbacks } from './fold-fallbacks.js';
 import { linkFindings, type LinkedFinding } from './link-findings.js';
 import { itemLiterals, type Clause } from './item-literals.js';
+import { deferredInputs } from './deferred-inputs.js';
 import { compareFindings, summarize } from './summarize.js';
 import { versionSkip } from './version-gate.js';
 import type { KubeObject, ResourceQuery } from '@bundle-triage/core';
@@ -287,7 +288,7 @@ async function runRule(
     const outsideVersions = versionSkip(rule.appliesTo, facts);
     if (outsideVersions) return { skipped: outsideVersions };
     const narrowed: ReadonlyMap<string, readonly Clause[]> = narrowInputs ? itemLiterals(rule) : new Map();
-    const inputs = await resolveInputs(rule.inputs, bundle, facts, narrowed);
+    const inputs = await resolveInputs(rule.inputs, bundle, facts, narrowed, narrowInputs ? deferredInputs(rule) : undefined);
     if (!inputs.ok) return { skipped: inputs.skip };
     // What a fail or warn cites when its conditions named no field: the named objects, else the
     // first object of each list input (the file and line where the list starts; for a list decoded
@@ -338,7 +339,11 @@ async function runRule(
       searchLog: (file, search, scanSignal) => logScans.search(file, search, scanSignal),
       podLogs: (query) => podLogFiles(bundle, query),
     };
-    const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context);
+    const drafts = await evaluateDeclarativeRule(rule, inputs.scope, context, async () => {
+      const rest = await inputs.resolveDeferred();
+      if (!rest.ok) throw new RuleSkip(rest.skip.reason, rest.skip.kind);
+      return rest.scope;
+    });
     const skip = drafts.find((draft) => draft.status === 'skip');
     if (skip) return { skipped: { kind: skip.skipKind ?? 'missing-input', reason: skip.message } };
     const findings: LinkedFinding[] = [];

@@ -29,14 +29,29 @@ export interface FindingDraft {
  * the outcomes are tried in order and the first whose `when` holds decides (an outcome with no
  * `when` always holds). When none holds, the result is `pass`.
  */
-export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope: Scope, context: EvaluationContext): Promise<FindingDraft[]> {
+export async function evaluateDeclarativeRule(
+  rule: LoadedDeclarativeRule,
+  scope: Scope,
+  context: EvaluationContext,
+  /**
+   * Inputs only the outcomes read, read once when the first object passes `match` (see
+   * deferred-inputs.ts); their entries are added to the scope before any outcome is tried.
+   */
+  deferred?: () => Promise<ReadonlyMap<string, ScopeValue>>,
+): Promise<FindingDraft[]> {
+  const withDeferred = async (target: Map<string, ScopeValue>): Promise<void> => {
+    if (!deferred) return;
+    for (const [name, value] of await deferred()) target.set(name, value);
+  };
   const forEach = rule.match?.forEach;
   if (!forEach) {
     if (rule.match?.where) {
       const gate = await evaluateCondition(rule.match.where, scope, context);
       if (!gate.holds) return [passDraft(rule, scope, 'the rule\'s conditions do not hold in this bundle')];
     }
-    return [await decide(rule, scope, context)];
+    const full = new Map<string, ScopeValue>(scope);
+    await withDeferred(full);
+    return [await decide(rule, full, context)];
   }
 
   const entry = scope.get(forEach);
@@ -49,6 +64,7 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
     const inner = new Map<string, ScopeValue>(scope);
     inner.set(name, { kind: 'one', located: subject });
     if (rule.match?.where && !(await evaluateCondition(rule.match.where, inner, context)).holds) continue;
+    await withDeferred(inner);
     considered += 1;
     const draft = await decide(rule, inner, context);
     if (subject.root) draft.subject = subject.root;
@@ -68,7 +84,10 @@ export async function evaluateDeclarativeRule(rule: LoadedDeclarativeRule, scope
     const what = considered === 0 ? `no ${forEach} object to check` : `all ${considered} ${forEach} object(s) checked`;
     return [passDraft(rule, scope, `${what}; none matched`)];
   }
-  return rule.match?.group ? [groupDrafts(drafts, scope, name)] : drafts;
+  if (!rule.match?.group) return drafts;
+  const full = new Map<string, ScopeValue>(scope);
+  await withDeferred(full);
+  return [groupDrafts(drafts, full, name)];
 }
 
 async function decide(rule: LoadedDeclarativeRule, scope: Scope, context: EvaluationContext): Promise<FindingDraft> {

@@ -124,7 +124,7 @@ function isArrayCondition(value: unknown): value is { path: string; as?: string;
 }
 
 /** Whether a string of the rule refers to the input: the path itself, a path into it, or a template naming it. */
-function mentions(text: string, input: string): boolean {
+export function mentions(text: string, input: string): boolean {
   if (text === input || text.startsWith(`${input}/`)) return true;
   if (!text.includes('{{')) return false;
   return new RegExp(`\\{\\{-?\\s*${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(text);

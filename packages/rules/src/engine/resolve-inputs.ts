@@ -12,6 +12,11 @@ export type ResolvedInputs =
       values: Record<string, KubeObject | KubeObject[] | LogFile[] | readonly unknown[] | undefined>;
       /** Nodes a supportconfig input could not answer for: a pass is then a skip. */
       unchecked: UncheckedNode[];
+      /**
+       * Reads the deferred inputs (once) into `scope` and `values`, and gives their scope entries;
+       * the rule is to be skipped when one cannot be read (see `deferred` of resolveInputs).
+       */
+      resolveDeferred: () => Promise<{ ok: true; scope: ReadonlyMap<string, ScopeValue> } | { ok: false; skip: Skip }>;
     }
   | { ok: false; skip: Skip };
 
@@ -26,12 +31,30 @@ export async function resolveInputs(
   facts: BundleFacts,
   /** Per list input, literals one of which every object that can matter holds (see item-literals.ts). */
   itemLiterals: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(),
+  /**
+   * List inputs read only when `resolveDeferred` is called (see deferred-inputs.ts): what can be
+   * told without reading them (no resource lists at all, a namespace not collected) is checked now.
+   */
+  deferred: ReadonlySet<string> = new Set(),
 ): Promise<ResolvedInputs> {
   const scope = new Map<string, ScopeValue>();
   const values: Record<string, KubeObject | KubeObject[] | LogFile[] | readonly unknown[] | undefined> = {};
   const unchecked: UncheckedNode[] = [];
   scope.set('facts', { kind: 'value', value: facts });
+  const later: [string, ResourceInputSpec][] = [];
+  const setResource = (name: string, value: KubeObject | KubeObject[] | undefined): ScopeValue => {
+    values[name] = value;
+    const entry: ScopeValue = Array.isArray(value) ? { kind: 'many', located: value.map(locatedObject) } : value ? { kind: 'one', located: locatedObject(value) } : { kind: 'value', value: undefined };
+    scope.set(name, entry);
+    return entry;
+  };
   for (const [name, spec] of Object.entries(inputs ?? {})) {
+    if ('resource' in spec && deferred.has(name)) {
+      const skip = resourceSkipUnread(spec, bundle, facts);
+      if (skip) return { ok: false, skip };
+      later.push([name, spec]);
+      continue;
+    }
     if ('supportconfig' in spec) {
       const resolved = await supportconfigRecords(spec, bundle, facts);
       if (!resolved.ok) return resolved;
@@ -41,10 +64,7 @@ export async function resolveInputs(
     } else if ('resource' in spec) {
       const resolved = await resolveResource(spec, bundle, facts, itemLiterals.get(name));
       if (!resolved.ok) return resolved;
-      values[name] = resolved.value;
-      if (Array.isArray(resolved.value)) scope.set(name, { kind: 'many', located: resolved.value.map(locatedObject) });
-      else if (resolved.value) scope.set(name, { kind: 'one', located: locatedObject(resolved.value) });
-      else scope.set(name, { kind: 'value', value: undefined });
+      setResource(name, resolved.value);
     } else {
       const resolved = resolveLogs(spec, bundle, facts);
       if (!resolved.ok) return resolved;
@@ -52,7 +72,18 @@ export async function resolveInputs(
       scope.set(name, { kind: 'logs', files: resolved.files });
     }
   }
-  return { ok: true, scope, values, unchecked };
+  let rest: Promise<{ ok: true; scope: ReadonlyMap<string, ScopeValue> } | { ok: false; skip: Skip }> | undefined;
+  const resolveDeferred = () =>
+    (rest ??= (async () => {
+      const entries = new Map<string, ScopeValue>();
+      for (const [name, spec] of later) {
+        const resolved = await resolveResource(spec, bundle, facts, itemLiterals.get(name));
+        if (!resolved.ok) return resolved;
+        entries.set(name, setResource(name, resolved.value));
+      }
+      return { ok: true as const, scope: entries };
+    })());
+  return { ok: true, scope, values, unchecked, resolveDeferred };
 }
 
 const NO_NODES = 'no nodes/ folder: node logs and configs were not collected in this bundle';
@@ -70,12 +101,8 @@ async function resolveResource(
   const query = spec.resource;
   const label = query.kind ?? query.resource ?? 'objects';
   const namespace = query.namespace ?? undefined;
-  if (bundle.index.resourceFiles().length === 0) {
-    return { ok: false, skip: missing('the bundle has no yamls/ folder: resource lists were not collected (discovery failed when the bundle was made)') };
-  }
-  if (namespace && !facts.collectedNamespaces.includes(namespace)) {
-    return { ok: false, skip: missing(`namespace ${namespace} was not collected in this bundle`) };
-  }
+  const unread = resourceSkipUnread(spec, bundle, facts);
+  if (unread) return { ok: false, skip: unread };
   const read = (narrowed: boolean) => bundle.resources({ ...resourceQueryOf(spec), ...(narrowed && itemsHolding ? { itemsHolding } : {}) });
   let objects = await read(true);
   // None of the objects that could matter is not "none at all": a required input asks for the whole list.
@@ -105,6 +132,16 @@ async function resolveResource(
     return { ok: false, skip: missing(`no ${label} ${namespace ? `in namespace ${namespace} ` : ''}in this bundle`) };
   }
   return { ok: true, value: objects };
+}
+
+/** Why a resource input cannot be read, as far as that is known without reading it. */
+function resourceSkipUnread(spec: ResourceInputSpec, bundle: Bundle, facts: BundleFacts): Skip | undefined {
+  const namespace = spec.resource.namespace ?? undefined;
+  if (bundle.index.resourceFiles().length === 0) {
+    return missing('the bundle has no yamls/ folder: resource lists were not collected (discovery failed when the bundle was made)');
+  }
+  if (namespace && !facts.collectedNamespaces.includes(namespace)) return missing(`namespace ${namespace} was not collected in this bundle`);
+  return undefined;
 }
 
 /** The bundle query of a resource input (without narrowing). */

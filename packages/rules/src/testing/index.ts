@@ -3,6 +3,7 @@
 import { openBundle, type Bundle } from '@bundle-triage/core';
 import { analyze } from '../engine/analyze.js';
 import { itemLiterals } from '../engine/item-literals.js';
+import { deferredInputs } from '../engine/deferred-inputs.js';
 import type { Finding, Report, SkippedRule } from '@bundle-triage/report';
 import { parseRule } from '../rule/load-rules.js';
 import type { Rule } from '../rule/rule.js';
@@ -60,7 +61,7 @@ export async function runRule(
       ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
       ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
     });
-    if (owned && itemLiterals(resolved).size > 0) await expectSameUnnarrowed(resolved, report, bundle as BundleBuilder | Uint8Array | string, options);
+    if (owned && (itemLiterals(resolved).size > 0 || deferredInputs(resolved).size > 0)) await expectSameUnnarrowed(resolved, report, bundle as BundleBuilder | Uint8Array | string, options);
     const findings = report.findings.filter((finding) => finding.ruleId === resolved.id);
     const skipped = report.skipped.find((entry) => entry.ruleId === resolved.id);
     const error = report.errors.find((entry) => entry.ruleId === resolved.id);
@@ -96,7 +97,8 @@ export async function runRules(rules: readonly (Rule | string)[], bundle: Bundle
 
 /**
  * A rule whose list inputs the engine narrows (it decodes only the objects the conditions can
- * match: see item-literals.ts) must give exactly what it gives on whole lists. Every `runRule` of
+ * match, see item-literals.ts, and reads lists only the outcomes need when an object passes
+ * `match`, see deferred-inputs.ts) must give exactly what it gives on whole lists read up front. Every `runRule` of
  * such a rule checks it on a second opening of the bundle, so each fixture of each rule test
  * proves the narrowing, and a condition it misreads fails the rule's own tests.
  */
@@ -113,7 +115,7 @@ async function expectSameUnnarrowed(rule: Rule, narrowed: Report, bundle: Bundle
     const outcome = (report: Report) => JSON.stringify({ findings: report.findings, skipped: report.skipped, errors: report.errors });
     if (outcome(narrowed) !== outcome(whole)) {
       throw new Error(
-        `rule ${rule.id}: decoding only the objects its conditions can match (${JSON.stringify(Object.fromEntries(itemLiterals(rule)))}) changed its result:\n narrowed: ${outcome(narrowed)}\n whole:    ${outcome(whole)}`,
+        `rule ${rule.id}: decoding only the objects its conditions can match (${JSON.stringify(Object.fromEntries(itemLiterals(rule)))}), lists its outcomes read only when needed ([${[...deferredInputs(rule)].join(', ')}]), changed its result:\n narrowed: ${outcome(narrowed)}\n whole:    ${outcome(whole)}`,
       );
     }
   } finally {
