@@ -296,9 +296,12 @@ export class Bundle {
     return this.#resources.listen(listener);
   }
 
-  /** Resource files whose decoded objects (all, or some items) are held now: read and not released. */
-  heldResourceFiles(): string[] {
-    return this.#resources.held();
+  /**
+   * Resource files whose decoded objects are held now (read whole and not released); with
+   * `partly`, also those of which some items were decoded (`itemsHolding`, `containing`).
+   */
+  heldResourceFiles(options: { partly?: boolean } = {}): string[] {
+    return this.#resources.held(options);
   }
 
   /**

@@ -27,9 +27,11 @@ ${extra}    phase: Running
 `;
 }
 
+// The last item is decoded by every query (a file cut off may have lost a literal with its end):
+// web-4 is there so that the others show what a query decodes.
 const PODS = `apiVersion: v1
 items:
-${pod('web-1', 'ContainerCreating')}${pod('web-2', 'CrashLoopBackOff')}${pod('web-3', 'ContainerCreating')}kind: List
+${pod('web-1', 'ContainerCreating')}${pod('web-2', 'CrashLoopBackOff')}${pod('web-3', 'ContainerCreating')}${pod('web-4', 'PodInitializing')}kind: List
 `;
 
 const PATH = 'yamls/namespaced/default/v1/pods.yaml';
@@ -47,9 +49,11 @@ describe('a query that can only match items holding a literal (itemsHolding)', (
     bundle.onResourcesDecoded((path) => told.push(path));
     try {
       const found = await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] });
-      expect(names(found)).toEqual(['web-2']);
+      expect(names(found)).toEqual(['web-2', 'web-4']);
       expect(told).toEqual([]);
-      expect(bundle.heldResourceFiles()).toEqual([PATH]);
+      // Held in part: not among the lists held whole (which readers of whole lists go by).
+      expect(bundle.heldResourceFiles()).toEqual([]);
+      expect(bundle.heldResourceFiles({ partly: true })).toEqual([PATH]);
       // Evidence still cites the item's own line.
       expect(await bundle.locate(found[0]!, '/status/containerStatuses/0/state/waiting/reason')).toBe(PODS.split('\n').findIndex((line, index) => index > 30 && line.includes('reason: CrashLoopBackOff')) + 1);
     } finally {
@@ -62,10 +66,10 @@ describe('a query that can only match items holding a literal (itemsHolding)', (
     try {
       const [early] = await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] });
       const all = await bundle.resources({ group: '', resource: 'pods' });
-      expect(names(all)).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(names(all)).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
       expect(all[1]).toBe(early);
       // Once the whole file is decoded, the hint filters nothing.
-      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
     } finally {
       await bundle.close();
     }
@@ -79,7 +83,7 @@ describe('a query that can only match items holding a literal (itemsHolding)', (
         bundle.resources({ group: '', resource: 'pods', itemsHolding: [['ContainerCreating']] }),
         bundle.resources({ group: '', resource: 'pods' }),
       ]);
-      expect(names(all)).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(names(all)).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
       for (const object of [...crashing, ...creating]) expect(all).toContain(object);
     } finally {
       await bundle.close();
@@ -92,7 +96,7 @@ describe('a query that can only match items holding a literal (itemsHolding)', (
     const bundle = await bundleOf(escaped);
     try {
       const found = await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] });
-      expect(found.map((object) => (object as unknown as { status: { containerStatuses: { state: { waiting: { reason: string } } }[] } }).status.containerStatuses[0]!.state.waiting.reason)).toEqual(['CrashLoopBackOff']);
+      expect(found.map((object) => (object as unknown as { status: { containerStatuses: { state: { waiting: { reason: string } } }[] } }).status.containerStatuses[0]!.state.waiting.reason)).toEqual(['CrashLoopBackOff', 'PodInitializing']);
     } finally {
       await bundle.close();
     }
@@ -123,11 +127,43 @@ ${pod('web-1', 'ContainerCreating', '      bad: [unclosed\n')}${pod('web-2', 'Cr
     bundle.onResourcesDecoded((path) => told.push(path));
     try {
       const forget = bundle.expectWholeLists([PATH]);
-      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
       expect(told).toEqual([PATH]);
       forget();
       bundle.releaseResourceFile(PATH);
-      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-2']);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] }))).toEqual(['web-2', 'web-4']);
+    } finally {
+      await bundle.close();
+    }
+  });
+
+  it('counts a broken item as a problem of the query only if it could matter, whoever decoded the list, and always the last item (it may be cut off)', async () => {
+    const broken = (lastBroken: boolean) => `apiVersion: v1
+items:
+${pod('web-1', 'ContainerCreating', '      bad: [unclosed\n')}${pod('web-2', 'CrashLoopBackOff')}${pod('web-3', 'ContainerCreating', lastBroken ? '      bad: [unclosed\n' : '')}kind: List
+`;
+    const query = { group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] };
+    for (const whole of [false, true]) {
+      for (const lastBroken of [false, true]) {
+        const bundle = await bundleOf(broken(lastBroken));
+        try {
+          if (whole) bundle.expectWholeLists([PATH]);
+          expect(names(await bundle.resources(query))).toContain('web-2');
+          expect((await bundle.resourceProblems(query)).map((problem) => problem.path), `decoded ${whole ? 'whole' : 'in part'}, last item ${lastBroken ? 'broken' : 'fine'}`).toEqual(lastBroken ? [PATH] : []);
+          // A query that may match any item counts every broken item.
+          if (whole) expect(await bundle.resourceProblems({ group: '', resource: 'pods' })).toHaveLength(1);
+        } finally {
+          await bundle.close();
+        }
+      }
+    }
+  });
+
+  it('decodes the whole list for an empty literal, which every item holds', async () => {
+    const bundle = await bundleOf(PODS);
+    try {
+      expect(names(await bundle.resources({ group: '', resource: 'pods', containing: '' }))).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
+      expect(names(await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['']] }))).toEqual(['web-1', 'web-2', 'web-3', 'web-4']);
     } finally {
       await bundle.close();
     }
@@ -138,7 +174,7 @@ ${pod('web-1', 'ContainerCreating', '      bad: [unclosed\n')}${pod('web-2', 'Cr
     try {
       const [before] = await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] });
       expect(bundle.releaseResourceFile(PATH)).toBe(true);
-      expect(bundle.heldResourceFiles()).toEqual([]);
+      expect(bundle.heldResourceFiles({ partly: true })).toEqual([]);
       const [after] = await bundle.resources({ group: '', resource: 'pods', itemsHolding: [['CrashLoopBackOff']] });
       expect(after).not.toBe(before);
       expect(after).toEqual(before);

@@ -1,4 +1,4 @@
-import type { DiagnosticLog } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticLog } from '../diagnostics.js';
 import type { BundleIndex } from '../index/bundle-index.js';
 import type { ResourceFileEntry } from '../index/index-entry.js';
 import { decodeResourceFile, decodeResourceItems, itemsHoldingLiterals, listItemSlices, mayHoldAliases, type DecodedItem, type DecodedResourceFile, type ListItemSlice } from './decode-resource-file.js';
@@ -91,7 +91,7 @@ export class ResourceStore {
   async objects(query: ResourceQuery): Promise<KubeObject[]> {
     const literal = query.containing;
     // Items that cannot match need not be decoded while nobody asked for the whole file.
-    const holding = literal !== undefined ? [[literal]] : query.itemsHolding;
+    const holding = clausesOf(query);
     const files = await this.#filesHolding(this.filesFor(query), literal);
     const decoded = await Promise.all(
       files.map(async (file) => ({
@@ -152,7 +152,8 @@ export class ResourceStore {
         wanted = [];
         for (let index = 0; index < slices.length; index += 1) {
           if (record.items.has(index)) continue;
-          if (escaped[index] === 1 || sets.every((clause) => clause.some((set) => set[index] === 1))) wanted.push(index);
+          // The last item too: a file cut off (the kit stopped writing) may have lost the literal with the rest of it.
+          if (index === slices.length - 1 || escaped[index] === 1 || sets.every((clause) => clause.some((set) => set[index] === 1))) wanted.push(index);
         }
         if (wanted.length > 0) {
           const source = await textNow();
@@ -235,9 +236,9 @@ export class ResourceStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Paths whose decoded objects (all, or some items) are held now. */
-  held(): string[] {
-    return [...new Set([...this.#files.keys(), ...this.#partial.keys()])];
+  /** Paths whose decoded objects are held now: whole files, and with `partly` those held in part too. */
+  held(options: { partly?: boolean } = {}): string[] {
+    return options.partly ? [...new Set([...this.#files.keys(), ...this.#partial.keys()])] : [...this.#files.keys()];
   }
 
   /**
@@ -302,7 +303,7 @@ export class ResourceStore {
       let problem: string | undefined;
       if (pending) {
         const decoded = await pending;
-        problem = decoded.problem ?? decoded.diagnostics.find((diagnostic) => diagnostic.level === 'error')?.message;
+        problem = decoded.problem ?? (await this.#itemError(file.path, decoded.diagnostics, clausesOf(query)));
       } else {
         await partial!.turn;
         problem = partial!.problem;
@@ -313,6 +314,27 @@ export class ResourceStore {
       if (problem) found.push({ path: file.path, problem });
     }
     return found;
+  }
+
+  /**
+   * The first error of a list decoded whole that concerns a query: with clauses, only an item that
+   * could matter to it (holding them, or an escape), or the list's last item (it may be cut off), as
+   * a decode in part would have met it; without, any. So whether a rule is skipped as unreadable
+   * does not depend on who decoded the list first.
+   */
+  async #itemError(path: string, diagnostics: readonly Diagnostic[], clauses: readonly (readonly string[])[] | undefined): Promise<string | undefined> {
+    const errors = diagnostics.filter((diagnostic) => diagnostic.level === 'error');
+    if (errors.length === 0 || !clauses) return errors[0]?.message;
+    const text = await this.#textOf(path);
+    const slices = text === undefined ? undefined : listItemSlices(text);
+    if (text === undefined || !slices) return errors[0]!.message;
+    const sets = itemsHoldingLiterals(text, slices, ['\\', ...clauses.flat()]);
+    for (const error of errors) {
+      const index = error.line === undefined ? -1 : itemAtLine(slices, error.line);
+      if (index < 0 || index === slices.length - 1) return error.message;
+      if (sets.get('\\')![index] === 1 || clauses.every((clause) => clause.some((literal) => sets.get(literal)![index] === 1))) return error.message;
+    }
+    return undefined;
   }
 
   /**
@@ -356,6 +378,32 @@ export class ResourceStore {
       return undefined;
     }
   }
+}
+
+/**
+ * What an object must hold in its item's text to matter to a query (`containing`, and every clause
+ * of `itemsHolding`); undefined when anything may matter (an empty literal is held by every item).
+ */
+function clausesOf(query: ResourceQuery): readonly (readonly string[])[] | undefined {
+  const clauses = [...(query.containing === undefined ? [] : [[query.containing]]), ...(query.itemsHolding ?? [])];
+  return clauses.length === 0 || clauses.some((clause) => clause.length === 0 || clause.includes('')) ? undefined : clauses;
+}
+
+/** The index of the item a 1-based line is in, or -1 (a line before the first item). */
+function itemAtLine(slices: readonly ListItemSlice[], line: number): number {
+  let low = 0;
+  let high = slices.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (slices[middle]!.line <= line) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
 }
 
 /** Whether a decoded item's own text holds the literal (an item without a range: its file's). */

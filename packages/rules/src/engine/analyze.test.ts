@@ -1,7 +1,7 @@
 import { openBundle } from '@bundle-triage/core';
 import { describe, expect, it } from 'vitest';
 import { parseRule } from '../rule/load-rules.js';
-import { defineCodeRule, type Rule } from '../rule/rule.js';
+import { defineCodeRule, type CodeRule, type Rule } from '../rule/rule.js';
 import { analyze } from './analyze.js';
 import { BundleBuilder, runRule } from '../testing/index.js';
 
@@ -46,6 +46,19 @@ outcomes:
     status: warn
     message: never reached when the first outcome holds
 `;
+
+/** A code rule that looks pods up by name, declaring the list unless told not to. */
+function podLookupRule(id: string, evaluate: CodeRule['evaluate'], options: { declared?: boolean } = {}): Rule {
+  return defineCodeRule({
+    id,
+    title: id,
+    severity: 'low',
+    component: 'test',
+    whyCode: 'test',
+    ...(options.declared === false ? {} : { lookups: { pods: { group: '', resource: 'pods' } } }),
+    evaluate,
+  });
+}
 
 describe('analyze: outcomes', () => {
   it('takes the first outcome whose when holds, and fills the message from the match', async () => {
@@ -193,18 +206,10 @@ describe('analyze: errors and budgets', () => {
   it('lets code rules look an object up by name in a declared list, decoding only the items that name it', async () => {
     const bundle = cluster();
     for (const name of ['web-1', 'web-2', 'web-3']) bundle.addObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'harvester-system' }, status: { phase: 'Running' } });
-    const looking = defineCodeRule({
-      id: 'looks-up',
-      title: 'looks up',
-      severity: 'low',
-      component: 'test',
-      whyCode: 'test',
-      lookups: { pods: { group: '', resource: 'pods' } },
-      evaluate: async (context) => {
-        const found = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-2' });
-        const missing = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-9' });
-        return [{ status: 'warn', message: `found ${found?.metadata.name}, missing ${String(missing)}`, evidence: [await context.evidence(found!, '/metadata/name')] }];
-      },
+    const looking = podLookupRule('looks-up', async (context) => {
+      const found = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-2' });
+      const missing = await context.lookup('pods', { namespace: 'harvester-system', name: 'web-9' });
+      return [{ status: 'warn', message: `found ${found?.metadata.name}, missing ${String(missing)}`, evidence: [await context.evidence(found!, '/metadata/name')] }];
     });
     const opened = await openBundle(bundle.toZip());
     const decoded: string[] = [];
@@ -220,18 +225,27 @@ describe('analyze: errors and budgets', () => {
     }
   });
 
+  it('skips as unreadable when the object looked up is not found and an item that names it does not decode', async () => {
+    const bundle = cluster();
+    bundle.addFile('yamls/namespaced/harvester-system/v1/pods.yaml', 'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: web-2, namespace: [unclosed\nkind: List\n');
+    const looking = podLookupRule('looks-up-broken', async (context) => {
+      await context.lookup('pods', { namespace: 'harvester-system', name: 'web-2' });
+      return [];
+    });
+    const run = await runRule(looking, bundle);
+    expect(run.skipKind).toBe('unreadable');
+    expect(run.skipReason).toMatch(/^yamls\/namespaced\/harvester-system\/v1\/pods.yaml could not be fully read/);
+  });
+
   it('refuses a lookup in a list the rule did not declare, naming the fix', async () => {
-    const undeclared = defineCodeRule({
-      id: 'looks-up-undeclared',
-      title: 'looks up undeclared',
-      severity: 'low',
-      component: 'test',
-      whyCode: 'test',
-      evaluate: async (context) => {
+    const undeclared = podLookupRule(
+      'looks-up-undeclared',
+      async (context) => {
         await context.lookup('pods', { name: 'web-2' });
         return [];
       },
-    });
+      { declared: false },
+    );
     const run = await runRule(undeclared, cluster());
     expect(run.error).toMatch(/looks up pods without declaring it: add lookups/);
   });

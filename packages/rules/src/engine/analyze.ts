@@ -120,13 +120,16 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
     ...(createdAt === undefined || Number.isNaN(createdAt) ? {} : { bundleCreatedAt: createdAt }),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  // Stopped however the run ends: a feed left listening would keep its consumers, and the lists it
+  // announced would be decoded whole for every later query on this bundle.
+  let feed: ObjectFeed | undefined;
   try {
     // The overview and the timeline take the objects of the lists they read while the rules
     // decode them; `feed.drain` reads what no rule did.
     const overview = options.overview === false ? undefined : new OverviewCollector(bundle);
     const timeline = options.timeline === false ? undefined : new TimelineConsumer(bundle, facts);
     const consumers: ObjectConsumer[] = [...(overview ? [overview] : []), ...(timeline ? [timeline] : [])];
-    const feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
+    feed = consumers.length > 0 ? await ObjectFeed.start(bundle, consumers) : undefined;
     let results: Map<string, RuleResult>;
     try {
       results = await runRules(rules, bundle, facts, pattern, logPass, options);
@@ -187,6 +190,7 @@ export async function analyze(bundle: Bundle, options: AnalyzeOptions): Promise<
       run: { startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, rules: rules.length },
     };
   } finally {
+    feed?.stop();
     await logPass.close();
   }
 }

@@ -64,13 +64,19 @@ export function codeRuleContext(options: {
     lookup: async (list, target) => {
       const spec = options.rule.lookups?.[list];
       if (!spec) throw new Error(`rule ${options.rule.id} looks up ${list} without declaring it: add lookups: { ${list}: { group, resource } } to its defineCodeRule`);
-      const [found] = await bundle.resources({
+      const query = {
         group: spec.group,
         resource: spec.resource,
         ...(target.namespace === undefined ? {} : { namespace: target.namespace }),
         name: target.name,
         ...itemsNaming([target.name]),
-      });
+      };
+      const [found] = await bundle.resources(query);
+      // An item that names it but does not decode may be it: "not there" is not known, as for an input.
+      const [problem, ...more] = found ? [] : await bundle.resourceProblems(query);
+      if (problem) {
+        throw new RuleSkip(`${problem.path} could not be fully read (${problem.problem})${more.length > 0 ? ` and ${more.length} more file(s)` : ''}; see diagnostics`, 'unreadable');
+      }
       return found;
     },
   };

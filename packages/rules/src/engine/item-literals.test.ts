@@ -107,6 +107,18 @@ outcomes: [{ when: { field: { path: pod/metadata/name, exists: true } }, status:
     ).toEqual({ pods: [['Evicted', 'Failed']] });
   });
 
+  it('derives nothing a number or a boolean compares as but YAML writes otherwise (Infinity as .inf, TRUE as true)', () => {
+    const of = (field: string) =>
+      literalsOf(`match: { forEach: pods, as: pod, where: { field: { path: pod/status/x, ${field} } } }
+outcomes: [{ when: { field: { path: pod/metadata/name, exists: true } }, status: fail, message: x }]
+`).pods;
+    expect(of("equals: 'Infinity'")).toBeUndefined();
+    expect(of("equals: 'NaN'")).toBeUndefined();
+    expect(of("contains: 'alse'")).toBeUndefined();
+    expect(of("matches: 'rue'")).toBeUndefined();
+    expect(of("contains: 'Running'")).toEqual([['Running']]);
+  });
+
   it('keeps only characters every YAML style writes as they are, and no literal too short to help', () => {
     expect(literalsOf(`match: { forEach: pods, as: pod, where: { field: { path: pod/status/message, contains: 'back-off 5m0s restarting "app"' } } }
 outcomes: [{ when: { field: { path: pod/metadata/name, exists: true } }, status: fail, message: x }]

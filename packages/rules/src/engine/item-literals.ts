@@ -1,5 +1,6 @@
 import type { Condition, FieldCondition } from '../rule/rule-types.js';
 import type { Rule } from '../rule/rule.js';
+import { escapeRegExp } from '../rule/escape-reg-exp.js';
 
 /**
  * For each list input of a declarative rule, literals of which every object that can matter holds
@@ -127,7 +128,7 @@ function isArrayCondition(value: unknown): value is { path: string; as?: string;
 export function mentions(text: string, input: string): boolean {
   if (text === input || text.startsWith(`${input}/`)) return true;
   if (!text.includes('{{')) return false;
-  return new RegExp(`\\{\\{-?\\s*${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(text);
+  return new RegExp(`\\{\\{-?\\s*${escapeRegExp(input)}(?![A-Za-z0-9_])`).test(text);
 }
 
 /** Clauses every element satisfying the condition satisfies, or undefined when none is known. */
@@ -195,7 +196,7 @@ function valueLiterals(value: unknown): readonly string[] | undefined {
     const capital = `${lower[0]!.toUpperCase()}${lower.slice(1)}`;
     return [...new Set([value, lower, capital, lower.toUpperCase()])];
   }
-  if (lower === 'null' || lower === '~' || /^[-+.]?\d/.test(value) || /^[-+]?\.(inf|nan)$/i.test(value)) return undefined;
+  if (lower === 'null' || lower === '~' || /^[-+.]?\d/.test(value) || /^[-+]?\.?(inf|infinity|nan)$/i.test(value)) return undefined;
   return runLiteral(value);
 }
 
@@ -203,13 +204,16 @@ function valueLiterals(value: unknown): readonly string[] | undefined {
 function runLiteral(text: string): readonly string[] | undefined {
   let best = '';
   for (const run of text.split(/[^A-Za-z0-9_./:@-]+/)) if (run.length > best.length) best = run;
-  return best.length >= MIN_LITERAL && !isScalarWordPrefix(best) ? [best] : undefined;
+  return best.length >= MIN_LITERAL && !isScalarWordPart(best) ? [best] : undefined;
 }
 
-/** true/false/null (or a prefix), which a hand-written YAML may spell in other cases than the value's string. */
-function isScalarWordPrefix(literal: string): boolean {
+/**
+ * A part of true, false, null, Infinity or NaN: a boolean or number compares as that word
+ * (`String(true)`, `String(Infinity)`) though YAML may write it otherwise (`TRUE`, `.inf`).
+ */
+function isScalarWordPart(literal: string): boolean {
   const lower = literal.toLowerCase();
-  return ['true', 'false', 'null'].some((word) => word.startsWith(lower));
+  return ['true', 'false', 'null', 'infinity', 'nan'].some((word) => word.includes(lower));
 }
 
 /**

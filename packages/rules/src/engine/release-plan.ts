@@ -106,7 +106,7 @@ export class ReleasePlan {
       if (left === 0 && !this.#searchedLater(path, rule.id)) this.#bundle.releaseResourceFile(path);
     }
     this.#filesOf.delete(rule.id);
-    const held = new Set(this.#bundle.heldResourceFiles());
+    const held = new Set(this.#bundle.heldResourceFiles({ partly: true }));
     for (const query of this.#searchesOf.get(rule.id) ?? []) {
       for (const path of this.#searchFiles.get(query) ?? []) {
         if (held.has(path) && !this.#pending.get(path) && !this.#searchedLater(path, rule.id)) this.#bundle.releaseResourceFile(path);

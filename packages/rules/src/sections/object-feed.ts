@@ -73,6 +73,14 @@ export class ObjectFeed {
     // in neither pass.
     const late = new Set(paths.filter((path) => this.#consumers.some((consumer) => consumer.last?.(path) ?? false)));
     const held = new Set(this.#bundle.heldResourceFiles());
+    try {
+      await this.#read(paths, late, held, signal);
+    } finally {
+      this.stop();
+    }
+  }
+
+  async #read(paths: readonly string[], late: ReadonlySet<string>, held: ReadonlySet<string>, signal: AbortSignal | undefined): Promise<void> {
     for (const second of [false, true]) {
       for (const path of paths.filter((candidate) => late.has(candidate) === second)) {
         signal?.throwIfAborted();
@@ -89,8 +97,6 @@ export class ObjectFeed {
         if (!held.has(path)) this.#bundle.releaseResourceFile(path);
       }
     }
-    this.#stop();
-    for (const waiting of this.#waiting) waiting.clear();
   }
 
   /** Stops listening without reading anything more (a run that failed or was stopped). */

@@ -121,7 +121,7 @@ export class OpenBundles {
     }
     void entry.bundle.then(
       (bundle) => {
-        const held = bundle.heldResourceFiles();
+        const held = bundle.heldResourceFiles({ partly: true });
         if (held.length > this.#maxDecodedFiles && entry.users === 0) for (const path of held) bundle.releaseResourceFile(path);
       },
       () => undefined,
