@@ -128,8 +128,13 @@ function isArrayCondition(value: unknown): value is { path: string; as?: string;
 export function mentions(text: string, input: string): boolean {
   if (text === input || text.startsWith(`${input}/`)) return true;
   if (!text.includes('{{')) return false;
-  return new RegExp(`\\{\\{-?\\s*${escapeRegExp(input)}(?![A-Za-z0-9_])`).test(text);
+  let pattern = TEMPLATE_REFERENCES.get(input);
+  if (!pattern) TEMPLATE_REFERENCES.set(input, (pattern = new RegExp(`\\{\\{-?\\s*${escapeRegExp(input)}(?![A-Za-z0-9_])`)));
+  return pattern.test(text);
 }
+
+/** A template's reference to an input, per input name (the catalog has few names, many templates). */
+const TEMPLATE_REFERENCES = new Map<string, RegExp>();
 
 /** Clauses every element satisfying the condition satisfies, or undefined when none is known. */
 function conditionClauses(condition: Condition, as: string): readonly Clause[] | undefined {
