@@ -33,9 +33,11 @@ export interface AnalyzeOptions {
   /** The rules to run (e.g. `await loadCatalog()`, plus your own). */
   rules: readonly Rule[];
   /**
-   * Decode only the objects of a list input that a declarative rule's conditions can match
-   * (default true; see item-literals.ts). false decodes every object of every list a rule reads:
-   * the same result, slower; for checking that it is the same.
+   * Decode only the objects of a list input that a declarative rule's conditions can match, and
+   * read lists only its outcomes need when an object passes `match` (see item-literals.ts and
+   * deferred-inputs.ts). By default for rules with a list of 256 KiB or more, where it pays for
+   * working out what to read; `true` for every rule (the test kit, so each rule test exercises
+   * it); `false` reads every list whole up front: the same result, for checking that it is.
    */
   narrowInputs?: boolean;
   /** Run only these rule ids or tags. */
@@ -272,7 +274,7 @@ async function runWithBudget(
     }, budget);
   });
   try {
-    return await Promise.race([runRule(rule, bundle, facts, pattern, logScans, controller.signal, options.narrowInputs ?? true), timeout]);
+    return await Promise.race([runRule(rule, bundle, facts, pattern, logScans, controller.signal, options.narrowInputs ?? hasLargeList(rule, bundle)), timeout]);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', abortOnParent);
@@ -389,6 +391,17 @@ function uncheckedSkip(unchecked: readonly UncheckedNode[], facts: BundleFacts):
 function recordsOf(draft: FindingDraft): { records?: string[] } {
   const records = draft.records ?? [...new Set(draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.fact ? [ref.located.fact.record] : [])))];
   return records.length > 0 ? { records } : {};
+}
+
+/** Lists from which narrowing a rule's inputs pays: smaller ones cost less to read whole than to work out what to read. */
+const NARROW_FROM_BYTES = 256 * 1024;
+
+/** Whether one of a declarative rule's list inputs has a file of NARROW_FROM_BYTES or more in this bundle. */
+function hasLargeList(rule: Rule, bundle: Bundle): boolean {
+  if (rule.kind !== 'declarative') return false;
+  return Object.values(rule.inputs ?? {}).some(
+    (spec) => 'resource' in spec && spec.resource.name === undefined && bundle.resourceFiles(resourceQueryOf(spec)).some((file) => file.size >= NARROW_FROM_BYTES),
+  );
 }
 
 /** The resource queries of `containing` inputs. */

@@ -1,6 +1,5 @@
 import type { Condition, FieldCondition } from '../rule/rule-types.js';
 import type { Rule } from '../rule/rule.js';
-import { escapeRegExp } from '../rule/escape-reg-exp.js';
 
 /**
  * For each list input of a declarative rule, literals of which every object that can matter holds
@@ -126,15 +125,36 @@ function isArrayCondition(value: unknown): value is { path: string; as?: string;
 
 /** Whether a string of the rule refers to the input: the path itself, a path into it, or a template naming it. */
 export function mentions(text: string, input: string): boolean {
-  if (text === input || text.startsWith(`${input}/`)) return true;
-  if (!text.includes('{{')) return false;
-  let pattern = TEMPLATE_REFERENCES.get(input);
-  if (!pattern) TEMPLATE_REFERENCES.set(input, (pattern = new RegExp(`\\{\\{-?\\s*${escapeRegExp(input)}(?![A-Za-z0-9_])`)));
-  return pattern.test(text);
+  return namesIn(text).has(input);
 }
 
-/** A template's reference to an input, per input name (the catalog has few names, many templates). */
-const TEMPLATE_REFERENCES = new Map<string, RegExp>();
+/**
+ * The names a string of a rule can refer to: itself, the head of a path (`pods/…`), and the first
+ * name of each template (`{{ pods | … }}`). Worked out once per distinct string: a rule's strings
+ * are asked about once per input, and the catalog's rules share many of them.
+ */
+function namesIn(text: string): ReadonlySet<string> {
+  let names = NAMES.get(text);
+  if (!names) {
+    const found = new Set<string>([text]);
+    const slash = text.indexOf('/');
+    if (slash > 0) found.add(text.slice(0, slash));
+    if (text.includes('{{')) {
+      for (const match of text.matchAll(TEMPLATE_NAME)) {
+        // `{{ a-b` may name `a-b`, or `a` followed by other text: both count (too many names only keep lists whole).
+        const parts = match[1]!.split('-');
+        for (let end = 1; end <= parts.length; end += 1) found.add(parts.slice(0, end).join('-'));
+      }
+    }
+    names = found;
+    NAMES.set(text, names);
+  }
+  return names;
+}
+
+/** The first name of a template: `{{ name`, `{{- name`. */
+const TEMPLATE_NAME = /\{\{-?\s*([A-Za-z0-9_-]+)/g;
+const NAMES = new Map<string, ReadonlySet<string>>();
 
 /** Clauses every element satisfying the condition satisfies, or undefined when none is known. */
 function conditionClauses(condition: Condition, as: string): readonly Clause[] | undefined {
