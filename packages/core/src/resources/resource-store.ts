@@ -31,6 +31,9 @@ interface PartialFile {
   turn: Promise<unknown>;
 }
 
+/** An escape in double quotes can spell any literal: an item holding one may matter to any query. */
+const ESCAPE = '\\';
+
 /** Told the objects of each resource file as it is decoded (see `Bundle.onResourcesDecoded`). */
 export type DecodedFileListener = (path: string, objects: readonly KubeObject[]) => void;
 
@@ -137,8 +140,7 @@ export class ResourceStore {
       // items not decoded before: another query for the same literals reads nothing.
       let text: string | undefined;
       const textNow = async (): Promise<string> => (text ??= await this.#readText(path));
-      const literals = [...new Set(['\\', ...clauses.flat()])];
-      let wanted: number[];
+      const literals = [...new Set([ESCAPE, ...clauses.flat()])];
       try {
         if (record.slices === undefined) record.slices = listItemSlices(await textNow()) ?? 'whole';
         // Aliases, or not a list of items: the whole file, as any other query would read it.
@@ -147,9 +149,9 @@ export class ResourceStore {
         const missing = literals.filter((literal) => !record.holding.has(literal));
         if (missing.length > 0) for (const [literal, set] of itemsHoldingLiterals(await textNow(), slices, missing)) record.holding.set(literal, set);
         // Every clause held (one of its literals), or an escape that could spell any.
-        const escaped = record.holding.get('\\')!;
+        const escaped = record.holding.get(ESCAPE)!;
         const sets = clauses.map((clause) => clause.map((literal) => record.holding.get(literal)!));
-        wanted = [];
+        const wanted: number[] = [];
         for (let index = 0; index < slices.length; index += 1) {
           if (record.items.has(index)) continue;
           // The last item too: a file cut off (the kit stopped writing) may have lost the literal with the rest of it.
@@ -219,7 +221,6 @@ export class ResourceStore {
     }
     return pending;
   }
-
 
   /**
    * Forgets what a file decoded, so its objects can be collected once nobody holds them; a later
@@ -308,7 +309,6 @@ export class ResourceStore {
         await partial!.turn;
         problem = partial!.problem;
       }
-      // (A list decoded whole after some of its items: its problems are the whole list's.)
       // A list decoded for another query is this one's problem only if it holds the literal.
       if (problem && query.containing !== undefined && (await this.#filesHolding([file], query.containing)).length === 0) continue;
       if (problem) found.push({ path: file.path, problem });
@@ -328,11 +328,11 @@ export class ResourceStore {
     const text = await this.#textOf(path);
     const slices = text === undefined ? undefined : listItemSlices(text);
     if (text === undefined || !slices) return errors[0]!.message;
-    const sets = itemsHoldingLiterals(text, slices, ['\\', ...clauses.flat()]);
+    const sets = itemsHoldingLiterals(text, slices, [ESCAPE, ...clauses.flat()]);
     for (const error of errors) {
       const index = error.line === undefined ? -1 : itemAtLine(slices, error.line);
       if (index < 0 || index === slices.length - 1) return error.message;
-      if (sets.get('\\')![index] === 1 || clauses.every((clause) => clause.some((literal) => sets.get(literal)![index] === 1))) return error.message;
+      if (sets.get(ESCAPE)![index] === 1 || clauses.every((clause) => clause.some((literal) => sets.get(literal)![index] === 1))) return error.message;
     }
     return undefined;
   }

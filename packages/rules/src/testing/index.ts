@@ -55,14 +55,8 @@ export async function runRule(
   const owned = !(isOpenBundle(bundle));
   const opened = isOpenBundle(bundle) ? bundle : await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
   try {
-    const report = await analyze(opened, {
-      rules: [resolved],
-      includePass: true,
-      // Narrowed however small the fixture's lists (by default only for large ones): each rule test exercises it.
-      narrowInputs: true,
-      ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
-      ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
-    });
+    // Narrowed however small the fixture's lists (by default only for large ones): each rule test exercises it.
+    const report = await analyzeOne(opened, resolved, options, true);
     if (owned && (itemLiterals(resolved).size > 0 || deferredInputs(resolved).size > 0)) await expectSameUnnarrowed(resolved, report, bundle as BundleBuilder | Uint8Array | string, options);
     const findings = report.findings.filter((finding) => finding.ruleId === resolved.id);
     const skipped = report.skipped.find((entry) => entry.ruleId === resolved.id);
@@ -97,23 +91,28 @@ export async function runRules(rules: readonly (Rule | string)[], bundle: Bundle
   }
 }
 
+/** One rule's report, pass findings kept, the sections only when asked for. */
+function analyzeOne(bundle: Bundle, rule: Rule, options: { ruleTimeoutMs?: number; sections?: boolean }, narrowInputs: boolean): Promise<Report> {
+  return analyze(bundle, {
+    rules: [rule],
+    includePass: true,
+    narrowInputs,
+    ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
+    ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
+  });
+}
+
 /**
  * A rule whose list inputs the engine narrows (it decodes only the objects the conditions can
  * match, see item-literals.ts, and reads lists only the outcomes need when an object passes
- * `match`, see deferred-inputs.ts) must give exactly what it gives on whole lists read up front. Every `runRule` of
- * such a rule checks it on a second opening of the bundle, so each fixture of each rule test
- * proves the narrowing, and a condition it misreads fails the rule's own tests.
+ * `match`, see deferred-inputs.ts) must give exactly what it gives on whole lists read up front.
+ * Every `runRule` of such a rule checks it on a second opening of the bundle, so each fixture of
+ * each rule test proves the narrowing, and a condition it misreads fails the rule's own tests.
  */
 async function expectSameUnnarrowed(rule: Rule, narrowed: Report, bundle: BundleBuilder | Uint8Array | string, options: { ruleTimeoutMs?: number; sections?: boolean }): Promise<void> {
   const opened = await openBundle(bundle instanceof BundleBuilder ? bundle.toZip() : bundle);
   try {
-    const whole = await analyze(opened, {
-      rules: [rule],
-      includePass: true,
-      narrowInputs: false,
-      ...(options.ruleTimeoutMs ? { ruleTimeoutMs: options.ruleTimeoutMs } : {}),
-      ...(options.sections ? {} : { overview: false, patterns: false, timeline: false }),
-    });
+    const whole = await analyzeOne(opened, rule, options, false);
     const outcome = (report: Report) => JSON.stringify({ findings: report.findings, skipped: report.skipped, errors: report.errors });
     if (outcome(narrowed) !== outcome(whole)) {
       throw new Error(
