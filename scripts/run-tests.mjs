@@ -27,7 +27,12 @@ try {
   process.exit(run.status || 1);
 }
 const passed = results.numPassedTests ?? 0;
-const failed = (results.numFailedTests ?? 0) + (results.numFailedTestSuites ?? 0);
+// A failed test counts once (numFailedTestSuites also counts the file and describe around it);
+// a file that failed without a failed test (it did not load, a hook threw) counts as one.
+const filesFailedOutsideTests = (results.testResults ?? []).filter(
+  (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+).length;
+const failed = (results.numFailedTests ?? 0) + filesFailedOutsideTests;
 const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed + failed === 0) {

@@ -75,6 +75,19 @@ describe('uploads refused early leave nothing behind', () => {
     expect(await total()).toBe(0);
     expect(((await (await service.request('/api/analyses?ticket=CUT-1')).json()) as { total: number }).total).toBe(0);
   });
+
+  it('closes the connection after refusing an upload it did not read to the end, so the next request on a kept-alive connection is answered', async () => {
+    // Refused on its first bytes: the rest of the 3 MB is never read. fetch keeps connections
+    // alive and sends the next upload on the same one, which used to wait there for ever.
+    const refused = await service.request('/api/uploads', { method: 'POST', body: Buffer.alloc(3 * 1024 * 1024, 'a'), headers: { 'content-type': 'application/octet-stream' }, as: 'uploader' });
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('connection')).toBe('close');
+    await refused.text();
+    const next = await service.request('/api/uploads?ticket=AFTER-REFUSAL', { method: 'POST', body: flagshipZip, headers: { 'content-type': 'application/octet-stream' }, as: 'uploader', signal: AbortSignal.timeout(20_000) });
+    expect(next.status).toBe(202);
+    await service.finished(((await next.json()) as { analysisId: string }).analysisId);
+    expect(incoming()).toEqual([]);
+  });
 });
 
 describe('rate limit', () => {
