@@ -73,20 +73,25 @@ describe('scanLines', () => {
   });
 
   it('with a prefilter pattern (alone or with literals), returns exactly the lines it matches or that hold a literal, with their true numbers', async () => {
-    const pattern = /ne+dle|[Hh]ay\b/;
+    // The literals join the pattern's search: their regex characters stay literal, and a pattern
+    // that ignores case does not make them ignore it.
+    const literals = ['straw', 'a|b', 'é.*', 'STRAW'];
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', 'needle', 'neeedle', 'nee', 'dle', 'hay', 'Hay ', 'hayx', 'é', 'straw')), { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', 'needle', 'neeedle', 'NEEDLE', 'nee', 'dle', 'hay', 'Hay ', 'hayx', 'é', 'éx', 'straw', 'Straw', 'a|b', 'ab', 'é.*')), { maxLength: 60 }).map((parts) => parts.join('')),
         fc.array(fc.nat(400), { maxLength: 12 }),
-        fc.boolean(),
-        async (text, cuts, withLiteral) => {
+        fc.constantFrom('alone', 'with literals', 'ignoring case, with literals'),
+        async (text, cuts, variant) => {
           const bytes = Buffer.from(text, 'utf8');
-          const expected = referenceLines(text).filter((line) => pattern.test(line.raw) || (withLiteral && line.raw.includes('straw')));
-          const options = withLiteral ? { prefilterPattern: /ne+dle|[Hh]ay\b/g, prefilter: ['straw'] } : { prefilterPattern: pattern };
+          const pattern = variant === 'ignoring case, with literals' ? /ne+dle|[Hh]ay\b/gi : /ne+dle|[Hh]ay\b/g;
+          const test = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+          const withLiterals = variant !== 'alone';
+          const expected = referenceLines(text).filter((line) => test.test(line.raw) || (withLiterals && literals.some((literal) => line.raw.includes(literal))));
+          const options = withLiterals ? { prefilterPattern: pattern, prefilter: literals } : { prefilterPattern: pattern };
           expect(await collect(scanLines(chunked(bytes, cuts), options))).toEqual(expected);
         },
       ),
-      { seed: 20261126, numRuns: 400 },
+      { seed: 20261126, numRuns: 600 },
     );
   });
 

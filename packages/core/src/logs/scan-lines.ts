@@ -4,8 +4,9 @@
  * With a prefilter (literal strings), a chunk is searched with Buffer.indexOf for the literals
  * first, and only the lines that hold one are decoded; the rest only have their newlines
  * counted. That is what makes grepping a 20 MB kernel log cheap: most bytes are never turned
- * into strings. Each literal costs a search of its own over the bytes; a prefilter pattern finds
- * any of many words in one pass of a regular expression over the bytes read as latin1.
+ * into strings. A few literals cost a search each over the bytes; many literals, or literals
+ * beside a prefilter pattern, are found in one pass of a regular expression over the bytes read
+ * as latin1.
  */
 import { escapeRegExp } from '../escape-reg-exp.js';
 export interface ScannedLine {
@@ -98,7 +99,11 @@ function lineFilter(literals: Buffer[], pattern: RegExp | undefined): LineFilter
   if (literals.length === 0 && !pattern) return undefined;
   // Chunks are searched as latin1 text (one character per byte), so the alternation is built from
   // each literal's bytes read the same way and matches exactly where its bytes are.
-  if (!pattern && literals.length >= ALTERNATION_FROM) return lineFilter([], new RegExp(literals.map((literal) => escapeRegExp(literal.toString('latin1'))).join('|')));
+  const alternation = () => literals.map((literal) => escapeRegExp(literal.toString('latin1'))).join('|');
+  if (!pattern && literals.length >= ALTERNATION_FROM) return lineFilter([], new RegExp(alternation()));
+  // With a pattern the chunk is searched by an expression anyway: the literals join it rather
+  // than each costing a search of its own (a pattern that ignores case would widen them).
+  if (pattern && literals.length > 0 && !pattern.flags.includes('i')) return lineFilter([], new RegExp(`${pattern.source}|${alternation()}`, pattern.flags));
   const flags = pattern?.flags.replace(/[gy]/g, '') ?? '';
   const test = pattern && new RegExp(pattern.source, flags);
   return {

@@ -82,6 +82,21 @@ describe('a query over every resource list, for the objects that hold a literal'
     }
   });
 
+  it('keeps exactly the items whose own text holds the literal, from a list already decoded whole', async () => {
+    const claim = (name: string, finalizer: boolean) =>
+      `- apiVersion: v1\n  kind: PersistentVolumeClaim\n  metadata:\n${finalizer ? '    finalizers:\n    - kubernetes.io/pvc-protection\n' : ''}    name: ${name}\n    namespace: default\n`;
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const held = new Set(['b', 'c', 'f']);
+    const bundle = await bundleOf([{ name: 'yamls/namespaced/default/v1/persistentvolumeclaims.yaml', data: `apiVersion: v1\nitems:\n${names.map((name) => claim(name, held.has(name))).join('')}kind: List\n` }]);
+    try {
+      expect(await bundle.resources({ group: '', resource: 'persistentvolumeclaims' })).toHaveLength(6);
+      expect((await bundle.resources({ group: '', resource: 'persistentvolumeclaims', containing: 'pvc-protection' })).map((object) => object.metadata.name)).toEqual(['b', 'c', 'f']);
+      expect(await bundle.resources({ group: '', resource: 'persistentvolumeclaims', containing: 'no such text' })).toEqual([]);
+    } finally {
+      await bundle.close();
+    }
+  });
+
   it('leaves out the resources a query excepts, without reading their lists', async () => {
     const reads: string[] = [];
     const bundle = await openBundle(
