@@ -1,4 +1,4 @@
-import type { BundleLimits, NestedArchiveKinds, Diagnostic, PatternMinerOptions, PatternReport, TimestampStyle } from '@bundle-triage/core';
+import type { BundleLimits, NestedArchiveKinds, Diagnostic, LogLine, PatternMinerOptions, PatternReport, TimestampStyle } from '@bundle-triage/core';
 import type { LogSearch, LogSearchResult } from './log-search.js';
 
 /** What a log pass thread is started with (workerData). */
@@ -14,12 +14,21 @@ export interface LogPassThreadSetup {
   /** False: only the rules' searches, no patterns (the `patterns` answer then has no report). */
   mine?: boolean;
   concurrency?: number;
-  /** Without mining: the logs the thread and the main thread share (LogClaims' cells), in this order. */
+  /**
+   * The logs the thread and the main thread share (LogClaims' cells), in this order: without
+   * mining the logs the rules search; with mining every mined log, the main thread's lines of
+   * those it takes coming by `mined` messages.
+   */
   claims?: { buffer: SharedArrayBuffer; paths: string[] };
 }
 
 /** Main thread → log pass thread. */
-export type LogPassRequest = { type: 'templateOf'; id: number; text: string; style: TimestampStyle } | { type: 'abort' } | { type: 'close' };
+export type LogPassRequest =
+  | { type: 'templateOf'; id: number; text: string; style: TimestampStyle }
+  /** A log the main thread took and read: its mined lines, or why it could not be read; neither: the thread reads it. */
+  | { type: 'mined'; path: string; lines?: LogLine[]; error?: string }
+  | { type: 'abort' }
+  | { type: 'close' };
 
 /** Log pass thread → main thread. */
 export type LogPassAnswer =

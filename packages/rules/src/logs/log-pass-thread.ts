@@ -1,9 +1,10 @@
-import { logsToMine, type Bundle, type LogFile, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
+import { logsToMine, type Bundle, type LogFile, type LogLine, type PatternReport, type TimestampStyle } from '@bundle-triage/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
-import { LogPass, searchedLogs, type LogPassOptions, type LogScans } from './log-pass.js';
+import { HELD_LINES, HELD_LINES_PER_LOG, LogPass, readLogForPass, searchedLogs, type LogPassOptions, type LogScans } from './log-pass.js';
+import { LogSearchBatch } from './log-search-batch.js';
 import { searchKey, type LogSearch, type LogSearchResult } from './log-search.js';
 import { deferred, type Deferred } from './deferred.js';
 import { BY_MAIN, BY_THREAD, LogClaims } from './log-claims.js';
@@ -91,6 +92,11 @@ function onDemand(scans: SharedLogScans): LogPassRunner {
  * Without mining, the two threads share the rules' logs (LogClaims): the thread reads from the
  * front; a rule asking for a log nobody has taken reads it here, and while a rule waits on the
  * thread this thread reads logs from the back, so neither core idles while logs are left.
+ *
+ * With mining, they share every mined log the same way: while this thread waits on the pass (a
+ * rule's log, or the templates), it reads logs from the back and sends their mined lines over;
+ * the miner takes them in the log's turn, so the templates are those of one pass in the bundle's
+ * order. The rules' searches of such a log are answered here.
  */
 class LogPassThread implements LogPassRunner {
   readonly readsAhead = true;
@@ -98,12 +104,16 @@ class LogPassThread implements LogPassRunner {
   readonly #options: StartLogPassOptions;
   readonly #worker: Worker;
   readonly #lazy: SharedLogScans;
-  readonly #eager = new Map<string, { keys: Set<string>; search: LogSearch; results: Deferred<Map<string, LogSearchResult>> }>();
-  /** Without mining: who reads each log of `#eager` (in the thread's order). */
-  readonly #claims: LogClaims | undefined;
+  readonly #eager = new Map<string, { searches: Map<string, LogSearch>; search: LogSearch; results: Deferred<Map<string, LogSearchResult>> }>();
+  /** Who reads each shared log (in the thread's order): without mining those of `#eager`, with mining every mined log. */
+  readonly #claims: LogClaims;
+  readonly #sharing: boolean;
   /** Searches waiting on the thread; while there are some, this thread reads logs from the back. */
   #waiting = 0;
   #stealing = false;
+  /** Mined lines sent to the thread and not yet known to be taken: past HELD_LINES this thread stops helping. */
+  #linesSent = 0;
+  #stopped = false;
   readonly #finished = deferred<PatternReport | undefined>();
   readonly #templates = new Map<number, (id: string | undefined) => void>();
   #nextTemplate = 0;
@@ -117,6 +127,7 @@ class LogPassThread implements LogPassRunner {
     this.#options = options;
     const readPaths = new Set(read.map((log) => log.path));
     const sharing = options.mine === false;
+    this.#sharing = sharing;
     const lazy: { file: LogFile; search: LogSearch }[] = [];
     const planned: { path: string; search: LogSearch }[] = [];
     for (const { file, search } of options.planned) {
@@ -125,11 +136,11 @@ class LogPassThread implements LogPassRunner {
       if (!readPaths.has(file.path)) continue;
       planned.push({ path: file.path, search });
       let eager = this.#eager.get(file.path);
-      if (!eager) this.#eager.set(file.path, (eager = { keys: new Set(), search, results: deferred() }));
-      eager.keys.add(searchKey(search));
+      if (!eager) this.#eager.set(file.path, (eager = { searches: new Map(), search, results: deferred() }));
+      eager.searches.set(searchKey(search), search);
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
-    this.#claims = sharing ? new LogClaims(read.filter((log) => this.#eager.has(log.path)).map((log) => log.path)) : undefined;
+    this.#claims = new LogClaims((sharing ? read.filter((log) => this.#eager.has(log.path)) : read).map((log) => log.path));
     const setup: LogPassThreadSetup = {
       location: bundle.location,
       limits: bundle.limits,
@@ -140,7 +151,7 @@ class LogPassThread implements LogPassRunner {
       ...(options.miner ? { miner: options.miner } : {}),
       ...(options.mine === false ? { mine: false } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(this.#claims ? { claims: { buffer: this.#claims.buffer, paths: [...this.#claims.paths] } } : {}),
+      claims: { buffer: this.#claims.buffer, paths: [...this.#claims.paths] },
     };
     // What the thread allocates is almost all short-lived (each chunk read as text for the
     // prefilter): a small young generation keeps its memory down (≈ 45 MB less peak RSS on L).
@@ -155,10 +166,10 @@ class LogPassThread implements LogPassRunner {
   async search(file: LogFile, search: LogSearch, signal?: AbortSignal): Promise<LogSearchResult> {
     const eager = this.#eager.get(file.path);
     const key = searchKey(search);
-    if (!eager?.keys.has(key)) return this.#lazy.search(file, search, signal);
-    if (this.#claims?.claim(file.path, BY_MAIN)) return this.#lazy.search(file, search, signal);
+    if (!eager?.searches.has(key)) return this.#lazy.search(file, search, signal);
+    if (this.#sharing && this.#claims.claim(file.path, BY_MAIN)) return this.#lazy.search(file, search, signal);
     this.#waiting += 1;
-    void this.#helpFromTheBack();
+    void (this.#sharing ? this.#helpFromTheBack() : this.#helpMining());
     try {
       return (await abortable(eager.results.promise, signal)).get(key)!;
     } finally {
@@ -168,7 +179,7 @@ class LogPassThread implements LogPassRunner {
 
   /** While rules wait on the thread, reads the last logs nobody has taken, one at a time. */
   async #helpFromTheBack(): Promise<void> {
-    if (!this.#claims || this.#stealing) return;
+    if (this.#stealing) return;
     this.#stealing = true;
     try {
       while (this.#waiting > 0 && !this.#options.signal?.aborted) {
@@ -184,17 +195,71 @@ class LogPassThread implements LogPassRunner {
     }
   }
 
+  /**
+   * While this thread waits on the pass, reads mined logs from the back, one at a time, and sends
+   * their mined lines to the thread (and answers their searches here).
+   */
+  async #helpMining(): Promise<void> {
+    if (this.#sharing || this.#stealing) return;
+    this.#stealing = true;
+    try {
+      while (!this.#stopped && !this.#fallback && !this.#options.signal?.aborted && this.#linesSent < HELD_LINES) {
+        const path = this.#claims.claimLast(BY_MAIN);
+        if (path === undefined) return;
+        await this.#mineHere(path);
+      }
+    } finally {
+      this.#stealing = false;
+    }
+  }
+
+  /** Reads a mined log the thread left to this one: its lines go to the thread, its searches' results to the rules. */
+  async #mineHere(path: string): Promise<void> {
+    const log = this.#bundle.log(path);
+    const eager = this.#eager.get(path);
+    if (!log) {
+      this.#post({ type: 'mined', path });
+      return;
+    }
+    const batch = eager ? new LogSearchBatch(eager.searches, this.#options.pattern) : undefined;
+    const lines: LogLine[] = [];
+    let overflowed = false;
+    try {
+      await readLogForPass(log, batch, true, this.#options.signal, (line) => {
+        if (overflowed) return;
+        lines.push(line);
+        // Too many to hand over: the thread reads the log again in its turn, as it would its own.
+        if (lines.length > HELD_LINES_PER_LOG) {
+          overflowed = true;
+          lines.length = 0;
+        }
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      if (!this.#options.signal?.aborted) this.#bundle.addDiagnostic({ path, level: 'error', message: `log could not be read for patterns: ${reason}` });
+      eager?.results.reject(error);
+      this.#post({ type: 'mined', path, error: reason });
+      return;
+    }
+    if (batch) eager?.results.resolve(batch.results());
+    this.#linesSent += lines.length;
+    this.#post(overflowed ? { type: 'mined', path } : { type: 'mined', path, lines });
+  }
+
   async patterns(): Promise<PatternReport> {
+    void this.#helpMining();
     const report = await this.#finished.promise;
     if (!report) throw new Error('this log pass does not mine patterns (mine: false)');
     return report;
   }
 
   async finished(): Promise<void> {
+    void this.#helpMining();
     await this.#finished.promise;
   }
 
   async templateOf(text: string, file: { timestampStyle: TimestampStyle }): Promise<string | undefined> {
+    void this.#helpMining();
     const report = await this.#finished.promise;
     if (this.#fallback) return this.#fallback.templateOf(text, file);
     if (!report) return undefined;
@@ -206,6 +271,7 @@ class LogPassThread implements LogPassRunner {
   }
 
   async close(): Promise<void> {
+    this.#stopped = true;
     this.#post({ type: 'close' });
     // A thread that does not end by itself soon is ended.
     const timer = setTimeout(() => void this.#worker.terminate(), 5_000);
@@ -238,7 +304,8 @@ class LogPassThread implements LogPassRunner {
   /** The thread could not open the bundle (it moved, a limit): the same pass, on this thread. */
   #runHere(): void {
     const claims = this.#claims;
-    const pass = new LogPass(this.#bundle, { ...this.#options, ...(claims ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}) });
+    // Mining here reads every log itself (this thread's help stops; a log it was reading is read twice).
+    const pass = new LogPass(this.#bundle, { ...this.#options, ...(this.#sharing ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}) });
     this.#fallback = pass;
     for (const [path, eager] of this.#eager) {
       const file = this.#bundle.log(path);
@@ -257,6 +324,7 @@ class LogPassThread implements LogPassRunner {
   }
 
   #fail(reason: string): void {
+    this.#stopped = true;
     if (this.#fallback) return;
     const error = new Error(reason);
     for (const eager of this.#eager.values()) eager.results.reject(error);

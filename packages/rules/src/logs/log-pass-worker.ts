@@ -4,7 +4,8 @@
 import { openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SafePattern } from '../rule/safe-pattern.js';
-import { listedLogs, LogPass } from './log-pass.js';
+import { listedLogs, LogPass, type ReadElsewhere } from './log-pass.js';
+import { deferred, type Deferred } from './deferred.js';
 import { BY_THREAD, LogClaims } from './log-claims.js';
 import type { LogPassAnswer, LogPassRequest, LogPassThreadSetup } from './log-pass-protocol.js';
 import type { LogSearch } from './log-search.js';
@@ -34,8 +35,16 @@ async function run(): Promise<void> {
     return file ? [{ file, search } as { file: LogFile; search: LogSearch }] : [];
   });
   const claims = setup.claims && new LogClaims(setup.claims.paths, setup.claims.buffer);
+  // What the main thread found in the logs it took, by path, whichever comes first: the message or the turn.
+  const elsewhere = new Map<string, Deferred<ReadElsewhere>>();
+  const foundElsewhere = (path: string) => {
+    let found = elsewhere.get(path);
+    if (!found) elsewhere.set(path, (found = deferred()));
+    return found;
+  };
   const pass = new LogPass(bundle, {
     ...(claims ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}),
+    ...(claims && setup.mine !== false ? { readElsewhere: (log: LogFile) => foundElsewhere(log.path).promise } : {}),
     planned,
     pattern,
     signal: controller.signal,
@@ -47,6 +56,7 @@ async function run(): Promise<void> {
   });
   parentPort?.on('message', (request: LogPassRequest) => {
     if (request.type === 'abort') controller.abort(new Error('the analysis was stopped'));
+    else if (request.type === 'mined') foundElsewhere(request.path).resolve(request.lines ? { lines: request.lines } : request.error !== undefined ? { error: request.error } : 'read-here');
     else if (request.type === 'templateOf') {
       void pass.templateOf(request.text, { timestampStyle: request.style }).then(
         (templateId) => post({ type: 'template', id: request.id, ...(templateId ? { templateId } : {}) }),

@@ -91,6 +91,28 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
     }
   });
 
+  it.skipIf(!built)('with mining, this thread reads logs from the back while it waits, and the templates and answers are those of one pass', async () => {
+    const expectedAnswers = await answers(new SharedLogScans(planned, pattern));
+    const expectedTemplates = templates(await minePatterns(bundle));
+    const opened = await openBundle(join(folder, 'incident.zip'));
+    try {
+      await opened.facts();
+      const before = opened.stats.filesRead;
+      const thread = startLogPass(opened, { planned: planned.map(({ file, search }) => ({ file: opened.log(file.path)!, search })), pattern, bundleCreatedAt: createdAt, thread: true });
+      try {
+        // Asked for the templates at once, this thread takes the last log before the thread has started.
+        const report = thread.patterns();
+        expect(await answers({ search: (file, search) => thread.search(opened.log(file.path)!, search) })).toEqual(expectedAnswers);
+        expect(templates(await report)).toEqual(expectedTemplates);
+        expect(opened.stats.filesRead).toBeGreaterThan(before);
+      } finally {
+        await thread.close();
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('without mining, answers every search as SharedLogScans does and has no templates', async () => {
     const pass = new LogPass(bundle, { planned, pattern, mine: false });
     expect(await answers(pass)).toEqual(await answers(new SharedLogScans(planned, pattern)));

@@ -36,11 +36,19 @@ export interface LogPassOptions {
   claim?: (log: LogFile) => boolean;
   /** Told the results of each log the rules search, as soon as they are known (a thread passes them on). */
   onServed?: (path: string, outcome: { results: Map<string, LogSearchResult> } | { error: unknown }) => void;
+  /**
+   * While mining: what the other thread found in a log it took (`claim` said false), awaited in
+   * the log's turn — its mined lines, or why it could not be read (it has noted the diagnostic), or
+   * `read-here` (too many lines to hand over: this pass reads the log itself).
+   */
+  readElsewhere?: (log: LogFile) => Promise<ReadElsewhere>;
 }
 
+export type ReadElsewhere = { lines: LogLine[] } | { error: string } | 'read-here';
+
 /** Mined lines held for a log read ahead of its turn; past these the log is read again in turn. */
-const HELD_LINES_PER_LOG = 20_000;
-const HELD_LINES = 100_000;
+export const HELD_LINES_PER_LOG = 20_000;
+export const HELD_LINES = 100_000;
 
 /**
  * One pass over each log serves the rules' searches and the pattern miner together. Every log
@@ -148,6 +156,17 @@ export class LogPass implements LogScans {
       } else if (this.#unreadable.has(log.path)) {
         continue;
       }
+      if (this.#options.claim && this.#options.readElsewhere && !this.#options.claim(log)) {
+        const found = await abortable(this.#options.readElsewhere(log), this.#options.signal);
+        if (found !== 'read-here') {
+          if ('error' in found) miner.addUnreadable(log.path, found.error);
+          else {
+            for (const line of found.lines) miner.add(line, log);
+            miner.addFile(log);
+          }
+          continue;
+        }
+      }
       await this.#read(log, undefined);
     }
     const report = miner.result();
@@ -189,24 +208,14 @@ export class LogPass implements LogScans {
     let overflowed = false;
     const miner = this.#miner;
     try {
-      const minePattern = miner ? await logPrefilter(log, signal) : undefined;
-      const searched = batch ? batch.prefilter() : { literals: [] };
-      // A search without literals reads every line; so does a small log the miner reads (no miner prefilter).
-      const everyLine = searched === undefined || (miner !== undefined && minePattern === undefined);
-      const mineTest = minePattern && new RegExp(minePattern.source, minePattern.flags.replace(/[gy]/g, ''));
-      const options = { ...(everyLine ? {} : { prefilter: searched!.literals, ...scanPattern(minePattern, searched!.pattern) }), ...(signal ? { signal } : {}) };
-      for await (const line of log.lines(options)) {
-        batch?.test(line);
-        if (!miner) continue;
-        // Lines that came for a search's literals only are not the miner's.
-        if (mineTest && !mineTest.test(line.raw)) continue;
-        if (!batch) miner.add(line, log);
+      await readLogForPass(log, batch, miner !== undefined, signal, (line) => {
+        if (!batch) miner!.add(line, log);
         else if (!overflowed) {
           held.push(line);
           const bound = this.#options.heldLines ?? { perLog: HELD_LINES_PER_LOG, total: HELD_LINES };
           if (held.length > bound.perLog || this.#heldLines + held.length > bound.total) overflowed = true;
         }
-      }
+      });
       if (!batch) {
         miner?.addFile(log);
         return;
@@ -227,6 +236,27 @@ export class LogPass implements LogScans {
       }
       if (batch) throw error;
     }
+  }
+}
+
+/**
+ * One read of a log for a pass: the searches of `batch` see the lines holding their literals, and
+ * when `mine`, `onMined` gets the lines the miner wants (its level expression, or every line of a
+ * small log), in order.
+ */
+export async function readLogForPass(log: LogFile, batch: LogSearchBatch | undefined, mine: boolean, signal: AbortSignal | undefined, onMined: (line: LogLine) => void): Promise<void> {
+  const minePattern = mine ? await logPrefilter(log, signal) : undefined;
+  const searched = batch ? batch.prefilter() : { literals: [] };
+  // A search without literals reads every line; so does a small log the miner reads (no miner prefilter).
+  const everyLine = searched === undefined || (mine && minePattern === undefined);
+  const mineTest = minePattern && new RegExp(minePattern.source, minePattern.flags.replace(/[gy]/g, ''));
+  const options = { ...(everyLine ? {} : { prefilter: searched!.literals, ...scanPattern(minePattern, searched!.pattern) }), ...(signal ? { signal } : {}) };
+  for await (const line of log.lines(options)) {
+    batch?.test(line);
+    if (!mine) continue;
+    // Lines that came for a search's literals only are not the miner's.
+    if (mineTest && !mineTest.test(line.raw)) continue;
+    onMined(line);
   }
 }
 
