@@ -25,7 +25,10 @@ export interface LogPassThreadSetup {
 /** Main thread → log pass thread. */
 export type LogPassRequest =
   | { type: 'templateOf'; id: number; text: string; style: TimestampStyle }
-  /** A log the main thread took and read: its mined lines, or why it could not be read; neither: the thread reads it. */
+  /**
+   * A log the main thread took and read: its mined lines, and why it could not be read when it
+   * failed part way (the lines until then count); neither: the thread reads it itself.
+   */
   | { type: 'mined'; path: string; lines?: LogLine[]; error?: string }
   | { type: 'abort' }
   | { type: 'close' };
@@ -36,4 +39,6 @@ export type LogPassAnswer =
   /** Every log read: the templates (when the pass mines) and what reading found. */
   | { type: 'patterns'; report?: PatternReport; diagnostics: Diagnostic[] }
   | { type: 'failed'; error: string; opened: boolean }
+  /** The miner took the lines the main thread sent for a log. */
+  | { type: 'taken'; lines: number }
   | { type: 'template'; id: number; templateId?: string };

@@ -111,9 +111,15 @@ class LogPassThread implements LogPassRunner {
   /** Searches waiting on the thread; while there are some, this thread reads logs from the back. */
   #waiting = 0;
   #stealing = false;
-  /** Mined lines sent to the thread and not yet known to be taken: past HELD_LINES this thread stops helping. */
+  /**
+   * Mined lines sent to the thread that its miner has not taken yet (it says so per log): past
+   * HELD_LINES this thread stops helping until it has, so the lines held for it stay bounded.
+   */
   #linesSent = 0;
-  #stopped = false;
+  /** This thread waits on the whole pass (the templates, or the end): it helps until no log is left. */
+  #awaitingPass = false;
+  /** Stops a read this thread is helping with when the pass ends (closed, or the thread failed). */
+  readonly #helpStop = new AbortController();
   readonly #finished = deferred<PatternReport | undefined>();
   readonly #templates = new Map<number, (id: string | undefined) => void>();
   #nextTemplate = 0;
@@ -203,7 +209,7 @@ class LogPassThread implements LogPassRunner {
     if (this.#sharing || this.#stealing) return;
     this.#stealing = true;
     try {
-      while (!this.#stopped && !this.#fallback && !this.#options.signal?.aborted && this.#linesSent < HELD_LINES) {
+      while ((this.#waiting > 0 || this.#awaitingPass) && !this.#helpStop.signal.aborted && !this.#fallback && !this.#options.signal?.aborted && this.#linesSent < HELD_LINES) {
         const path = this.#claims.claimLast(BY_MAIN);
         if (path === undefined) return;
         await this.#mineHere(path);
@@ -215,38 +221,53 @@ class LogPassThread implements LogPassRunner {
 
   /** Reads a mined log the thread left to this one: its lines go to the thread, its searches' results to the rules. */
   async #mineHere(path: string): Promise<void> {
-    const log = this.#bundle.log(path);
     const eager = this.#eager.get(path);
-    if (!log) {
-      this.#post({ type: 'mined', path });
-      return;
-    }
-    const batch = eager ? new LogSearchBatch(eager.searches, this.#options.pattern) : undefined;
     const lines: LogLine[] = [];
     let overflowed = false;
+    // Whatever happens, the thread hears about the log: it waits for it in the log's turn.
+    let answer: LogPassRequest = { type: 'mined', path };
     try {
-      await readLogForPass(log, batch, true, this.#options.signal, (line) => {
-        if (overflowed) return;
-        lines.push(line);
-        // Too many to hand over: the thread reads the log again in its turn, as it would its own.
-        if (lines.length > HELD_LINES_PER_LOG) {
+      const log = this.#bundle.log(path);
+      if (!log) return;
+      const batch = eager ? new LogSearchBatch(eager.searches, this.#options.pattern) : undefined;
+      const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, this.#helpStop.signal]) : this.#helpStop.signal;
+      try {
+        await readLogForPass(log, batch, true, signal, (line) => {
+          if (overflowed) return !batch;
+          lines.push(line);
+          if (lines.length <= HELD_LINES_PER_LOG) return true;
+          // Too many to hand over: the thread reads the log in its turn, as it would its own (this
+          // read goes on only for the rules' searches).
           overflowed = true;
           lines.length = 0;
+          return !!batch;
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        eager?.results.reject(error);
+        // Past the bound the thread reads it and meets the failure itself; before, the lines read
+        // until it failed count, as when the thread reads a log that fails half way.
+        if (!overflowed && !signal.aborted) {
+          this.#bundle.addDiagnostic({ path, level: 'error', message: `log could not be read for patterns: ${reason}` });
+          this.#linesSent += lines.length;
+          answer = { type: 'mined', path, lines, error: reason };
         }
-      });
+        return;
+      }
+      if (batch) eager?.results.resolve(batch.results());
+      if (!overflowed) {
+        this.#linesSent += lines.length;
+        answer = { type: 'mined', path, lines };
+      }
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      if (!this.#options.signal?.aborted) this.#bundle.addDiagnostic({ path, level: 'error', message: `log could not be read for patterns: ${reason}` });
       eager?.results.reject(error);
-      this.#post({ type: 'mined', path, error: reason });
-      return;
+    } finally {
+      this.#post(answer);
     }
-    if (batch) eager?.results.resolve(batch.results());
-    this.#linesSent += lines.length;
-    this.#post(overflowed ? { type: 'mined', path } : { type: 'mined', path, lines });
   }
 
   async patterns(): Promise<PatternReport> {
+    this.#awaitingPass = true;
     void this.#helpMining();
     const report = await this.#finished.promise;
     if (!report) throw new Error('this log pass does not mine patterns (mine: false)');
@@ -254,11 +275,13 @@ class LogPassThread implements LogPassRunner {
   }
 
   async finished(): Promise<void> {
+    this.#awaitingPass = true;
     void this.#helpMining();
     await this.#finished.promise;
   }
 
   async templateOf(text: string, file: { timestampStyle: TimestampStyle }): Promise<string | undefined> {
+    this.#awaitingPass = true;
     void this.#helpMining();
     const report = await this.#finished.promise;
     if (this.#fallback) return this.#fallback.templateOf(text, file);
@@ -271,7 +294,7 @@ class LogPassThread implements LogPassRunner {
   }
 
   async close(): Promise<void> {
-    this.#stopped = true;
+    this.#helpStop.abort();
     this.#post({ type: 'close' });
     // A thread that does not end by itself soon is ended.
     const timer = setTimeout(() => void this.#worker.terminate(), 5_000);
@@ -290,6 +313,10 @@ class LogPassThread implements LogPassRunner {
       case 'patterns':
         for (const diagnostic of answer.diagnostics) this.#bundle.addDiagnostic(diagnostic);
         this.#finished.resolve(answer.report);
+        return;
+      case 'taken':
+        this.#linesSent -= answer.lines;
+        void this.#helpMining();
         return;
       case 'template':
         this.#templates.get(answer.id)?.(answer.templateId);
@@ -324,7 +351,7 @@ class LogPassThread implements LogPassRunner {
   }
 
   #fail(reason: string): void {
-    this.#stopped = true;
+    this.#helpStop.abort();
     if (this.#fallback) return;
     const error = new Error(reason);
     for (const eager of this.#eager.values()) eager.results.reject(error);

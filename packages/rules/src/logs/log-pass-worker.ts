@@ -44,7 +44,17 @@ async function run(): Promise<void> {
   };
   const pass = new LogPass(bundle, {
     ...(claims ? { claim: (log: LogFile) => claims.claim(log.path, BY_THREAD) } : {}),
-    ...(claims && setup.mine !== false ? { readElsewhere: (log: LogFile) => foundElsewhere(log.path).promise } : {}),
+    ...(claims && setup.mine !== false
+      ? {
+          readElsewhere: async (log: LogFile) => {
+            const found = await foundElsewhere(log.path).promise;
+            elsewhere.delete(log.path);
+            // Taken in this turn: the main thread may send more.
+            if (found !== 'read-here') post({ type: 'taken', lines: found.lines.length });
+            return found;
+          },
+        }
+      : {}),
     planned,
     pattern,
     signal: controller.signal,
@@ -56,7 +66,7 @@ async function run(): Promise<void> {
   });
   parentPort?.on('message', (request: LogPassRequest) => {
     if (request.type === 'abort') controller.abort(new Error('the analysis was stopped'));
-    else if (request.type === 'mined') foundElsewhere(request.path).resolve(request.lines ? { lines: request.lines } : request.error !== undefined ? { error: request.error } : 'read-here');
+    else if (request.type === 'mined') foundElsewhere(request.path).resolve(request.lines ? { lines: request.lines, ...(request.error === undefined ? {} : { error: request.error }) } : 'read-here');
     else if (request.type === 'templateOf') {
       void pass.templateOf(request.text, { timestampStyle: request.style }).then(
         (templateId) => post({ type: 'template', id: request.id, ...(templateId ? { templateId } : {}) }),

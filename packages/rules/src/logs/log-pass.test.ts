@@ -1,4 +1,4 @@
-import { minePatterns, openBundle, type Bundle, type LogFile } from '@bundle-triage/core';
+import { minePatterns, openBundle, type Bundle, type LogFile, type LogLine } from '@bundle-triage/core';
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { healthyCluster } from '../../../../testdata/generator/healthy-cluster.j
 import { incidentBundle } from '../../../../testdata/generator/log-profiles/index.js';
 import { logrus } from '../../../../testdata/generator/pod-logs.js';
 import { SafePattern } from '../rule/safe-pattern.js';
-import { LogPass } from './log-pass.js';
+import { LogPass, readLogForPass, type ReadElsewhere } from './log-pass.js';
 import { startLogPass } from './log-pass-thread.js';
 import type { LogSearch } from './log-search.js';
 import { SharedLogScans } from './shared-log-scans.js';
@@ -62,6 +62,24 @@ describe('the log pass: one read of each log for the rules and the miner', () =>
     }
     const noRules = new LogPass(bundle, { planned: [], pattern, bundleCreatedAt: createdAt });
     expect(templates(await noRules.patterns())).toEqual(alone);
+  });
+
+  it('takes the lines another thread read of the logs it took, in their turn: the same templates, and a log that failed part way still counts what it gave', async () => {
+    const alone = await minePatterns(bundle);
+    const mined = bundle.logs();
+    const taken = new Set([mined[mined.length - 1]!.path, mined[1]!.path]);
+    const readThere = async (log: LogFile) => {
+      const lines: LogLine[] = [];
+      await readLogForPass(log, undefined, true, undefined, (line) => void lines.push(line));
+      return lines;
+    };
+    const pass = (found: (log: LogFile) => Promise<ReadElsewhere>) => new LogPass(bundle, { planned: [], pattern, bundleCreatedAt: createdAt, claim: (log) => !taken.has(log.path), readElsewhere: found });
+    expect(templates(await pass(async (log) => ({ lines: await readThere(log) })).patterns())).toEqual(templates(alone));
+    expect(templates(await pass(async () => 'read-here').patterns())).toEqual(templates(alone));
+    const failed = await pass(async (log) => ({ lines: await readThere(log), error: 'the log was cut off' })).patterns();
+    expect(failed.unreadable.map((entry) => `${entry.path}: ${entry.reason}`).sort()).toEqual([...taken].map((path) => `${path}: the log was cut off`).sort());
+    const count = (report: { templates: { count: number }[] }) => report.templates.reduce((sum, template) => sum + template.count, 0);
+    expect(count(failed)).toBe(count(alone));
   });
 
   it('tells which template a cited line belongs to', async () => {

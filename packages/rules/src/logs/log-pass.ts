@@ -38,13 +38,13 @@ export interface LogPassOptions {
   onServed?: (path: string, outcome: { results: Map<string, LogSearchResult> } | { error: unknown }) => void;
   /**
    * While mining: what the other thread found in a log it took (`claim` said false), awaited in
-   * the log's turn — its mined lines, or why it could not be read (it has noted the diagnostic), or
-   * `read-here` (too many lines to hand over: this pass reads the log itself).
+   * the log's turn — its mined lines, and why it could not be read if it failed part way (it has
+   * noted the diagnostic), or `read-here` (too many lines to hand over: this pass reads it itself).
    */
   readElsewhere?: (log: LogFile) => Promise<ReadElsewhere>;
 }
 
-export type ReadElsewhere = { lines: LogLine[] } | { error: string } | 'read-here';
+export type ReadElsewhere = { lines: LogLine[]; error?: string } | 'read-here';
 
 /** Mined lines held for a log read ahead of its turn; past these the log is read again in turn. */
 export const HELD_LINES_PER_LOG = 20_000;
@@ -159,11 +159,10 @@ export class LogPass implements LogScans {
       if (this.#options.claim && this.#options.readElsewhere && !this.#options.claim(log)) {
         const found = await abortable(this.#options.readElsewhere(log), this.#options.signal);
         if (found !== 'read-here') {
-          if ('error' in found) miner.addUnreadable(log.path, found.error);
-          else {
-            for (const line of found.lines) miner.add(line, log);
-            miner.addFile(log);
-          }
+          // As when this pass reads a log that fails half way: the lines until then count.
+          for (const line of found.lines) miner.add(line, log);
+          if (found.error !== undefined) miner.addUnreadable(log.path, found.error);
+          else miner.addFile(log);
           continue;
         }
       }
@@ -242,9 +241,9 @@ export class LogPass implements LogScans {
 /**
  * One read of a log for a pass: the searches of `batch` see the lines holding their literals, and
  * when `mine`, `onMined` gets the lines the miner wants (its level expression, or every line of a
- * small log), in order.
+ * small log), in order, until it returns false.
  */
-export async function readLogForPass(log: LogFile, batch: LogSearchBatch | undefined, mine: boolean, signal: AbortSignal | undefined, onMined: (line: LogLine) => void): Promise<void> {
+export async function readLogForPass(log: LogFile, batch: LogSearchBatch | undefined, mine: boolean, signal: AbortSignal | undefined, onMined: (line: LogLine) => boolean | void): Promise<void> {
   const minePattern = mine ? await logPrefilter(log, signal) : undefined;
   const searched = batch ? batch.prefilter() : { literals: [] };
   // A search without literals reads every line; so does a small log the miner reads (no miner prefilter).
@@ -256,7 +255,8 @@ export async function readLogForPass(log: LogFile, batch: LogSearchBatch | undef
     if (!mine) continue;
     // Lines that came for a search's literals only are not the miner's.
     if (mineTest && !mineTest.test(line.raw)) continue;
-    onMined(line);
+    // `false`: nothing more is wanted from this log.
+    if (onMined(line) === false) return;
   }
 }
 
