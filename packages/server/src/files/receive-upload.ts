@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UploadRefusedError } from '../errors.js';
@@ -45,9 +44,14 @@ export async function receiveUpload(body: Readable, path: string, maxBytes: numb
       done(null, chunk);
     },
   });
+  // Opened before the pipeline starts, not by the write stream: a stream destroyed by a refusal
+  // while its file was still opening could create the file after it had been removed (an empty
+  // `.part` left in incoming/, now and then).
+  const file = await open(path, 'wx');
   try {
-    await pipeline(body, meter, createWriteStream(path, { flags: 'wx' }));
+    await pipeline(body, meter, file.createWriteStream());
   } catch (error) {
+    await file.close().catch(() => undefined);
     await rm(path, { force: true });
     if (error instanceof UploadRefusedError) throw error;
     throw new UploadRefusedError('aborted', `the upload was cut off after ${size} bytes`, { cause: error });
