@@ -82,9 +82,8 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   app.setErrorHandler((error: FastifyError & { reason?: string }, request, reply) => {
     // Refused before its body was read to the end (an upload refused on its first bytes): the
     // rest of the body is still on the connection, and a client that sent its next request on
-    // the same connection would wait behind it for ever. Close it after the answer instead. Not
-    // only when a body was announced: an empty upload refused the same way (Content-Length: 0)
-    // broke the next request on its connection too (found in CI when that case was left open).
+    // the same connection would wait behind it for ever. Close it after the answer instead
+    // (closing a connection is always safe, so no other header is consulted).
     if (!request.raw.complete) reply.header('connection', 'close');
     if (error instanceof UploadRefusedError) return reply.code(error.status).send({ error: { code: `UPLOAD_${error.reason.toUpperCase().replace(/-/g, '_')}`, message: error.message } });
     if (error instanceof NotFoundError) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: error.message } });
