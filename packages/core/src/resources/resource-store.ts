@@ -149,14 +149,9 @@ export class ResourceStore {
         const slices = record.slices;
         const missing = literals.filter((literal) => !record.holding.has(literal));
         if (missing.length > 0) for (const [literal, set] of itemsHoldingLiterals(await textNow(), slices, missing)) record.holding.set(literal, set);
-        // Every clause held (one of its literals), or an escape that could spell any.
-        const escaped = record.holding.get(ESCAPE)!;
-        const sets = clauses.map((clause) => clause.map((literal) => record.holding.get(literal)!));
         const wanted: number[] = [];
         for (let index = 0; index < slices.length; index += 1) {
-          if (record.items.has(index)) continue;
-          // The last item too: a file cut off (the kit stopped writing) may have lost the literal with the rest of it.
-          if (index === slices.length - 1 || escaped[index] === 1 || sets.every((clause) => clause.some((set) => set[index] === 1))) wanted.push(index);
+          if (!record.items.has(index) && itemMayMatter(index, slices.length, record.holding, clauses)) wanted.push(index);
         }
         if (wanted.length > 0) {
           const source = await textNow();
@@ -329,11 +324,10 @@ export class ResourceStore {
     const text = await this.#textOf(path);
     const slices = text === undefined ? undefined : listItemSlices(text);
     if (text === undefined || !slices) return errors[0]!.message;
-    const sets = itemsHoldingLiterals(text, slices, [ESCAPE, ...clauses.flat()]);
+    const holding = itemsHoldingLiterals(text, slices, [ESCAPE, ...clauses.flat()]);
     for (const error of errors) {
       const index = error.line === undefined ? -1 : itemAtLine(slices, error.line);
-      if (index < 0 || index === slices.length - 1) return error.message;
-      if (sets.get(ESCAPE)![index] === 1 || clauses.every((clause) => clause.some((literal) => sets.get(literal)![index] === 1))) return error.message;
+      if (index < 0 || itemMayMatter(index, slices.length, holding, clauses)) return error.message;
     }
     return undefined;
   }
@@ -388,6 +382,17 @@ export class ResourceStore {
 function clausesOf(query: ResourceQuery): readonly (readonly string[])[] | undefined {
   const clauses = [...(query.containing === undefined ? [] : [[query.containing]]), ...(query.itemsHolding ?? [])];
   return clauses.length === 0 || clauses.some((clause) => clause.length === 0 || clause.includes('')) ? undefined : clauses;
+}
+
+/**
+ * Whether item `index` of a list of `count` may matter to a query, as far as its text tells: it
+ * holds a literal of every clause, or an escape (which could spell any), or it is the list's last
+ * item (a file cut off, the kit having stopped writing, may have lost the literal with the rest).
+ * `holding`: per literal, which items hold it (`itemsHoldingLiterals`, the escape included).
+ */
+function itemMayMatter(index: number, count: number, holding: ReadonlyMap<string, Uint8Array>, clauses: readonly (readonly string[])[]): boolean {
+  if (index === count - 1 || holding.get(ESCAPE)![index] === 1) return true;
+  return clauses.every((clause) => clause.some((literal) => holding.get(literal)![index] === 1));
 }
 
 /** The index of the item a 1-based line is in, or -1 (a line before the first item). */

@@ -147,6 +147,8 @@ function namesIn(text: string): ReadonlySet<string> {
       }
     }
     names = found;
+    // A memo of a pure function, bounded: a service that loads rule sets again and again must not grow it for ever.
+    if (NAMES.size >= MAX_NAMED_STRINGS) NAMES.clear();
     NAMES.set(text, names);
   }
   return names;
@@ -155,6 +157,8 @@ function namesIn(text: string): ReadonlySet<string> {
 /** The first name of a template: `{{ name`, `{{- name`. */
 const TEMPLATE_NAME = /\{\{-?\s*([A-Za-z0-9_-]+)/g;
 const NAMES = new Map<string, ReadonlySet<string>>();
+/** Far more than the built-in catalog's distinct strings. */
+const MAX_NAMED_STRINGS = 20_000;
 
 /** Clauses every element satisfying the condition satisfies, or undefined when none is known. */
 function conditionClauses(condition: Condition, as: string): readonly Clause[] | undefined {
