@@ -104,7 +104,7 @@ class LogPassThread implements LogPassRunner {
   readonly #options: StartLogPassOptions;
   readonly #worker: Worker;
   readonly #lazy: SharedLogScans;
-  readonly #eager = new Map<string, { searches: Map<string, LogSearch>; search: LogSearch; results: Deferred<Map<string, LogSearchResult>> }>();
+  readonly #eager = new Map<string, { searches: Map<string, LogSearch>; results: Deferred<Map<string, LogSearchResult>> }>();
   /** Who reads each shared log (in the thread's order): without mining those of `#eager`, with mining every mined log. */
   readonly #claims: LogClaims;
   readonly #sharing: boolean;
@@ -142,7 +142,7 @@ class LogPassThread implements LogPassRunner {
       if (!readPaths.has(file.path)) continue;
       planned.push({ path: file.path, search });
       let eager = this.#eager.get(file.path);
-      if (!eager) this.#eager.set(file.path, (eager = { searches: new Map(), search, results: deferred() }));
+      if (!eager) this.#eager.set(file.path, (eager = { searches: new Map(), results: deferred() }));
       eager.searches.set(searchKey(search), search);
     }
     this.#lazy = new SharedLogScans(lazy, options.pattern, options.signal);
@@ -194,7 +194,8 @@ class LogPassThread implements LogPassRunner {
         const log = this.#bundle.log(path)!;
         // One search starts the log's single scan for all of its planned searches; a failure
         // reaches the rule that asks for the log.
-        await this.#lazy.search(log, this.#eager.get(log.path)!.search).catch(() => undefined);
+        const [first] = this.#eager.get(log.path)!.searches.values();
+        await this.#lazy.search(log, first!).catch(() => undefined);
       }
     } finally {
       this.#stealing = false;
