@@ -84,6 +84,9 @@ DO \$\$ BEGIN
     CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
   END IF;
 END \$\$;
+-- DROP DATABASE … WITH (FORCE) must also end an autovacuum worker that happens to be in the test
+-- database; PostgreSQL 15 lets a role without this membership end only its own sessions.
+GRANT pg_signal_backend TO $DB_USER;
 SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')\gexec
 SQL
   say "postgresql on 127.0.0.1:$port (data in $PG_DATA)"

@@ -36,10 +36,37 @@ export async function freshDatabase(baseUrl: string): Promise<{ url: string; dro
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        await dropDatabase(client, name);
+      } finally {
+        await client.end();
+      }
     },
   };
+}
+
+/** SQLSTATEs of a drop that may succeed a moment later: a session it may not end (42501; an
+ * autovacuum worker, when the role lacks pg_signal_backend) or one still closing (55006). */
+const DROP_RETRIED = new Set(['42501', '55006']);
+const DROP_TRIES = 50;
+
+/**
+ * Drops a test database, waiting out sessions that FORCE may not end: an autovacuum worker on the
+ * database belongs to no role, and PostgreSQL 15 refuses to end it for a role that is not a member
+ * of pg_signal_backend (scripts/test-services.sh grants it; a server given by URL may not). The
+ * worker finishes in moments, so the drop is tried again for up to five seconds.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= DROP_TRIES || !code || !DROP_RETRIED.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** A Redis key prefix of its own for one test (queues of parallel tests never meet). */
