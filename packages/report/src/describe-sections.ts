@@ -89,9 +89,25 @@ export function overviewFacts(report: Report): { label: string; value: string }[
     value:
       health.findings.length === 0
         ? 'no fail or warn finding'
-        : `${health.fail} fail, ${health.warn} warn: ${health.findings.map((finding) => `${finding.ruleId}${finding.causedBy?.length ? ` (caused by ${[...new Set(finding.causedBy.map((link) => link.ruleId))].join(', ')})` : ''}`).join(', ')}${health.more > 0 ? `, and ${health.more} more` : ''}`,
+        : `${health.fail} fail, ${health.warn} warn: ${healthEntries(health.findings).join(', ')}${health.more > 0 ? `, and ${health.more} more` : ''}`,
   });
   return facts;
+}
+
+/**
+ * The listed findings by rule, in their order: four stuck deletions read "object-deletion-stuck ×4",
+ * not the id four times (each is still its own entry in the JSON overview).
+ */
+function healthEntries(findings: ReportOverview['health']['findings']): string[] {
+  const entries = new Map<string, { ruleId: string; count: number; causes: string }>();
+  for (const finding of findings) {
+    const causes = [...new Set((finding.causedBy ?? []).map((link) => link.ruleId))].join(', ');
+    const key = `${finding.ruleId}\u0000${causes}`;
+    const entry = entries.get(key);
+    if (entry) entry.count += 1;
+    else entries.set(key, { ruleId: finding.ruleId, count: 1, causes });
+  }
+  return [...entries.values()].map(({ ruleId, count, causes }) => `${ruleId}${count > 1 ? ` ×${count}` : ''}${causes ? ` (caused by ${causes})` : ''}`);
 }
 
 function stateCounts(counts: ReportOverview['volumes'], absent: string): string {

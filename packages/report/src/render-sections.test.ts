@@ -24,6 +24,20 @@ describe('the overview opens every human format', () => {
     expect(top).toMatch(/^Health {9}1 fail, 0 warn: precheck-pod-status$/m);
   });
 
+  it('text: findings of one rule are counted on the health line, not repeated', () => {
+    const copy = structuredClone(report);
+    const health = copy.overview!.health;
+    const listed = (ruleId: string, fingerprint: string, causedBy?: string) => ({
+      ...health.findings[0]!,
+      ruleId,
+      fingerprint,
+      ...(causedBy ? { causedBy: [{ ruleId: causedBy, fingerprint: 'f0' }] } : {}),
+    });
+    health.findings = [listed('object-deletion-stuck', 'f1'), listed('pod-crash-looping', 'f2'), listed('object-deletion-stuck', 'f3'), listed('object-deletion-stuck', 'f4', 'node-not-ready')];
+    const text = renderReport(copy, 'text', { width: 400 });
+    expect(text).toMatch(/^Health {9}1 fail, 0 warn: object-deletion-stuck ×2, pod-crash-looping, object-deletion-stuck \(caused by node-not-ready\)$/m);
+  });
+
   it('Markdown: the facts table and a table of nodes', () => {
     const markdown = renderReport(report, 'markdown');
     expect(markdown).toContain('| Fleet bundles | 7, all ready |');

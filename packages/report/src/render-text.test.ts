@@ -36,6 +36,16 @@ describe('terminal text', () => {
     expect(verbose).toContain('broken-rule: cannot read <spec>');
   });
 
+  it('says once that a finding is explained by another: the message says it, or else a line of its own', async () => {
+    const report: Report = structuredClone(await fixtureReport('flagship'));
+    const [first, second] = report.findings;
+    Object.assign(first!, { status: 'info', coveredBy: 'specific-rule', message: `${first!.message} (explained by specific-rule)` });
+    Object.assign(second!, { status: 'info', coveredBy: 'other-rule' });
+    const text = renderReport(report, 'text', { width: 400 });
+    expect(text.split('explained by specific-rule').length - 1).toBe(1);
+    expect(text).toContain('\n  explained by other-rule\n');
+  });
+
   it('shows control characters from the bundle instead of sending them to the terminal', async () => {
     const report: Report = structuredClone(await fixtureReport('flagship'));
     report.findings[0]!.evidence[0]!.excerpt = 'evil \u001b]0;title\u0007 \u001b[2J line';

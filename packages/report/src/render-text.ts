@@ -74,7 +74,8 @@ export function renderTextFinding(finding: Finding, context: RenderContext, styl
   lines.push(`${style(`${STATUS_SYMBOL[finding.status]} ${finding.status.toUpperCase()}`, ...STATUS_STYLE[finding.status])} ${finding.severity}  ${style(finding.ruleId, 'bold')}  ${style(`[${finding.component}]`, 'dim')}`);
   lines.push(...wrapText(terminalSafe(finding.title), width, '  ').map((line) => style(line, 'bold')));
   lines.push(...wrapText(terminalSafe(finding.message), width, '  '));
-  if (finding.coveredBy) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
+  // The engine's message already ends "(explained by …)"; the line is for a message that does not say it.
+  if (finding.coveredBy && !finding.message.includes(`explained by ${finding.coveredBy}`)) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
   for (const link of linkLines(finding)) lines.push(...wrapText(link.text, width, '  ').map((line) => style(line, 'bold')));
 
   if (finding.evidence.length > 0) {
