@@ -132,6 +132,42 @@ describe('Warning events go under the finding of their object', () => {
     expect(finding.events?.map((group) => [group.reason, group.count, group.path])).toEqual([['Unhealthy', 6, 'yamls/namespaced/longhorn-system/events.k8s.io/v1/events.yaml']]);
   });
 
+  it('finds the events of an object whose name the YAML quotes, and not those of one its name only prefixes', async () => {
+    const builder = cluster();
+    // yaml.v2 writes a pod named "yes" as name: "yes" (a YAML 1.1 boolean otherwise); its event is not
+    // the list's last item (which is always decoded).
+    builder.addObject(pod('yes', 'pod-uid-4'));
+    builder.addObject(event('backoff-of-yes.1', { reason: 'BackOff', pod: 'yes', uid: 'pod-uid-4', count: 5, first: '2025-03-06T22:00:00Z', last: '2025-03-06T22:30:00Z', message: 'Back-off restarting failed container' }));
+    // An event about another pod whose message and name start with the manager's name.
+    builder.addObject(pod('manager-abc-2', 'pod-uid-5'));
+    builder.addObject(event('manager-abc-2.1', { reason: 'Failed', pod: 'manager-abc-2', uid: 'pod-uid-5', count: 1, first: '2025-03-06T22:00:00Z', last: '2025-03-06T22:00:00Z', message: 'name: manager-abc pulled' }));
+    const PODS_DOWN = defineCodeRule({
+      id: 'pods-down',
+      title: 'Pods are down',
+      severity: 'high',
+      component: 'workload',
+      whyCode: 'test rule',
+      inputs: { pods: { resource: { group: '', resource: 'pods', namespace: 'harvester-system' } } },
+      async evaluate(context) {
+        const chosen = context.inputs.pods.filter((candidate) => ['yes', 'manager-abc'].includes(candidate.metadata.name));
+        return Promise.all(chosen.map(async (subject) => ({ status: 'fail' as const, message: `${subject.metadata.name} is down`, subject, evidence: [await context.evidence(subject)] })));
+      },
+    });
+    const bundle = await openBundle(builder.toZip());
+    try {
+      // Without the timeline and the overview, which take the event lists whole: only the items the hint finds are decoded.
+      const result = await analyze(bundle, { rules: [PODS_DOWN], timeline: false, overview: false, patterns: false });
+      const eventsOf = (name: string) => result.findings.find((finding) => finding.message === `${name} is down`)!.events?.map((group) => [group.object.name, group.reason, group.count]);
+      expect(eventsOf('yes')).toEqual([['yes', 'BackOff', 5]]);
+      expect(eventsOf('manager-abc')).toEqual([
+        ['manager-abc', 'BackOff', 42],
+        ['manager-abc', 'Unhealthy', 7],
+      ]);
+    } finally {
+      await bundle.close();
+    }
+  });
+
   it('leaves out Normal events and events about an earlier object of the same name (another uid)', async () => {
     const finding = (await report()).report.findings.find((candidate) => candidate.ruleId === 'manager-down')!;
     expect(finding.events?.map((group) => group.reason)).not.toContain('Pulled');
