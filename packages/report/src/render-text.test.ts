@@ -40,7 +40,8 @@ describe('terminal text', () => {
     const report: Report = structuredClone(await fixtureReport('flagship'));
     const [first, second] = report.findings;
     Object.assign(first!, { status: 'info', coveredBy: 'specific-rule', message: `${first!.message} (explained by specific-rule)` });
-    Object.assign(second!, { status: 'info', coveredBy: 'other-rule' });
+    // A message that names a longer rule id ("other-rule-2") does not say it is explained by other-rule.
+    Object.assign(second!, { status: 'info', coveredBy: 'other-rule', message: `${second!.message} (explained by other-rule-2)` });
     const text = renderReport(report, 'text', { width: 400 });
     expect(text.split('explained by specific-rule').length - 1).toBe(1);
     expect(text).toContain('\n  explained by other-rule\n');

@@ -75,7 +75,7 @@ export function renderTextFinding(finding: Finding, context: RenderContext, styl
   lines.push(...wrapText(terminalSafe(finding.title), width, '  ').map((line) => style(line, 'bold')));
   lines.push(...wrapText(terminalSafe(finding.message), width, '  '));
   // The engine's message already ends "(explained by …)"; the line is for a message that does not say it.
-  if (finding.coveredBy && !finding.message.includes(`explained by ${finding.coveredBy}`)) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
+  if (finding.coveredBy && !finding.message.endsWith(`(explained by ${finding.coveredBy})`)) lines.push(style(`  explained by ${finding.coveredBy}`, 'dim'));
   for (const link of linkLines(finding)) lines.push(...wrapText(link.text, width, '  ').map((line) => style(line, 'bold')));
 
   if (finding.evidence.length > 0) {

@@ -66,10 +66,16 @@ describe('scanLines', () => {
         fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', ...words, 'nee', 'XFS', 'na', 'ï', 'ab', 'é', 'Killed', 'ness', 'oom-')), { maxLength: 60 }).map((parts) => parts.join('')),
         fc.array(fc.nat(400), { maxLength: 12 }),
         fc.constantFrom(joined, split),
-        async (text, cuts, literals) => {
+        fc.option(fc.integer({ min: 4, max: 40 }), { nil: undefined }),
+        async (text, cuts, literals, maxLineBytes) => {
           const bytes = Buffer.from(text, 'utf8');
-          const expected = referenceLines(text).filter((line) => literals.some((literal) => line.raw.includes(literal)));
-          expect(await collect(scanLines(chunked(bytes, cuts), { prefilter: literals }))).toEqual(expected);
+          // A cut line is searched as cut: a literal must be in the bytes it keeps.
+          const kept = (line: string) => Buffer.from(line, 'utf8').subarray(0, maxLineBytes).toString('latin1');
+          const holds = (line: string) => literals.some((literal) => kept(line).includes(Buffer.from(literal, 'utf8').toString('latin1')));
+          const scanned = await collect(scanLines(chunked(bytes, cuts), { prefilter: literals, ...(maxLineBytes === undefined ? {} : { maxLineBytes }) }));
+          const expected = referenceLines(text).filter((line) => holds(line.raw));
+          expect(scanned.map((line) => line.line)).toEqual(expected.map((line) => line.line));
+          if (maxLineBytes === undefined) expect(scanned).toEqual(expected);
         },
       ),
       { seed: 20261206, numRuns: 600 },

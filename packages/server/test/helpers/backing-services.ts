@@ -48,22 +48,24 @@ export async function freshDatabase(baseUrl: string): Promise<{ url: string; dro
 /** SQLSTATEs of a drop that may succeed a moment later: a session it may not end (42501; an
  * autovacuum worker, when the role lacks pg_signal_backend) or one still closing (55006). */
 const DROP_RETRIED = new Set(['42501', '55006']);
-const DROP_TRIES = 50;
+/** How long a drop is tried again: a 55006 alone comes after PostgreSQL's own 5 s wait. */
+const DROP_RETRY_MS = 10_000;
 
 /**
  * Drops a test database, waiting out sessions that FORCE may not end: an autovacuum worker on the
  * database belongs to no role, and PostgreSQL 15 refuses to end it for a role that is not a member
  * of pg_signal_backend (scripts/test-services.sh grants it; a server given by URL may not). The
- * worker finishes in moments, so the drop is tried again for up to five seconds.
+ * worker finishes in moments; the drop is tried again until DROP_RETRY_MS have passed.
  */
 async function dropDatabase(client: pg.Client, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  const deadline = Date.now() + DROP_RETRY_MS;
+  for (;;) {
     try {
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       return;
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (attempt >= DROP_TRIES || !code || !DROP_RETRIED.has(code)) throw error;
+      if (Date.now() >= deadline || !code || !DROP_RETRIED.has(code)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
