@@ -22,7 +22,7 @@ describe('upgrade readiness', () => {
     expect(text).toContain('kubectl patch managedcharts.management.cattle.io harvester -n fleet-local');
   });
 
-  it('lists pre-check failures and upgrade risks apart from the reasons, and not-made checks as "not checked: <reason>"', async () => {
+  it('lists pre-check failures and upgrade risks apart from the reasons, and the checks not made with their reason', async () => {
     const report = await withFindings((r) => {
       r.findings.push(finding('gate-a', 'fail', ['upgrade-gate']), finding('gate-b', 'fail', ['upgrade-gate', 'precheck']), finding('pre-c', 'fail', ['precheck']), finding('risk-d', 'warn', ['upgrade']), finding('other-e', 'fail', ['network']));
       r.skipped = [{ ruleId: 'gate-f', title: 'f', reason: 'namespace longhorn-system was not collected', tags: ['upgrade-gate'] }, { ruleId: 'net-g', title: 'g', reason: 'x', tags: ['network'] }];
@@ -33,9 +33,29 @@ describe('upgrade readiness', () => {
     expect(view.risks.map((item) => item.ruleId)).toEqual(['risk-d']);
     expect(view.headline).toBe('Upgrade would be refused: 2 reasons');
     const markdown = renderReadiness(report, 'markdown');
-    expect(markdown).toContain('not checked: namespace longhorn-system was not collected');
+    expect(markdown).toContain('| `gate-f` f | namespace longhorn-system was not collected |');
     expect(markdown).not.toContain('net-g');
     expect(markdown).not.toContain('other-e');
+  });
+
+  it('names the checks not made for the same reason together, with the reason once', async () => {
+    const upgradeLogs = 'no log of pods hvst-upgrade-* in namespace harvester-system was collected in this bundle';
+    const report = await withFindings((r) => {
+      r.skipped = [
+        { ruleId: 'apply-a', title: 'A', kind: 'missing-input', reason: upgradeLogs, tags: ['upgrade'] },
+        { ruleId: 'backup-b', title: 'B', kind: 'missing-input', reason: 'settings backup-target is not in this bundle', tags: ['precheck'] },
+        { ruleId: 'post-c', title: 'C', kind: 'missing-input', reason: upgradeLogs, tags: ['upgrade'] },
+      ];
+    });
+    const text = renderReadiness(report, 'text', { width: 200 });
+    expect(text).toContain(`Not checked (3):\n  apply-a, post-c: ${upgradeLogs}\n  backup-b: settings backup-target is not in this bundle\n`);
+    expect(text.split(upgradeLogs)).toHaveLength(2);
+    const markdown = renderReadiness(report, 'markdown');
+    expect(markdown).toContain(`## Not checked (3)`);
+    expect(markdown).toContain(`| \`apply-a\` A<br>\`post-c\` C | ${upgradeLogs.replace('*', '\\*')} |`);
+    // JSON keeps one entry per check: bots route by rule id.
+    const json = JSON.parse(renderReadiness(report, 'json')) as { notChecked: { ruleId: string }[] };
+    expect(json.notChecked.map((entry) => entry.ruleId)).toEqual(['apply-a', 'backup-b', 'post-c']);
   });
 
   it('says how many checks could not be made when nothing would refuse the upgrade', async () => {

@@ -68,6 +68,21 @@ export function upgradeReadiness(report: Report): UpgradeReadiness {
   return { wouldBeRefused: reasons.length > 0, headline, reasons, precheckFailures, risks, notChecked, notApplicable };
 }
 
+/**
+ * Checks not made for the same reason, in the order of their first: on a bundle without an upgrade
+ * in progress, five checks read the logs of the hvst-upgrade pods, and one line with the reason once
+ * says so better than five lines repeating it.
+ */
+function groupByReason(entries: readonly SkippedCheck[]): { reason: string; checks: SkippedCheck[] }[] {
+  const groups = new Map<string, SkippedCheck[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.reason);
+    if (group) group.push(entry);
+    else groups.set(entry.reason, [entry]);
+  }
+  return [...groups].map(([reason, checks]) => ({ reason, checks }));
+}
+
 /** "Not applicable to v1.4.2: 17 checks": the one line the not-applicable checks get outside the verbose view. */
 function notApplicableLine(report: Report, count: number): string {
   return `Not applicable to ${report.bundle.harvesterVersion ?? 'this version'}: ${plural(count, 'check')}`;
@@ -89,8 +104,10 @@ export function renderReadinessText(report: Report, context: RenderContext): str
   section('The pre-upgrade check script would also fail on:', view.precheckFailures);
   section('Risks (the upgrade would start, but may not finish cleanly):', view.risks);
   if (view.notChecked.length > 0) {
-    lines.push('', style('Not checked:', 'bold'));
-    for (const entry of view.notChecked) lines.push(...wrapText(`${entry.ruleId}: not checked: ${terminalSafe(entry.reason)}`, context.width, '  '));
+    lines.push('', style(`Not checked (${view.notChecked.length}):`, 'bold'));
+    for (const group of groupByReason(view.notChecked)) {
+      lines.push(...wrapText(`${group.checks.map((entry) => entry.ruleId).join(', ')}: ${terminalSafe(group.reason)}`, context.width, '  '));
+    }
   }
   if (view.notApplicable.length > 0) {
     const line = terminalSafe(notApplicableLine(report, view.notApplicable.length));
@@ -118,8 +135,10 @@ export function renderReadinessMarkdown(report: Report, context: RenderContext):
   section('The pre-upgrade check script would also fail on', view.precheckFailures);
   section('Risks (the upgrade would start, but may not finish cleanly)', view.risks);
   if (view.notChecked.length > 0) {
-    out.push('## Not checked', '', '| Check | Why |', '| --- | --- |');
-    for (const entry of view.notChecked) out.push(`| \`${entry.ruleId}\` ${inline(entry.title)} | not checked: ${inline(entry.reason)} |`);
+    out.push(`## Not checked (${view.notChecked.length})`, '', '| Check | Why not |', '| --- | --- |');
+    for (const group of groupByReason(view.notChecked)) {
+      out.push(`| ${group.checks.map((entry) => `\`${entry.ruleId}\` ${inline(entry.title)}`).join('<br>')} | ${inline(group.reason)} |`);
+    }
     out.push('');
   }
   if (view.notApplicable.length > 0) {
