@@ -66,8 +66,18 @@ describe('each finding shows the log patterns it explains and what happened befo
   it('text: its templates, then the last entries of its window with its own marked', () => {
     const text = renderReport(report, 'text', { width: 400 });
     expect(text).toContain('  Log patterns (2):\n    FATAL ×2  network controller manager exited: leader election lost');
+    expect(text).not.toContain('the Markdown and HTML reports list all');
     expect(text).toMatch(/ {2}Before it \(the last 8 of \d+ timeline entries; ▸ about its own objects\):\n/);
     expect(text).toMatch(/ {3}▸ 2025-03-12T09:13:07Z WARN {2}Warning BackOff Pod harvester-system\/harvester-network-controller-manager-\S+: last of 397: Back-off restarting failed container/);
+  });
+
+  it('text: a finding with more templates than it shows says how many it left out', () => {
+    const many: Report = structuredClone(report);
+    const explained = many.patterns!.templates.filter((template) => template.explainedBy.length > 0);
+    const spare = many.patterns!.templates.filter((template) => template.explainedBy.length === 0).slice(0, 2);
+    for (const template of spare) template.explainedBy = [...explained[0]!.explainedBy];
+    const text = renderReport(many, 'text', { width: 400 });
+    expect(text).toContain('  Log patterns (the first 3 of 4; the Markdown and HTML reports list all):\n');
   });
 
   it('Markdown: the whole window folded under the finding, its own entries in bold', () => {
@@ -98,7 +108,8 @@ describe('the log patterns no rule explains', () => {
   it('text and Markdown list the best-ranked ten with their sample line', () => {
     const text = renderReport(report, 'text', { width: 400 });
     expect(text).toContain('Log patterns not explained by any rule: 4 (2 templates explained by findings; 12 warning/error lines in 48 logs)');
-    expect(text).toMatch(/ {4}3\. FATAL ×1 {2}Error starting manager: failed to wait for caches to sync\n {7}logs\/longhorn-system\/longhorn-manager-\S+\/longhorn-manager\.log\.1:3 {2}2025-03-12T08:27:07\.162000000Z/);
+    // Numbered by rank among all templates, as `bundle-triage patterns` numbers them (explained ones are left out).
+    expect(text).toMatch(/\n {4}#3 FATAL ×1 {2}Error starting manager: failed to wait for caches to sync\n {7}logs\/longhorn-system\/longhorn-manager-\S+\/longhorn-manager\.log\.1:3 {2}2025-03-12T08:27:07\.162000000Z/);
     const markdown = renderReport(report, 'markdown');
     expect(markdown).toContain('## Log patterns not explained by any rule: 4');
     expect(markdown).toMatch(/\| 4 \| WARN \| ×1 \| `Failed to list \*v1beta2\.Volume: Get "<name>": dial tcp <ip>: connect: connection refused` \|/);

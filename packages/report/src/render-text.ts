@@ -123,8 +123,9 @@ function findingContext(report: Report, finding: Finding, style: Stylist): strin
   const lines: string[] = [];
   const templates = templatesOf(report, finding);
   if (templates.length > 0) {
-    lines.push(`  Log patterns (${templates.length}):`);
-    for (const template of templates.slice(0, FINDING_TEMPLATES)) lines.push(`    ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`, `      ${style(`${terminalSafe(template.sample.path)}:${template.sample.line}`, 'blue')}`);
+    const shownTemplates = templates.slice(0, FINDING_TEMPLATES);
+    lines.push(`  Log patterns (${shownTemplates.length < templates.length ? `the first ${shownTemplates.length} of ${templates.length}; the Markdown and HTML reports list all` : templates.length}):`);
+    for (const template of shownTemplates) lines.push(`    ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`, `      ${style(`${terminalSafe(template.sample.path)}:${template.sample.line}`, 'blue')}`);
   }
   const window = windowOf(report, finding);
   if (window.length > 0) {
@@ -142,7 +143,8 @@ function renderTextPatterns(report: Report, context: RenderContext, style: Styli
   const lines = wrapText(patternsHeading(report, shown.length), context.width, '').map((line) => style(line, 'bold'));
   if (shown.length === 0) return lines;
   for (const template of shown) {
-    lines.push(`  ${String(template.rank).padStart(3)}. ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`);
+    // The template's rank among all of them (as `bundle-triage patterns` numbers it), not a list number: explained ones are left out.
+    lines.push(`  ${`#${template.rank}`.padStart(4)} ${levelWord(template.level)} ${templateCounts(template)}  ${terminalSafe(template.template)}`);
     lines.push(`       ${style(`${terminalSafe(template.sample.path)}:${template.sample.line}`, 'blue')}${template.first.time ? `  ${templateSpan(template)}` : ''}`);
   }
   return lines;
