@@ -30,6 +30,14 @@ describe('renderTemplate', () => {
     );
   });
 
+  it('sorts numbers by value, so map:time | sort | last is the latest log match, not the last listed', () => {
+    const matches: Scope = new Map([
+      ['errors', { kind: 'many', located: [{ value: { time: 1_700_000_900_000 }, pointer: '' }, { value: { time: 99_000 }, pointer: '' }, { value: { time: 1_700_000_000_000 }, pointer: '' }] }],
+    ]);
+    expect(renderTemplate('{{ errors | map:time | sort | join:" " }}', matches)).toBe('99000 1700000000000 1700000900000');
+    expect(renderTemplate('{{ errors | map:time | sort | last }}', matches)).toBe('1700000900000');
+  });
+
   it('formats a JSON-pointer field (~1 for a slash in a key), with a default for an empty one', () => {
     const versions: Scope = new Map([
       ['version', { kind: 'many', located: [

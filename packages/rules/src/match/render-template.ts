@@ -77,7 +77,10 @@ function applyFilter(filter: string, value: unknown, scope: Scope): unknown {
     case 'unique':
       return [...new Set(list.map(display))];
     case 'sort':
-      // Code-unit order: the same on every machine, whatever its locale.
+      // Numbers by value (a log match's `time`: `map:time | sort | last` is the latest match, whatever
+      // order the conditions and files gave them in); text in code-unit order, the same on every
+      // machine whatever its locale.
+      if (list.every((item) => typeof item === 'number')) return [...(list as number[])].sort((a, b) => a - b);
       return [...list].sort((a, b) => (display(a) < display(b) ? -1 : display(a) > display(b) ? 1 : 0));
     case 'lower':
       return display(value).toLowerCase();
