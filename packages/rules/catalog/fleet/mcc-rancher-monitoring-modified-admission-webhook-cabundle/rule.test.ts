@@ -20,6 +20,19 @@ describe(`${ID} (S14)`, () => {
     expect(run.finding?.remediation?.patch?.diff).toContain('rancher-monitoring-admission');
   });
 
+  it('names what else the bundle waits on, since the comparePatches alone do not make it ready', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
+    mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder, {
+      alsoNotReady: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: 'cattle-monitoring-system', name: 'rancher-monitoring-grafana', state: 'bound', message: ['Resource scheduled for deletion'] }],
+    });
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toMatch(
+      / blocks upgrades\. The bundle also waits on PersistentVolumeClaim cattle-monitoring-system\/rancher-monitoring-grafana \(Resource scheduled for deletion\): the comparePatches alone do not make it ready\.$/,
+    );
+    expectCited(builder, run.finding, FLEET_BUNDLES, /nonReadyStatus\/0$/, 'apiVersion: v1');
+  });
+
   it('does not fire when the chart already has the installer PR #274 comparePatches', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
     mccRancherMonitoringModifiedAdmissionWebhookCaBundle(builder, { withComparePatches: true });
