@@ -21,7 +21,8 @@ describe('kubectlDescribe', () => {
       ['Normal', 'Pulled', '4m (x15 over 95m)', 'kubelet'],
       ['Warning', 'BackOff', '60s (x397 over 92m)', 'kubelet'],
     ]);
-    expect(description!.events[1]!.message).toMatch(/^spec\.containers\{harvester-network-manager\}: Back-off restarting/);
+    // The message as kubectl prints it: without the event's field path (spec.containers{…}).
+    expect(description!.events[1]!.message).toMatch(/^Back-off restarting/);
     expect(description!.origin?.path).toBe('yamls/namespaced/harvester-system/v1/pods.yaml');
   });
 
@@ -48,6 +49,32 @@ describe('kubectlDescribe', () => {
       const [description] = await kubectlDescribe(variant, { target: `pod/${CRASHLOOP}`, namespace: 'harvester-system' });
       expect(description!.owners).toHaveLength(1);
       expect(description!.owners[0]!.missing).toMatch(/not in the bundle/);
+    } finally {
+      await variant.close();
+    }
+  });
+
+  it("finds a node's events the kubelet reported with the node's name as uid, as kubectl describe node does", async () => {
+    const variant = await workloadsVariant(({ builder, before }) => {
+      builder.addObject({
+        apiVersion: 'v1',
+        kind: 'Event',
+        count: 1,
+        firstTimestamp: before(30),
+        lastTimestamp: before(30),
+        involvedObject: { kind: 'Node', name: 'harvester-node-1', uid: 'harvester-node-1' },
+        message: 'Node harvester-node-1 status is now: NodeHasDiskPressure',
+        metadata: { name: 'harvester-node-1.181a2b3c4d5e6f70', namespace: 'default' },
+        reason: 'NodeHasDiskPressure',
+        source: { component: 'kubelet', host: 'harvester-node-1' },
+        type: 'Normal',
+      });
+    });
+    try {
+      const [description] = await kubectlDescribe(variant, { target: 'node/harvester-node-1' });
+      expect(description!.events.map((event) => event.reason)).toContain('NodeHasDiskPressure');
+      const [other] = await kubectlDescribe(variant, { target: 'node/harvester-node-0' });
+      expect(other!.events.map((event) => event.reason)).not.toContain('NodeHasDiskPressure');
     } finally {
       await variant.close();
     }

@@ -22,7 +22,7 @@ export interface DescribedEvent {
 /**
  * The events whose `involvedObject` (`regarding` in events.k8s.io) is this object, oldest
  * first by last timestamp, as kubectl describe finds them: same kind, name and namespace, and
- * the same uid when both carry one. `now` is the bundle's creation time.
+ * the same uid when both carry one (for a Node, also its name as the uid, as the kubelet writes it). `now` is the bundle's creation time.
  */
 export async function eventsAbout(bundle: Bundle, object: KubeObject, now: number | undefined): Promise<DescribedEvent[]> {
   const namespace = object.metadata.namespace;
@@ -32,7 +32,10 @@ export async function eventsAbout(bundle: Bundle, object: KubeObject, now: numbe
     const involved = (event.involvedObject ?? {}) as Record<string, unknown>;
     if (involved.kind !== object.kind || involved.name !== object.metadata.name) return false;
     if (String(involved.namespace ?? '') !== String(namespace ?? '')) return false;
-    return typeof involved.uid !== 'string' || involved.uid === '' || uid === undefined || involved.uid === uid;
+    if (typeof involved.uid !== 'string' || involved.uid === '' || uid === undefined || involved.uid === uid) return true;
+    // The kubelet reports a node's events with the node's name as its uid; kubectl describe node
+    // searches both ways and merges them.
+    return object.kind === 'Node' && involved.uid === object.metadata.name;
   });
   const lastOf = ({ object: event }: { object: KubeObject }) => parseTimestamp(event.lastTimestamp) ?? Number.NEGATIVE_INFINITY;
   return about
@@ -46,14 +49,14 @@ export async function eventsAbout(bundle: Bundle, object: KubeObject, now: numbe
       if (series && typeof series === 'object') age = `${ageAt(series.lastObservedTime, now)} (x${Number(series.count ?? 0)} over ${first})`;
       else if (count > 1) age = `${ageAt(event.lastTimestamp, now)} (x${count} over ${first})`;
       const source = (event.source ?? {}) as Record<string, unknown>;
-      const involved = (event.involvedObject ?? {}) as Record<string, unknown>;
       const message = String(event.message ?? '').trim();
       return {
         type: String(event.type ?? ''),
         reason: String(event.reason ?? ''),
         age,
         from: String(source.component ?? '') || String(event.reportingComponent ?? ''),
-        message: typeof involved.fieldPath === 'string' && involved.fieldPath !== '' ? `${involved.fieldPath}: ${message}` : message,
+        // The message alone, as kubectl prints it (the field path, `spec.containers{x}`, is not shown).
+        message,
         count: series ? Number(series.count ?? 0) : count || 1,
         firstTimestamp: typeof event.firstTimestamp === 'string' ? event.firstTimestamp : undefined,
         lastTimestamp: typeof event.lastTimestamp === 'string' ? event.lastTimestamp : undefined,
