@@ -168,12 +168,18 @@ function jobStatus(object: unknown): string {
   return 'Running';
 }
 
-/** TIMEZONE came with CronJob time zones (Kubernetes 1.25; inference from the feature's release). */
+/**
+ * TIMEZONE is printed by the API server from Kubernetes 1.30 (kubernetes/kubernetes#122231, milestone
+ * v1.30), although `spec.timeZone` exists since 1.25: a 1.25–1.29 cluster prints no such column.
+ */
+const TIMEZONE_FROM_MINOR = 30;
+const printsTimezone = (context: { serverMinor?: number }) => context.serverMinor === undefined || context.serverMinor >= TIMEZONE_FROM_MINOR;
+
 export const cronJobPrinter: ResourcePrinter = {
   columns: (context) => [
     NAME,
     column('Schedule'),
-    ...(context.serverMinor === undefined || context.serverMinor >= 25 ? [column('Timezone')] : []),
+    ...(printsTimezone(context) ? [column('Timezone')] : []),
     column('Suspend', 'boolean'),
     column('Active', 'integer'),
     column('Last Schedule'),
@@ -188,7 +194,7 @@ export const cronJobPrinter: ResourcePrinter = {
     return [
       nameOf(object),
       text(field(object, 'spec', 'schedule')),
-      ...(context.serverMinor === undefined || context.serverMinor >= 25 ? [text(field(object, 'spec', 'timeZone')) || '<none>'] : []),
+      ...(printsTimezone(context) ? [text(field(object, 'spec', 'timeZone')) || '<none>'] : []),
       boolPointer(field(object, 'spec', 'suspend')),
       list(field(object, 'status', 'active')).length,
       last === undefined ? '<none>' : lastScheduleAge(last, context.now),
