@@ -77,7 +77,7 @@ export {
 } from './kubectl/kubectl-errors.js';
 export { matchesLabels, parseLabelSelector, type LabelRequirement, type LabelSelector } from './kubectl/label-selector.js';
 export { readLogLines, type BundleLogLine, type LogReadOptions, type LogSource } from './kubectl/log-lines.js';
-export { parseGoDuration, parseSince } from './kubectl/log-since.js';
+export { parseGoDuration, parseSince, parseSinceValue, type SinceValue } from './kubectl/log-since.js';
 export { selectNodeLog, type NodeLogRequest, type NodeLogSelection } from './kubectl/node-logs.js';
 export { eventsAbout, type DescribedEvent } from './kubectl/object-events.js';
 export { ownerChain, type OwnerLink } from './kubectl/owner-chain.js';

@@ -24,7 +24,10 @@ function toUsageError(command: string, error: unknown): UsageError {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return new UsageError(option, 'unknown option', command);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UsageError(option, /does not take/.test(message) ? 'takes no value' : 'needs a value', command);
+      if (/does not take/.test(message)) return new UsageError(option, 'takes no value', command);
+      // Node refuses `--tail -1`: a value starting with a dash must be joined to its option.
+      if (/ambiguous/.test(message)) return new UsageError(option, `needs a value (one starting with "-" is written ${option}=<value>)`, command);
+      return new UsageError(option, 'needs a value', command);
     default:
       return new UsageError(undefined, message.split('\n')[0]!, command);
   }

@@ -72,7 +72,8 @@ export const describeCommand: Command = {
         kubectlDescribe(opened, {
           target,
           ...(name === undefined ? {} : { name }),
-          ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+          // -A wins over -n, as in kubectl.
+          ...(values.namespace === undefined || values['all-namespaces'] ? {} : { namespace: values.namespace }),
           allNamespaces: values['all-namespaces'] ?? false,
           ...(values.selector === undefined ? {} : { labelSelector: values.selector }),
           extraSections,

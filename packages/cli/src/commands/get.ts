@@ -78,7 +78,6 @@ export const getCommand: Command = {
       return ExitCode.ok;
     }
     const output = parseOutput(values.output);
-    if (values['all-namespaces'] && values.namespace !== undefined) throw new UsageError('--namespace', 'cannot be used with --all-namespaces', 'get');
     const bundle = bundleArguments('get', positionals, values.bundle, io);
     if (bundle.rest.length === 0) throw new UsageError(undefined, 'say what to get: a type (pods, vm, volumes…), type/name, or all', 'get');
     const quiet = values.quiet ?? false;
@@ -91,7 +90,8 @@ export const getCommand: Command = {
       result = await withBundle(bundle.input, io, async (opened) => {
         const got = await kubectlGet(opened, {
           resources: bundle.rest,
-          ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+          // -A wins over -n, as in kubectl.
+          ...(values.namespace === undefined || values['all-namespaces'] ? {} : { namespace: values.namespace }),
           allNamespaces: values['all-namespaces'] ?? false,
           ...(values.selector === undefined ? {} : { labelSelector: values.selector }),
           ...(values['field-selector'] === undefined ? {} : { fieldSelector: values['field-selector'] }),

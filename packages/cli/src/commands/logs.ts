@@ -1,5 +1,6 @@
 import {
   parseSince,
+  parseSinceValue,
   podForController,
   readLogLines,
   selectNodeLog,
@@ -43,8 +44,10 @@ Options:
       --grep <RE>        only lines whose message matches RE (RE2 syntax: linear time, no
                          lookaround or backreferences; (?i) for case-insensitive)
       --since <T>        only lines from T on: a duration before the bundle was made (90s, 2h,
-                         1h30m) or an RFC 3339 time; lines without a timestamp are kept
-      --tail <N>         only the last N lines (of each container)
+                         1h30m; 0 for no limit) or an RFC 3339 time; lines without a timestamp
+                         are kept
+      --tail <N>         only the last N lines (of each container); --tail=-1 (kubectl's
+                         default) every line
       --timestamps       pod logs: keep each line's collection timestamp
       --prefix           start each line with its source: [pod/<pod>/<container>]
       --with-path        start each line with its evidence address: <bundle path>:<line>:
@@ -91,6 +94,9 @@ export const logsCommand: Command = {
     if (extra.length > 0) throw new UsageError(extra[0], 'too many arguments', 'logs');
     const grep = values.grep === undefined ? undefined : linePattern(values.grep);
     const tail = values.tail === undefined ? undefined : lineCount(values.tail);
+    // A malformed --since is refused before the bundle is opened (and before any note is written).
+    if (values.since !== undefined) sinceValue(values.since);
+    if (values.container !== undefined && values['all-containers']) throw new UsageError('--container', 'give --container or --all-containers, not both', 'logs');
     const quiet = values.quiet ?? false;
     const redact = !values['no-redact'];
 
@@ -159,9 +165,19 @@ async function selectSources(bundle: Bundle, target: string, second: string | un
   return { sources: selection.sources, notes: [...notes, ...selection.notes] };
 }
 
-function lineCount(value: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError('--tail', `"${value}" is not a whole number`, 'logs');
+/** `--tail N`; -1 (kubectl's default) is every line. */
+function lineCount(value: string): number | undefined {
+  if (value === '-1') return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError('--tail', `"${value}" is not a whole number (or -1 for every line)`, 'logs');
   return Number(value);
+}
+
+function sinceValue(text: string): void {
+  try {
+    parseSinceValue(text);
+  } catch (error) {
+    throw kubectlCliError(error);
+  }
 }
 
 function linePattern(source: string): LinePattern {

@@ -127,7 +127,7 @@ function safePattern(source: string): SafePattern {
   }
 }
 
-async function sinceOf(bundle: Bundle, text: string): Promise<number> {
+async function sinceOf(bundle: Bundle, text: string): Promise<number | undefined> {
   const createdAt = (await bundle.facts()).createdAt;
   try {
     return parseSince(text, createdAt ? Date.parse(createdAt) : undefined);
