@@ -235,4 +235,24 @@ describe.skipIf(!SAMPLE || !existsSync(join(SAMPLE, 'metadata.yaml')))(`the whol
       await bundle.close();
     }
   }, 120_000);
+
+  it('finds the cause of the four stuck deletions: rancher-monitoring\'s Longhorn volumes were deleted under their running pods', async () => {
+    const bundle = await openBundle(SAMPLE);
+    try {
+      const rules = (await loadCatalog()).filter((rule) => rule.id === 'longhorn-volume-deleted-under-bound-pv' || rule.id === 'object-deletion-stuck');
+      const report = await analyze(bundle, { rules });
+      const causes = report.findings.filter((finding) => finding.ruleId === 'longhorn-volume-deleted-under-bound-pv');
+      expect(causes.map((finding) => finding.status)).toEqual(['fail', 'fail']);
+      expect(causes.map((finding) => finding.message.match(/Bound to claim (\S+),/)?.[1]).sort()).toEqual([
+        'cattle-monitoring-system/prometheus-rancher-monitoring-prometheus-db-prometheus-rancher-monitoring-prometheus-0',
+        'cattle-monitoring-system/rancher-monitoring-grafana',
+      ]);
+      expect(causes.every((finding) => /Pods still mounting the claim, whose I\/O on it fails: cattle-monitoring-system\/\S+\.$/.test(finding.message))).toBe(true);
+      const stuck = report.findings.filter((finding) => finding.ruleId === 'object-deletion-stuck');
+      expect(stuck).toHaveLength(4);
+      for (const finding of stuck) expect(finding.causedBy?.map((cause) => cause.ruleId)).toEqual(['longhorn-volume-deleted-under-bound-pv']);
+    } finally {
+      await bundle.close();
+    }
+  }, 120_000);
 });
