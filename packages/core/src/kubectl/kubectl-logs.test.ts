@@ -77,6 +77,20 @@ describe.each([
     expect(lines[0]!.time).toBeTypeOf('number');
   });
 
+  it('dates kubelet.log and containerd.log lines by the time inside them, so --since filters them too', async () => {
+    const created = Date.parse((await bundle.facts()).createdAt!);
+    for (const file of ['kubelet', 'containerd']) {
+      const { sources } = await selectNodeLog(bundle, { node: 'harvester-node-0', file });
+      const all = await collect(readLogLines(sources));
+      expect(all.length, file).toBeGreaterThan(0);
+      // klog's I0210 09:15:17 takes the bundle's year, as the journal's stamps do.
+      expect(all.every((line) => typeof line.time === 'number' && new Date(line.time).getUTCFullYear() === 2025), file).toBe(true);
+      expect(all[0]!.text).toBe(all[0]!.raw);
+      // Every line of the generated node logs is from the node's install, a month before the bundle.
+      expect(await collect(readLogLines(sources, { since: parseSince('10m', created) })), file).toEqual([]);
+    }
+  });
+
   it("lists a node's logs when the one asked for is not there", async () => {
     await expect(selectNodeLog(bundle, { node: 'harvester-node-0', file: 'nope' })).rejects.toThrow(/its logs: .*kernel.*rke2-server/);
   });

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../diagnostics.js';
 import { DEFAULT_MAX_LINE_BYTES, scanLines } from './scan-lines.js';
-import { splitLogLine, type TimestampStyle } from './log-timestamps.js';
+import { splitLogLine, type SplitLine, type TimestampStyle } from './log-timestamps.js';
+import { parseLogLine } from '../patterns/formats/parse-log-line.js';
+import { embeddedTimeMs } from '../patterns/occurrence-time.js';
 
 export interface LogLine {
   /** 1-based line number in the file as it is in the bundle. */
@@ -118,7 +120,7 @@ export class LogFile implements LogFileInfo {
             message: `log line longer than ${DEFAULT_MAX_LINE_BYTES} bytes; only its beginning is read`,
           }),
       })) {
-        const split = splitLogLine(scanned.raw, this.timestampStyle, createdAt);
+        const split = lineTime(scanned.raw, this.timestampStyle, createdAt);
         if (split.time !== undefined) {
           if (options.since !== undefined && split.time < options.since) continue;
           if (options.until !== undefined && split.time > options.until) continue;
@@ -155,4 +157,18 @@ async function* abortable(stream: Readable, signal: AbortSignal | undefined): As
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     yield chunk as Buffer;
   }
+}
+
+/**
+ * A line's time and text. Logs the kit writes without a time prefix date their lines inside them
+ * (kubelet.log's klog header `I0310 09:15:17.123456`, the year taken from the bundle as for the
+ * journal; containerd's and the console's `time="…"`): that time counts for `since`, `until` and a
+ * rule's `within`, and the text stays the whole line.
+ */
+function lineTime(raw: string, style: TimestampStyle, createdAt: number | undefined): SplitLine {
+  const split = splitLogLine(raw, style, createdAt);
+  if (split.time !== undefined || style !== 'none') return split;
+  const embedded = parseLogLine(raw).embeddedTime;
+  const time = embedded ? embeddedTimeMs(embedded, createdAt) : undefined;
+  return time === undefined ? split : { time, text: split.text };
 }
