@@ -65,6 +65,21 @@ describe.each([
     expect((await collect(readLogLines(sources, { tail: 1 }))).map((line) => line.line)).toEqual([4]);
   });
 
+  it('picks the pod behind svc/<name> by its selector, as kubectl does (a Service owns no pod)', async () => {
+    const pod = (await bundle.resources({ group: '', resource: 'pods', namespace: 'harvester-system' })).find((candidate) => candidate.metadata.name === CRASHLOOP)!;
+    const labels = pod.metadata.labels as Record<string, string>;
+    const variant = await workloadsVariant(({ builder }) => {
+      builder.addObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'network-metrics', namespace: 'harvester-system' }, spec: { selector: labels, ports: [{ port: 8080 }] } });
+      builder.addObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'external-db', namespace: 'harvester-system' }, spec: { type: 'ExternalName', externalName: 'db.example.com' } });
+    });
+    try {
+      expect((await podForController(variant, 'svc/network-metrics', 'harvester-system')).pod.metadata.name).toBe(CRASHLOOP);
+      await expect(podForController(variant, 'svc/external-db', 'harvester-system')).rejects.toThrow(/services "external-db" has no selector/);
+    } finally {
+      await variant.close();
+    }
+  });
+
   it("picks a controller's pod for deploy/<name>", async () => {
     const { pod, found } = await podForController(bundle, 'deploy/harvester-network-controller-manager', 'harvester-system');
     expect([pod.metadata.name, found]).toEqual([CRASHLOOP, 1]);
