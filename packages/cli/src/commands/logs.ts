@@ -22,7 +22,7 @@ import { BUNDLE_HELP, KUBECTL_OPTIONS, writeNotes } from '../kubectl/kubectl-opt
 import type { Command } from './command.js';
 
 const HELP = `Usage: bundle-triage logs <bundle> <pod> [<container>] [options]
-       bundle-triage logs <bundle> <type>/<name> [options]        (deploy/x, ds/x, sts/x, job/x: one of its pods)
+       bundle-triage logs <bundle> <type>/<name> [options]        (deploy/x, ds/x, sts/x, job/x, svc/x: one of its pods)
        bundle-triage logs <bundle> node/<node> <log> [options]    (rke2-server, kernel, kubelet, …)
 
 kubectl logs over a support bundle, offline: a container's log as collected
