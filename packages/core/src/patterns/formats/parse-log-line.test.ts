@@ -57,6 +57,8 @@ describe('parseLogLine: the level from the wording where the format has none', (
     ['WARNING: CPU: 2 PID: 1 at kernel/foo.c:12', 'warning'],
     ['Failed to start Rancher System Agent.', 'error'],
     ['connection refused', 'error'],
+    // An announcement that also says something failed is still an error.
+    ['EDAC sbridge: Failed to register device with error -19, module not loaded', 'error'],
   ])('%s → %s', (line, level) => {
     expect(parseLogLine(line).level).toBe(level);
   });
@@ -66,6 +68,9 @@ describe('parseLogLine: the level from the wording where the format has none', (
     'mgmt-br: port 3(tap12ab) entered forwarding state',
     'Starting Open-iSCSI...',
     'errorless and failsafe words do not count',
+    // Boot announcements that name errors without reporting one (the real v1.0 sample's kernel log).
+    'RAS: Correctable Errors collector initialized.',
+    'ERST: Error Record Serialization Table (ERST) support is initialized.',
   ])('%s → no level', (line) => {
     expect(parseLogLine(line).level).toBeUndefined();
   });

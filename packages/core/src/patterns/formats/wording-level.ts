@@ -30,8 +30,21 @@ const WORDINGS: readonly Wording[] = [
 /** Matches in every line `levelFromWording` gives a level (for a prefilter). */
 export const WORDING_PATTERN = new RegExp(WORDINGS.map((wording) => wording.words.source).join('|'));
 
+/**
+ * A line that only announces a facility set up at boot names errors without reporting one: "RAS:
+ * Correctable Errors collector initialized.", "ERST: Error Record Serialization Table (ERST)
+ * support is initialized." (the real v1.0 sample's kernel log). It is routine unless it also says
+ * something failed.
+ */
+const ANNOUNCEMENT = /\b(?:initiali[sz]ed|registered|enabled|loaded|installed)\.?\s*$/;
+const FAILURE = /\b(?:[Ff]ail|FAIL|[Uu]nable to|[Cc]annot|[Cc]ould not|[Tt]imed out|[Rr]efused|[Dd]enied)/;
+
 /** The most severe level the words of `message` suggest, or undefined for a routine line. */
 export function levelFromWording(message: string): Wording['level'] | undefined {
-  for (const wording of WORDINGS) if (wording.words.test(message)) return wording.level;
+  for (const wording of WORDINGS) {
+    if (!wording.words.test(message)) continue;
+    if (wording.level !== 'fatal' && ANNOUNCEMENT.test(message) && !FAILURE.test(message)) return undefined;
+    return wording.level;
+  }
   return undefined;
 }
