@@ -6,6 +6,7 @@ import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
 import { elementName, matchesName, podLogName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
+import { joinCandidates } from './join-index.js';
 import { citable, elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
 import { renderTemplate } from './render-template.js';
 
@@ -152,7 +153,10 @@ async function evaluateArray(
   const elements = elementsOf(scope, spec.path);
   const name = elementName(spec);
   const satisfying: { element: Located; result: ConditionResult }[] = [];
-  for (const element of elements) {
+  // A join on a plain value is evaluated on the elements that can satisfy it only (join-index.ts);
+  // an input's list is the same array for every forEach element, so its index is built once.
+  const evaluated = joinCandidates(spec.where, name, elements, scope, scope.get(spec.path)?.kind === 'many') ?? elements;
+  for (const element of evaluated) {
     if (!spec.where) {
       satisfying.push({ element, result: { holds: true, evidence: [], bindings: new Map() } });
       continue;
