@@ -209,6 +209,18 @@ describe('kubectl logs and get options read as kubectl reads them', () => {
     expect(expectOneLineError(run.stderr)).toMatch(/--since: "1d" is neither a duration/);
   });
 
+  it('a type without a bundle says no bundle is named, not what to get', async () => {
+    const run = await runCli(['get', 'vm'], { env: { BUNDLE_TRIAGE_BUNDLE: '' } });
+    expect(run.code).toBe(2);
+    expect(expectOneLineError(run.stderr)).toMatch(/vm: is not a bundle \(no such file or folder\) and no bundle is named otherwise/);
+  });
+
+  it('node/ without a node name asks for one', async () => {
+    const run = await runCli(['logs', WORKLOADS.zip, 'node/']);
+    expect(run.code).toBe(2);
+    expect(expectOneLineError(run.stderr)).toMatch(/node\/: say which node: node\/<node> <log>/);
+  });
+
   it('-c with --all-containers is refused, as kubectl refuses it', async () => {
     const run = await runCli([...pod, '-c', 'harvester-network-manager', '--all-containers']);
     expect(run.code).toBe(2);

@@ -132,6 +132,7 @@ async function selectSources(bundle: Bundle, target: string, second: string | un
   const kind = slash >= 0 ? target.slice(0, slash).toLowerCase() : undefined;
   if (kind === 'node' || kind === 'nodes' || kind === 'no') {
     const node = target.slice(slash + 1);
+    if (node === '') throw new UsageError(target, 'say which node: node/<node> <log>, e.g. node/harvester-node-0 kernel', 'logs');
     if (second === undefined) {
       await bundle.openNestedArchives({ nodeBundles: true });
       const logs = [...new Set(bundle.index.nodeFiles(node).filter((file) => file.file.startsWith('logs/')).map((file) => file.file.slice(5).replace(/\.log$/, '')))];

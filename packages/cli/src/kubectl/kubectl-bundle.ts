@@ -37,6 +37,10 @@ export function bundleArguments(command: string, positionals: readonly string[],
   }
   const [first, ...rest] = positionals;
   if (first === undefined) throw new UsageError(undefined, `no bundle given: name it first, or with --bundle PATH or ${BUNDLE_ENV}`, command);
+  // `get vm` without a bundle: "vm" would be opened as one and fail as a missing file; say what happened.
+  if (rest.length === 0 && first !== '-' && !first.includes('/') && !/\.(zip|tar\.gz|tgz)$/i.test(first) && !existsSync(first)) {
+    throw new UsageError(first, `is not a bundle (no such file or folder) and no bundle is named otherwise: name it first, or with --bundle PATH or ${BUNDLE_ENV}`, command);
+  }
   return { input: bundleInput(first), rest, from: 'argument' };
 }
 

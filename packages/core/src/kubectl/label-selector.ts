@@ -68,6 +68,9 @@ export function parseLabelSelector(source: string): LabelSelector {
         const open = next();
         if (open?.text !== '(') fail(`expected "(" after ${operator.text}`);
         const values: string[] = [];
+        // As kubectl's parser: a set is not empty, and its values are separated by commas.
+        const first = peek();
+        if (first?.kind === 'symbol' && first.text === ')') fail(`the values of ${operator.text} cannot be an empty set`);
         for (;;) {
           const token = next();
           if (token === undefined) fail('missing ")"');
@@ -80,6 +83,7 @@ export function parseLabelSelector(source: string): LabelSelector {
           values.push(value(token!.text));
           const separator = peek();
           if (separator?.kind === 'symbol' && separator.text === ',') next();
+          else if (!(separator?.kind === 'symbol' && separator.text === ')')) fail(`found "${separator?.text ?? 'the end'}", expected "," or ")"`);
         }
         requirements.push({ key: name, operator: operator.text === 'in' ? 'in' : 'notIn', values });
       } else {

@@ -107,7 +107,9 @@ function missingLog(bundle: Bundle, object: KubeObject | undefined, namespace: s
     return new NotInBundleError(`container "${container}"`, `previous terminated container "${container}" in pod "${pod}" not found`, previousReason(object, container));
   }
   const reason = !bundle.index.logNamespaces().includes(namespace)
-    ? `the bundle has no logs of namespace ${namespace} (the kit collects logs of default, kube-system, cattle-system and Harvester's namespaces)`
+    ? bundle.index.namespaceFolders().includes(namespace)
+      ? `the bundle has no pod logs of namespace ${namespace}, though its objects were collected (see bundleGenerationError.log)`
+      : `the bundle has no pod logs of namespace ${namespace}: it was not collected (the kit collects default, kube-system, cattle-system, Harvester's namespaces and those of the support-bundle-namespaces setting)`
     : files.length === 0
       ? 'the kit wrote no log for this pod (see bundleGenerationError.log)'
       : `the kit wrote no log for this container (see bundleGenerationError.log); logs of this pod: ${[...new Set(files.map((file) => file.container))].join(', ')}`;

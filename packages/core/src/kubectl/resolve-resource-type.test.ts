@@ -64,6 +64,8 @@ describe('resource names resolve as kubectl resolves them', () => {
     const resolved = await resolveResourceType(bundle, 'nodes');
     expect(qualifiedResource(resolved.type)).toBe('nodes');
     expect(resolved.alsoMatches.map(qualifiedResource)).toEqual(['nodes.longhorn.io']);
+    // The core group wins as everyone expects: no note on every `get nodes`, as kubectl prints none.
+    expect(resolved.explanation).toBeUndefined();
   });
 
   it('takes clusters as provisioning.cattle.io\'s: v1.provisioning sorts before v1alpha1.fleet and v3.management', async () => {

@@ -93,7 +93,9 @@ function match(types: readonly ResourceType[], typed: string, name: string, grou
     const [first, ...others] = matches as [ResourceType, ...ResourceType[]];
     const alsoMatches = others.filter((other) => !sameObjects(first, other));
     const result: ResolvedResourceType = { type: first, typed, matchedBy, alsoMatches, ...(version ? { version } : {}) };
-    if (alsoMatches.length > 0) result.explanation = explain(typed, matchedBy, first, alsoMatches);
+    // kubectl says nothing when the core group wins (`nodes` is the Node, whatever nodes.longhorn.io
+    // is): a note on every `get nodes` would be noise. Elsewhere which group won is worth a line.
+    if (alsoMatches.length > 0 && (first.group !== '' || matchedBy === 'shortName')) result.explanation = explain(typed, matchedBy, first, alsoMatches);
     return result;
   };
   return (

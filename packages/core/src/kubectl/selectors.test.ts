@@ -27,7 +27,7 @@ describe('label selectors (kubectl -l)', () => {
     expect(matchesLabels(parseLabelSelector(selector), labels)).toBe(expected);
   });
 
-  it.each(['app in harvester', 'app=', 'a=b,', '=x', 'app in (a', 'bad key=x', 'x>y'])('refuses "%s" when it does not parse', (selector) => {
+  it.each(['app in harvester', 'app=', 'a=b,', '=x', 'app in (a', 'app in (a b)', 'app in ()', 'bad key=x', 'x>y'])('refuses "%s" when it does not parse', (selector) => {
     if (selector === 'app=') {
       // An empty value is a valid selector: it selects the empty label value.
       expect(matchesLabels(parseLabelSelector(selector), { app: '' })).toBe(true);
