@@ -68,9 +68,9 @@ export function parseLabelSelector(source: string): LabelSelector {
         const open = next();
         if (open?.text !== '(') fail(`expected "(" after ${operator.text}`);
         const values: string[] = [];
-        // As kubectl's parser: a set is not empty, and its values are separated by commas.
+        // As kubectl's parser: values are separated by commas, and `()` is the set of the empty value.
         const first = peek();
-        if (first?.kind === 'symbol' && first.text === ')') fail(`the values of ${operator.text} cannot be an empty set`);
+        if (first?.kind === 'symbol' && first.text === ')') values.push('');
         for (;;) {
           const token = next();
           if (token === undefined) fail('missing ")"');

@@ -159,15 +159,19 @@ async function* abortable(stream: Readable, signal: AbortSignal | undefined): As
   }
 }
 
+/** The starts of lines that date themselves (klog's `I0310 09:15:17`, logrus' `time="`): only these are parsed. */
+const DATED_INSIDE = /^(?:[IWEF]\d{4} \d\d:\d\d:\d\d|time=")/;
+
 /**
- * A line's time and text. Logs the kit writes without a time prefix date their lines inside them
+ * A line's time and text. Continuation lines (a stack dump, stderr without a header) stay undated,
+ * and so are kept by `since`. Logs the kit writes without a time prefix date their lines inside them
  * (kubelet.log's klog header `I0310 09:15:17.123456`, the year taken from the bundle as for the
  * journal; containerd's and the console's `time="…"`): that time counts for `since`, `until` and a
  * rule's `within`, and the text stays the whole line.
  */
 function lineTime(raw: string, style: TimestampStyle, createdAt: number | undefined): SplitLine {
   const split = splitLogLine(raw, style, createdAt);
-  if (split.time !== undefined || style !== 'none') return split;
+  if (split.time !== undefined || style !== 'none' || !DATED_INSIDE.test(raw)) return split;
   const embedded = parseLogLine(raw).embeddedTime;
   const time = embedded ? embeddedTimeMs(embedded, createdAt) : undefined;
   return time === undefined ? split : { time, text: split.text };

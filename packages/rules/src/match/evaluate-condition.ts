@@ -223,15 +223,21 @@ async function evaluateLog(spec: LogCondition, scope: Scope, context: Evaluation
       if (match.time !== undefined) binding.time = match.time;
       // Named groups win over the file's fields: a pattern's `(?P<node>…)` is what the author meant.
       const located: Located = { value: { node: file.node, namespace: file.namespace, pod: file.pod, container: file.container, ...binding, ...binding.groups }, pointer: '' };
-      // The first matches and, in the last place, the latest one: `last` is always the latest.
+      // The first matches and, in the last place, the latest one, by time where lines have one
+      // (files are read node by node, so the last one read need not be the latest), else in order.
       if (matches.length < MAX_KEPT_MATCHES) matches.push(located);
-      else matches[MAX_KEPT_MATCHES - 1] = located;
+      else if (!isEarlier(binding.time, (matches[MAX_KEPT_MATCHES - 1]!.value as LogMatchBinding).time)) matches[MAX_KEPT_MATCHES - 1] = located;
     }
   }
   if (count < minCount) return notHolding();
   const bindings = new Map<string, Located[]>([[matchesName(spec), matches]]);
   bindings.set(`${matchesName(spec)}Count`, [{ value: count, pointer: '' }]);
   return { holds: true, evidence, bindings };
+}
+
+/** Whether a match's time is known to be before another's (untimed matches keep their order). */
+function isEarlier(time: number | undefined, than: number | undefined): boolean {
+  return time !== undefined && than !== undefined && time < than;
 }
 
 /**

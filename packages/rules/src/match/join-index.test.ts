@@ -42,19 +42,25 @@ describe('joinCandidates: a join evaluated on the indexed candidates only', () =
         fc.constantFrom('some', 'none', 'every', 'count'),
         fc.constantFrom('name', 'names/*'),
         fc.boolean(),
-        async (elements, wanted, kind, path, withTag) => {
+        FIELD,
+        async (elements, wanted, kind, path, withTag, secondWanted) => {
           const equality: Condition = { field: { path: `item/${path}`, equalsPath: 'outer/wanted' } };
-          const where: Condition = withTag ? { all: [{ field: { path: 'item/tag', equals: 'x' } }, equality] } : equality;
+          // A second join on the tag: the index takes whichever leaves fewer candidates.
+          const where: Condition = withTag ? { all: [{ field: { path: 'item/tag', equalsPath: 'outer/tag' } }, equality] } : equality;
           const array = { path: 'items', as: 'item', where };
           // `any` of one child means the same, and hides the join from the index: the plain loop.
           const loop = { ...array, where: { any: [where] } as Condition };
           const condition = (spec: typeof array): Condition => (kind === 'count' ? { count: { ...spec, min: 2, max: 5 } } : ({ [kind]: spec } as Condition));
           const scope = scopeOf(elements, wanted);
-          const indexed = await evaluateCondition(condition(array), scope, context);
-          const plain = await evaluateCondition(condition(loop), scope, context);
-          expect(indexed.holds).toBe(plain.holds);
-          expect(indexed.evidence).toEqual(plain.evidence);
-          expect([...indexed.bindings]).toEqual([...plain.bindings]);
+          // As a forEach runs it: the same input list, another outer value each time (the cached index).
+          for (const outer of [wanted, secondWanted]) {
+            const each: Scope = new Map([...scope, ['outer', { kind: 'one', located: { value: { wanted: outer, tag: 'x' }, pointer: '' } }]]);
+            const indexed = await evaluateCondition(condition(array), each, context);
+            const plain = await evaluateCondition(condition(loop), each, context);
+            expect(indexed.holds).toBe(plain.holds);
+            expect(indexed.evidence).toEqual(plain.evidence);
+            expect([...indexed.bindings]).toEqual([...plain.bindings]);
+          }
         },
       ),
       { numRuns: 300 },
@@ -66,6 +72,11 @@ describe('joinCandidates: a join evaluated on the indexed candidates only', () =
     const scope: Scope = new Map([['outer', { kind: 'one', located: { value: { wanted: 'v3', flag: true }, pointer: '' } }]]);
     const candidates = (where: Condition) => joinCandidates(where, 'item', elements, scope, false)?.map((element) => element.pointer);
     expect(candidates({ field: { path: 'item/name', equalsPath: 'outer/wanted' } })).toEqual(['/items/3']);
+    // Joined on a field every element shares (a namespace) and on the name: the name narrows it to one.
+    const shared: Located[] = elements.map((element) => ({ ...element, value: { ...(element.value as object), namespace: 'ns' } }));
+    const sharedScope: Scope = new Map([['outer', { kind: 'one', located: { value: { wanted: 'v3', namespace: 'ns' }, pointer: '' } }]]);
+    const where: Condition = { all: [{ field: { path: 'item/namespace', equalsPath: 'outer/namespace' } }, { field: { path: 'item/name', equalsPath: 'outer/wanted' } }] };
+    expect(joinCandidates(where, 'item', shared, sharedScope, false)?.map((element) => element.pointer)).toEqual(['/items/3']);
     // A value from the element itself, a boolean or a missing value: every element is evaluated.
     expect(candidates({ field: { path: 'item/name', equalsPath: 'item/other' } })).toBeUndefined();
     expect(candidates({ field: { path: 'item/name', equalsPath: 'outer/flag' } })).toBeUndefined();

@@ -28,19 +28,22 @@ const indexes = new WeakMap<readonly Located[], Map<string, JoinIndex>>();
  */
 export function joinCandidates(where: Condition | undefined, name: string, elements: readonly Located[], scope: Scope, cacheable: boolean): readonly Located[] | undefined {
   if (!where || elements.length < 16) return undefined;
-  const field = joinField(where, name);
-  if (!field) return undefined;
-  const value = resolvePath(scope, field.equalsPath!)[0]?.value;
-  // looselyEqual(undefined, undefined) holds and booleans compare case-insensitively: no index for those.
-  if (value === undefined || value === null || typeof value === 'object' || typeof value === 'boolean') return undefined;
-  const index = indexFor(elements, name, field.path, cacheable);
-  const positions = [...new Set([...(index.byValue.get(String(value)) ?? []), ...index.always])].sort((a, b) => a - b);
-  return positions.map((position) => elements[position]!);
+  // With several joined fields (namespace and name), the one that leaves the fewest candidates.
+  let best: number[] | undefined;
+  for (const field of joinFields(where, name)) {
+    const value = resolvePath(scope, field.equalsPath!)[0]?.value;
+    // looselyEqual(undefined, undefined) holds and booleans compare case-insensitively: no index for those.
+    if (value === undefined || value === null || typeof value === 'object' || typeof value === 'boolean') continue;
+    const index = indexFor(elements, name, field.path, cacheable);
+    const positions = [...new Set([...(index.byValue.get(String(value)) ?? []), ...index.always])];
+    if (best === undefined || positions.length < best.length) best = positions;
+  }
+  return best?.sort((a, b) => a - b).map((position) => elements[position]!);
 }
 
-function joinField(where: Condition, name: string): FieldCondition | undefined {
+function joinFields(where: Condition, name: string): FieldCondition[] {
   const fields = 'field' in where && where.field ? [where.field] : 'all' in where && Array.isArray(where.all) ? where.all.flatMap((child) => ('field' in child && child.field ? [child.field] : [])) : [];
-  return fields.find((field) => field.equalsPath !== undefined && field.path.startsWith(`${name}/`) && !refersTo(field.equalsPath, name));
+  return fields.filter((field) => field.equalsPath !== undefined && field.path.startsWith(`${name}/`) && !refersTo(field.equalsPath, name));
 }
 
 /** Whether a path reads the element itself (its name, or the `<name>Key` the engine binds beside it). */

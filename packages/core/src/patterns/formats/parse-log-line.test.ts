@@ -59,6 +59,8 @@ describe('parseLogLine: the level from the wording where the format has none', (
     ['connection refused', 'error'],
     // An announcement that also says something failed is still an error.
     ['EDAC sbridge: Failed to register device with error -19, module not loaded', 'error'],
+    ['Error: module nbd not loaded', 'error'],
+    ['Failed to start the Errors collector, it is now disabled; driver loaded', 'error'],
   ])('%s → %s', (line, level) => {
     expect(parseLogLine(line).level).toBe(level);
   });

@@ -34,10 +34,10 @@ export const WORDING_PATTERN = new RegExp(WORDINGS.map((wording) => wording.word
  * A line that only announces a facility set up at boot names errors without reporting one: "RAS:
  * Correctable Errors collector initialized.", "ERST: Error Record Serialization Table (ERST)
  * support is initialized." (the real v1.0 sample's kernel log). It is routine unless it also says
- * something failed.
+ * something failed or did not happen ("Error: module nbd not loaded").
  */
 const ANNOUNCEMENT = /\b(?:initiali[sz]ed|registered|enabled|loaded|installed)\.?\s*$/;
-const FAILURE = /\b(?:[Ff]ail|FAIL|[Uu]nable to|[Cc]annot|[Cc]ould not|[Tt]imed out|[Rr]efused|[Dd]enied)/;
+const FAILURE = /\b(?:[Ff]ail\w*|FAIL\w*|[Uu]nable to|[Cc]annot|[Cc]ould not|[Tt]imed out|[Rr]efused|[Dd]enied|[Nn]ot|NOT)\b/;
 
 /** The most severe level the words of `message` suggest, or undefined for a routine line. */
 export function levelFromWording(message: string): Wording['level'] | undefined {

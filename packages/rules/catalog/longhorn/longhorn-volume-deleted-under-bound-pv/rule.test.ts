@@ -46,6 +46,23 @@ describe(ID, () => {
     expect((await runRule(await catalogRule(ID), released)).outcome).toBe('pass');
   });
 
+  it('is skipped, not failed for every PV, when a newer kit wrote no Longhorn volume list (empty, or unreadable: the kit does not say)', async () => {
+    const builder = clusterWithVolumes();
+    builder.removeResource('longhorn.io', 'volumes', 'longhorn-system');
+    const run = await runRule(await catalogRule(ID), builder);
+    expect([run.outcome, run.skipKind]).toEqual(['skipped', 'missing-input']);
+  });
+
+  it("fails on an old kit's empty list of Longhorn volumes (items: []), as on the real v1.0 sample", async () => {
+    const cluster = generateHealthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 1251, kit: 'old' });
+    addWorkloadHistory(cluster);
+    for (const volume of cluster.builder.listObjects('longhorn.io/v1beta2', 'Volume', 'longhorn-system')) cluster.builder.removeObject('longhorn.io/v1beta2', 'Volume', 'longhorn-system', volume.metadata.name);
+    // The list as the v1.0 sample holds it: the old kit lists every type the API serves, empty or not.
+    cluster.builder.addFile('yamls/namespaced/longhorn-system/longhorn.io/v1beta2/volumes.yaml', 'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  continue: "null"\n  resourceVersion: "14659229"\n');
+    const run = await runRule(await catalogRule(ID), cluster.builder);
+    expect(run.outcome).toBe('fail');
+  });
+
   it('is skipped, never passed, when the bundle has no PersistentVolume list', async () => {
     const builder = clusterWithVolumes();
     longhornVolumeDeletedUnderBoundPv(builder);
