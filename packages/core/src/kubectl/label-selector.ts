@@ -98,6 +98,13 @@ export function parseLabelSelector(source: string): LabelSelector {
   return { source, requirements };
 }
 
+/** A Service's `spec.selector` (equality on each label) as a selector; undefined for an empty one. */
+export function selectorOfLabels(labels: Readonly<Record<string, string>>): LabelSelector | undefined {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return undefined;
+  return { source: entries.map(([key, value]) => `${key}=${value}`).join(','), requirements: entries.map(([key, value]) => ({ key, operator: 'in', values: [value] })) };
+}
+
 export function matchesLabels(selector: LabelSelector, labels: Readonly<Record<string, string>> | undefined): boolean {
   return selector.requirements.every((requirement) => {
     const present = labels !== undefined && Object.hasOwn(labels, requirement.key);

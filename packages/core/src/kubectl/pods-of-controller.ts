@@ -1,6 +1,7 @@
 import type { Bundle } from '../bundle.js';
 import type { KubeObject } from '../resources/kube-object.js';
 import { NotInBundleError } from './kubectl-errors.js';
+import { matchesLabels, selectorOfLabels, type LabelSelector } from './label-selector.js';
 import { ownerChain } from './owner-chain.js';
 import { podSummary } from './printers/pods.js';
 import { resolveResourceType } from './resolve-resource-type.js';
@@ -26,8 +27,8 @@ export async function podForController(bundle: Bundle, target: string, namespace
     // A Service owns no pod: kubectl reads the pods its selector picks.
     const selector = serviceSelector(owner);
     if (!selector) throw new NotInBundleError(`pods of ${qualifiedResource(type)} "${name}"`, `${qualifiedResource(type)} "${name}" has no selector, so no pod is behind it`);
-    owned.push(...pods.filter((pod) => Object.entries(selector).every(([key, value]) => (pod.metadata.labels as Record<string, unknown> | undefined)?.[key] === value)));
-    if (owned.length === 0) throw new NotInBundleError(`pods of ${qualifiedResource(type)} "${name}"`, `no pod in the bundle matches the selector of ${qualifiedResource(type)} "${name}" (${Object.entries(selector).map(([key, value]) => `${key}=${value}`).join(',')})`);
+    owned.push(...pods.filter((pod) => matchesLabels(selector, pod.metadata.labels as Record<string, string> | undefined)));
+    if (owned.length === 0) throw new NotInBundleError(`pods of ${qualifiedResource(type)} "${name}"`, `no pod in the bundle matches the selector of ${qualifiedResource(type)} "${name}" (${selector.source})`);
   } else {
     for (const pod of pods) {
       const chain = await ownerChain(bundle, pod);
@@ -43,10 +44,9 @@ export async function podForController(bundle: Bundle, target: string, namespace
   return { pod: owned[0]!, found: owned.length };
 }
 
-/** `spec.selector` of a Service: equality on labels; undefined for a Service without one (ExternalName, manual Endpoints). */
-function serviceSelector(service: KubeObject): Record<string, string> | undefined {
+/** `spec.selector` of a Service; undefined for a Service without one (ExternalName, manual Endpoints). */
+function serviceSelector(service: KubeObject): LabelSelector | undefined {
   const selector = (service.spec as { selector?: unknown } | undefined)?.selector;
   if (!selector || typeof selector !== 'object') return undefined;
-  const entries = Object.entries(selector as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  return selectorOfLabels(Object.fromEntries(Object.entries(selector as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
 }

@@ -2,8 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../diagnostics.js';
 import { DEFAULT_MAX_LINE_BYTES, scanLines } from './scan-lines.js';
 import { splitLogLine, type SplitLine, type TimestampStyle } from './log-timestamps.js';
-import { parseLogLine } from '../patterns/formats/parse-log-line.js';
-import { embeddedTimeMs } from '../patterns/occurrence-time.js';
+import { occurrenceTime } from '../patterns/occurrence-time.js';
 
 export interface LogLine {
   /** 1-based line number in the file as it is in the bundle. */
@@ -172,7 +171,7 @@ const DATED_INSIDE = /^(?:[IWEF]\d{4} \d\d:\d\d:\d\d|time=")/;
 function lineTime(raw: string, style: TimestampStyle, createdAt: number | undefined): SplitLine {
   const split = splitLogLine(raw, style, createdAt);
   if (split.time !== undefined || style !== 'none' || !DATED_INSIDE.test(raw)) return split;
-  const embedded = parseLogLine(raw).embeddedTime;
-  const time = embedded ? embeddedTimeMs(embedded, createdAt) : undefined;
+  // The same reading of a line's own time as the pattern miner's and the timeline's.
+  const time = occurrenceTime(raw, style, createdAt)?.at;
   return time === undefined ? split : { time, text: split.text };
 }

@@ -144,6 +144,9 @@ function bundleCreatedAt(context: EvaluationContext, field: FieldCondition): num
   return createdAt;
 }
 
+/** What an element satisfies without a `where`: one shared result, read and never changed (`count` over 1,000 volumes, once per PV). */
+const UNCONDITIONAL: ConditionResult = Object.freeze({ holds: true, evidence: Object.freeze([]) as unknown as EvidenceRef[], bindings: new Map() });
+
 async function evaluateArray(
   kind: ArrayKind,
   spec: ArrayCondition | CountCondition,
@@ -158,7 +161,7 @@ async function evaluateArray(
   const evaluated = joinCandidates(spec.where, name, elements, scope, scope.get(spec.path)?.kind === 'many') ?? elements;
   for (const element of evaluated) {
     if (!spec.where) {
-      satisfying.push({ element, result: { holds: true, evidence: [], bindings: new Map() } });
+      satisfying.push({ element, result: UNCONDITIONAL });
       continue;
     }
     const inner = new Map<string, ScopeValue>(scope);
