@@ -6,8 +6,8 @@ import { analyze } from './analyze.js';
 import { BundleBuilder, runRule } from '../testing/index.js';
 
 /** A small bundle in the real layout: settings with server-version, one node, a ManagedChart. */
-function cluster(version = 'v1.4.1'): BundleBuilder {
-  const bundle = new BundleBuilder({ createdAt: '2025-03-06T22:45:28Z', kubernetesVersion: 'v1.30.7+rke2r1' });
+function cluster(version = 'v1.4.1', kubernetesVersion = 'v1.30.7+rke2r1'): BundleBuilder {
+  const bundle = new BundleBuilder({ createdAt: '2025-03-06T22:45:28Z', kubernetesVersion });
   bundle.collectNamespace('fleet-local', 'harvester-system', 'longhorn-system');
   bundle.addObject({ apiVersion: 'harvesterhci.io/v1beta1', kind: 'Setting', metadata: { name: 'server-version' }, value: version, default: '' });
   bundle.addObject({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
@@ -153,6 +153,30 @@ describe('analyze: version gating', () => {
     expect(skipped.skipReason).toBe('applies to Harvester >=1.4.0 <1.4.2; this bundle is a development build (1a861fc-dirty), so the version cannot be compared');
     // The version is there but cannot be compared: a missing input, not another version.
     expect(skipped.skipKind).toBe('missing-input');
+  });
+
+  it('skips a development build as another version when the Kubernetes it runs is of an era outside the range', async () => {
+    // Harvester v1.0.0–v1.0.2 shipped Kubernetes 1.21: a build on it has none of v1.4's code.
+    const run = await runRule(gated('evaluate'), cluster('1a861fc-dirty', 'v1.21.7+rke2r1'));
+    expect([run.outcome, run.skipKind, run.skipReason]).toEqual([
+      'skipped',
+      'version',
+      'applies to Harvester >=1.4.0 <1.4.2; this bundle is a development build (1a861fc-dirty) on Kubernetes v1.21.7+rke2r1 (the Kubernetes of Harvester v1.0.0–v1.0.2), so it is not of that range',
+    ]);
+    // Even a rule that would skip an unknown version as a missing input: the era settles it.
+    expect((await runRule(gated('skip'), cluster('1a861fc-dirty', 'v1.21.7+rke2r1'))).skipKind).toBe('version');
+  });
+
+  it('still treats a development build as unknown when its era reaches the range, or its Kubernetes is of no known release', async () => {
+    // Kubernetes 1.30 is v1.4.1's: inside >=1.4.0 <1.4.2.
+    expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty', 'v1.30.7+rke2r1'))).outcome).toBe('fail');
+    expect((await runRule(gated('skip'), cluster('1a861fc-dirty', 'v1.30.7+rke2r1'))).skipKind).toBe('missing-input');
+    // No release shipped Kubernetes 1.23: nothing to go by.
+    expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty', 'v1.23.4+rke2r1'))).outcome).toBe('fail');
+  });
+
+  it('does not second-guess a release version by its Kubernetes', async () => {
+    expect((await runRule(gated('evaluate'), cluster('v1.4.1', 'v1.21.7+rke2r1'))).outcome).toBe('fail');
   });
 });
 

@@ -199,7 +199,7 @@ export interface AppliesTo {
    */
   harvester?: string;
   /**
-   * A development build or an unknown version: evaluate the rule on its evidence alone (default), or skip it (kind missing-input).
+   * A development build or an unknown version whose Kubernetes does not place it outside the range (a build on a Kubernetes minor of other releases is skipped with kind version): evaluate the rule on its evidence alone (default), or skip it (kind missing-input).
    */
   unknownVersion?: 'evaluate' | 'skip';
 }

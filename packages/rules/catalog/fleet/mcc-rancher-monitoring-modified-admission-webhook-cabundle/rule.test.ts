@@ -14,7 +14,7 @@ describe(`${ID} (S14)`, () => {
     const run = await runRule(await catalogRule(ID), builder);
     expect(run.outcome).toBe('fail');
     expect(run.finding?.message).toBe(
-      `Fleet bundle fleet-local/mcc-rancher-monitoring is 0/1 and modified on MutatingWebhookConfiguration and ValidatingWebhookConfiguration rancher-monitoring-admission (run-time caBundle), which the rancher-monitoring ManagedChart does not ignore; 'managed chart rancher-monitoring is not ready' blocks upgrades.`,
+      `Fleet bundle fleet-local/mcc-rancher-monitoring is 0/1 and modified on MutatingWebhookConfiguration and ValidatingWebhookConfiguration rancher-monitoring-admission (run-time caBundle), which the rancher-monitoring ManagedChart does not ignore, so the chart is never Ready.`,
     );
     expectCited(builder, run.finding, FLEET_BUNDLES, /modifiedStatus\/0\/name$/, 'name: rancher-monitoring-admission');
     expect(run.finding?.remediation?.patch?.diff).toContain('rancher-monitoring-admission');
@@ -28,7 +28,7 @@ describe(`${ID} (S14)`, () => {
     const run = await runRule(await catalogRule(ID), builder);
     expect(run.outcome).toBe('fail');
     expect(run.finding?.message).toMatch(
-      / blocks upgrades\. The bundle also waits on PersistentVolumeClaim cattle-monitoring-system\/rancher-monitoring-grafana \(Resource scheduled for deletion\): the comparePatches alone do not make it ready\.$/,
+      / never Ready\. The bundle also waits on PersistentVolumeClaim cattle-monitoring-system\/rancher-monitoring-grafana \(Resource scheduled for deletion\): the comparePatches alone do not make it ready, and an upgrade from v1.0.1, which adds them itself and then waits for rancher-monitoring to be Ready, would stall on it\.$/,
     );
     expectCited(builder, run.finding, FLEET_BUNDLES, /nonReadyStatus\/0$/, 'apiVersion: v1');
   });

@@ -1,0 +1,27 @@
+import semver from 'semver';
+import { describe, expect, it } from 'vitest';
+import { developmentEra } from './development-era.js';
+
+describe('developmentEra', () => {
+  it('places a build on Kubernetes 1.21 in the v1.0 line, reaching at most v1.1.0', () => {
+    const era = developmentEra('v1.21.7+rke2r1');
+    expect(era).toEqual({ range: '>=0.0.0-0 <=1.1.0', releases: 'v1.0.0–v1.0.2' });
+    // The managed-chart check of v1.1.2's validator cannot be in it; v1.1.0's degraded-volume check may.
+    expect(semver.intersects('>=1.1.2-rc2', era!.range, { includePrerelease: true })).toBe(false);
+    expect(semver.intersects('>=1.1.0', era!.range, { includePrerelease: true })).toBe(true);
+  });
+
+  it('starts a later era at the first release of its Kubernetes minor, pre-releases included', () => {
+    expect(developmentEra('v1.30.7+rke2r1')).toEqual({ range: '>=1.4.1-0 <=1.5.0', releases: 'v1.4.1' });
+    expect(developmentEra('v1.24.11+rke2r1')).toEqual({ range: '>=1.1.0-0 <=1.2.0', releases: 'v1.1.0–v1.1.3' });
+    // A v1.5.0-rc1 build may already run the 1.32 of v1.5.0.
+    expect(semver.satisfies('1.5.0-rc1', developmentEra('v1.32.3+rke2r1')!.range, { includePrerelease: true })).toBe(true);
+  });
+
+  it('knows nothing of a Kubernetes minor no release shipped, nor of a version it cannot read', () => {
+    expect(developmentEra('v1.23.4+rke2r1')).toBeUndefined();
+    expect(developmentEra('v1.40.0+rke2r1')).toBeUndefined();
+    expect(developmentEra('unknown')).toBeUndefined();
+    expect(developmentEra(undefined)).toBeUndefined();
+  });
+});
