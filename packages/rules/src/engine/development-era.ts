@@ -21,11 +21,17 @@ const RELEASE_KUBERNETES_MINOR: readonly (readonly [release: string, kubernetesM
   ['1.4.0', 29], ['1.4.1', 30], ['1.4.2', 31], ['1.4.3', 31],
   ['1.5.0', 32], ['1.5.1', 32], ['1.5.2', 32],
   ['1.6.0', 33], ['1.6.1', 33],
-  ['1.7.0', 34], ['1.7.1', 34],
+  ['1.7.0', 34], ['1.7.1', 34], ['1.7.2', 34], ['1.7.3', 34],
   ['1.8.0', 35], ['1.8.1', 35],
 ];
 
 const OLDEST_KNOWN_MINOR = Math.min(...RELEASE_KUBERNETES_MINOR.map(([, minor]) => minor));
+
+/**
+ * Minors that release candidates shipped before the first release did: v1.0.1-rc1 to -rc6 (and
+ * master in March–April 2022) ran 1.22.7, which only v1.0.3 shipped as a release.
+ */
+const EARLIER_CANDIDATES: Readonly<Record<number, string>> = { 22: '1.0.1-0' };
 
 export interface DevelopmentEra {
   /** The Harvester versions the build can be, as a semver range (pre-releases included). */
@@ -35,10 +41,14 @@ export interface DevelopmentEra {
 }
 
 /**
- * The era of a build on `kubernetesVersion` (`v1.21.7+rke2r1`): from the first release that shipped
- * its minor up to, and including, the next Harvester minor's `.0` — whose development builds may
- * still run the older Kubernetes before the RKE2 bump. Undefined for a minor no release shipped
- * (a newer one, or one Harvester skipped): nothing is known then.
+ * The era of a build on `kubernetesVersion` (`v1.21.7+rke2r1`): from the first release (or release
+ * candidate) that shipped its minor up to the next Harvester minor's `.0`, whose release candidates
+ * and development builds are in (they may still run the older Kubernetes before the RKE2 bump) and
+ * whose release is not (it shipped a newer minor). Undefined for a minor no release shipped (a
+ * newer one, or one only a release candidate had): nothing is known then.
+ *
+ * One case it misplaces: in the middle of an upgrade to a development build, the new Harvester
+ * runs on the old RKE2 until each node is upgraded, so it is taken for a build of the older era.
  */
 export function developmentEra(kubernetesVersion: string | undefined): DevelopmentEra | undefined {
   const minor = /^v?1\.(\d+)\./.exec(kubernetesVersion ?? '')?.[1];
@@ -48,10 +58,10 @@ export function developmentEra(kubernetesVersion: string | undefined): Developme
   const first = releases[0]!;
   const last = releases[releases.length - 1]!;
   // Releases before the table (v0.x) shipped no newer Kubernetes than its oldest minor.
-  const lowest = Number(minor) === OLDEST_KNOWN_MINOR ? '0.0.0-0' : `${first}-0`;
+  const lowest = Number(minor) === OLDEST_KNOWN_MINOR ? '0.0.0-0' : (EARLIER_CANDIDATES[Number(minor)] ?? `${first}-0`);
   const nextMinor = `${semver.major(last)}.${semver.minor(last) + 1}.0`;
   return {
-    range: `>=${lowest} <=${nextMinor}`,
+    range: `>=${lowest} <${nextMinor}`,
     releases: first === last ? `v${first}` : `v${first}–v${last}`,
   };
 }

@@ -4,11 +4,12 @@
  * (re)made ConfigMap longhorn-system/longhorn-storageclass, Fleet does not track it and lists it as
  * missing, and ManagedChart harvester / Bundle mcc-harvester stay Modified 0/1 (harvester#2088).
  *
- * `deleted`: the ConfigMap is really gone (not the quirk). `alsoModified`: Fleet lists another
- * object besides (a real problem on top of it).
+ * `deleted`: the ConfigMap is really gone (not the quirk). `alsoModified`, `alsoNotReady`, `state`:
+ * Fleet lists another object, a resource not ready, or another state besides (a real problem on
+ * top of it).
  */
 import type { BundleBuilder } from '../../../src/testing/bundle-builder.js';
-import { setChartNotReady, type ModifiedEntry } from '../../../../../testdata/generator/fault-support/fleet-chart-status.js';
+import { setChartNotReady, type FleetBundleState, type ModifiedEntry, type NonReadyEntry } from '../../../../../testdata/generator/fault-support/fleet-chart-status.js';
 import { beforeCreated } from '../../../../../testdata/generator/fault-support/fleet-objects.js';
 
 /** The StorageClass the hook writes into the ConfigMap (templates/longhorn-storageclass-override.yaml of v1.0.x). */
@@ -30,7 +31,15 @@ parameters:
   migratable: "true"
 `;
 
-export function mccHarvesterModifiedLonghornStorageclassHook(builder: BundleBuilder, options: { deleted?: boolean; alsoModified?: ModifiedEntry } = {}): void {
+export interface StorageclassHookOptions {
+  deleted?: boolean;
+  alsoModified?: ModifiedEntry;
+  alsoNotReady?: NonReadyEntry;
+  state?: FleetBundleState;
+  clusterMessage?: string;
+}
+
+export function mccHarvesterModifiedLonghornStorageclassHook(builder: BundleBuilder, options: StorageclassHookOptions = {}): void {
   const madeAt = beforeCreated(builder, 5 * 3600);
   if (!options.deleted) {
     builder.addObject({
@@ -56,5 +65,15 @@ export function mccHarvesterModifiedLonghornStorageclassHook(builder: BundleBuil
   }
   const modified: ModifiedEntry[] = [{ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'longhorn-system', name: 'longhorn-storageclass', missing: true }];
   if (options.alsoModified) modified.push(options.alsoModified);
-  setChartNotReady(builder, 'harvester', { state: 'Modified', modified }, 5 * 3600);
+  setChartNotReady(
+    builder,
+    'harvester',
+    {
+      state: options.state ?? 'Modified',
+      modified,
+      ...(options.alsoNotReady ? { nonReady: [options.alsoNotReady] } : {}),
+      ...(options.clusterMessage ? { clusterMessage: options.clusterMessage } : {}),
+    },
+    5 * 3600,
+  );
 }

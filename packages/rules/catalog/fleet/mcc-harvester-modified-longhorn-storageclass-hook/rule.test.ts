@@ -36,6 +36,28 @@ describe(ID, () => {
     expect((await runRule(await catalogRule(ID), builder)).outcome).toBe('pass');
   });
 
+  it('does not warn when the chart is in another state on top of it (ErrApplied: Helm failed)', async () => {
+    const builder = v100();
+    mccHarvesterModifiedLonghornStorageclassHook(builder, { state: 'ErrApplied', clusterMessage: 'another operation (install/upgrade/rollback) is in progress' });
+    expect((await runRule(await catalogRule(ID), builder)).outcome).toBe('pass');
+  });
+
+  it('does not warn when a resource of the chart is not ready besides', async () => {
+    const builder = v100();
+    mccHarvesterModifiedLonghornStorageclassHook(builder, {
+      alsoNotReady: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'harvester-system', name: 'harvester', state: 'in-progress', message: ['Available: 1/2'] },
+    });
+    expect((await runRule(await catalogRule(ID), builder)).outcome).toBe('pass');
+  });
+
+  it('does not take a ConfigMap of the same name in another namespace for it', async () => {
+    const builder = v100();
+    mccHarvesterModifiedLonghornStorageclassHook(builder, {
+      alsoModified: { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'harvester-system', name: 'longhorn-storageclass', missing: true },
+    });
+    expect((await runRule(await catalogRule(ID), builder)).outcome).toBe('pass');
+  });
+
   it('turns the failed Harvester-bundle pre-check into info explained by it', async () => {
     const builder = v100();
     mccHarvesterModifiedLonghornStorageclassHook(builder);
@@ -48,7 +70,7 @@ describe(ID, () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.1.0', nodes: 1, seed: 21 });
     mccHarvesterModifiedLonghornStorageclassHook(builder);
     const run = await runRule(await catalogRule(ID), builder);
-    expect([run.outcome, run.skipKind, run.skipReason]).toEqual(['skipped', 'version', 'applies to Harvester <1.1.0; this bundle is v1.1.0']);
+    expect([run.outcome, run.skipKind, run.skipReason]).toEqual(['skipped', 'version', 'applies to Harvester <1.1.0-rc1; this bundle is v1.1.0']);
   });
 
   it('is skipped as missing-input, not passed, when longhorn-system ConfigMaps were not collected', async () => {

@@ -48,6 +48,6 @@ describe('upgrade-gate-free-system-partition', () => {
 
   it('is skipped by version from v1.5.0, where the validator no longer checks it', async () => {
     const run = await runRule(await catalogRule('upgrade-gate-free-system-partition'), readinessCluster(1, 'v1.6.1'));
-    expect([run.outcome, run.skipKind, run.skipReason]).toEqual(['skipped', 'version', 'applies to Harvester >=1.1.3 <1.5.0; this bundle is v1.6.1']);
+    expect([run.outcome, run.skipKind, run.skipReason]).toEqual(['skipped', 'version', 'applies to Harvester >=1.1.3 <1.5.0-rc1; this bundle is v1.6.1']);
   });
 });

@@ -7,11 +7,11 @@ export default defineCodeRule({
   id: 'upgrade-gate-nodes-machines-mismatch',
   title: 'Upgrade refused: "nodes(<n>) and machines(<m>) do not match, check the cluster provision"',
   description:
-    'Newer upgrade validators (isNodeMachineMatching) refuse the upgrade when the number of nodes differs from the number of CAPI Machines in fleet-local; a node without a machine never gets the managed label and stalls the upgrade (#8179, S33). The release that added the check is inferred as v1.5.0.',
+    'Newer upgrade validators (isNodeMachineMatching) refuse the upgrade when the number of nodes differs from the number of CAPI Machines in fleet-local; a node without a machine never gets the managed label and stalls the upgrade (#8179, S33). The check entered the validator in v1.5.1 (v1.5.1-rc1; the validator.go of v1.5.0 has no isNodeMachineMatching).',
   severity: 'critical',
   component: 'upgrade',
   tags: ['upgrade-gate', 'upgrade', 'capi'],
-  appliesTo: { harvester: '>=1.5.0', unknownVersion: 'evaluate' },
+  appliesTo: { harvester: '>=1.5.1-rc1', unknownVersion: 'evaluate' },
   references: [VALIDATOR_MASTER, { title: 'harvester/harvester#8179: node without a CAPI machine stalls the upgrade', url: 'https://github.com/harvester/harvester/issues/8179' }],
   whyCode: {
     needs: ['count-comparison'],

@@ -66,8 +66,8 @@ export default defineCodeRule({
   severity: 'critical',
   component: 'upgrade',
   tags: ['upgrade-gate', 'upgrade', 'kubevirt'],
-  // The running release's validator judges the Upgrade; it has made this check since v1.2.2.
-  appliesTo: { harvester: '>=1.2.2', unknownVersion: 'evaluate' },
+  // The running release's validator judges the Upgrade; it has made this check since v1.2.2 (v1.2.2-rc1).
+  appliesTo: { harvester: '>=1.2.2-rc1', unknownVersion: 'evaluate' },
   references: [VALIDATOR_V141],
   whyCode: {
     needs: ['node-affinity'],
