@@ -75,6 +75,24 @@ describe('the age filter', () => {
   });
 });
 
+describe('the ago filter', () => {
+  const at = (time: string) =>
+    new Map([
+      ['facts', { kind: 'value' as const, value: { createdAt: '2022-03-22T23:49:32Z' } }],
+      ['errors', { kind: 'value' as const, value: [{ time: Date.parse(time) }] }],
+    ]);
+
+  it('says how long before the bundle a time was, as age does', () => {
+    expect(renderTemplate('the last {{ errors | map:time | last | ago }}', at('2022-03-22T23:29:32Z'))).toBe('the last 20m before it');
+  });
+
+  it('does not call a line logged while the kit was collecting "0s before it"', () => {
+    // The real v1.0 sample: the bundle is stamped 23:49:32, node1's kernel log ends at 23:50:58.
+    expect(renderTemplate('the last {{ errors | map:time | last | ago }}', at('2022-03-22T23:50:58Z'))).toBe('the last while the bundle was being taken');
+    expect(renderTemplate('the last {{ errors | map:time | last | ago }}', at('2022-03-23T02:49:32Z'))).toBe('the last 3h after it');
+  });
+});
+
 describe('the bytes filter', () => {
   it('prints bytes 1024-based with one decimal, as df and free do, and leaves what is not a number out', () => {
     const scope: Scope = new Map([['fs', { kind: 'value', value: { availableBytes: 13_958_643_712, usedBytes: 153_116_188_262, tiny: 900, text: 'n/a' } }]]);

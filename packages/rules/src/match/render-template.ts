@@ -10,9 +10,11 @@ import { resolvePath, type Scope } from './located.js';
  *   {{ modified | ref | join:", " }}                filters, applied left to right
  *
  * Filters: join[:sep] map:<field> format:"{a}/{b|default}" where:<field> whereNot:<field> ref first last
- * count unique sort lower upper json age bytes default:<text>. `bytes` prints a number of bytes
+ * count unique sort lower upper json age ago bytes default:<text>. `bytes` prints a number of bytes
  * 1024-based, as df and free do (`142.6 GiB`). `age` turns an RFC 3339 time into how long
- * before the bundle was taken it was (`3d4h`), never how long before now. `where:missing` keeps the elements whose
+ * before the bundle was taken it was (`3d4h`), never how long before now; `ago` says the same of
+ * a time that may come after the bundle's stamp (`20m before it`, `while the bundle was being
+ * taken`, `2h after it`). `where:missing` keeps the elements whose
  * field is true (or "true", or any other non-empty value but "false"). `map:"a.b/c"` (quoted) reads one key with dots or slashes in it.
  * An unknown name renders as nothing rather than failing the rule; `validateTemplate` catches
  * typos at load time.
@@ -91,6 +93,8 @@ function applyFilter(filter: string, value: unknown, scope: Scope): unknown {
     case 'age':
       // How long before the bundle was taken: the age a support engineer reads in kubectl's AGE.
       return Array.isArray(value) ? list.map((item) => ageBeforeBundle(item, scope)) : ageBeforeBundle(value, scope);
+    case 'ago':
+      return Array.isArray(value) ? list.map((item) => relativeToBundle(item, scope)) : relativeToBundle(value, scope);
     case 'bytes':
       return Array.isArray(value) ? list.map(binaryBytes) : binaryBytes(value);
     case 'default':
@@ -183,6 +187,21 @@ function ageBeforeBundle(value: unknown, scope: Scope): string | undefined {
   const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
   if (time === undefined || createdAt === undefined) return undefined;
   return humanAge(createdAt - time);
+}
+
+/**
+ * The kit stamps the bundle when it starts and collects the nodes' logs after, so their last
+ * lines can be minutes younger than the stamp: "0s before it" would misstate them.
+ */
+const COLLECTION_WINDOW_MS = 3600_000;
+
+/** `20m before it`, `while the bundle was being taken` (up to an hour after its stamp), `2h after it`. */
+function relativeToBundle(value: unknown, scope: Scope): string | undefined {
+  const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
+  const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
+  if (time === undefined || createdAt === undefined) return undefined;
+  if (time < createdAt) return `${humanAge(createdAt - time)} before it`;
+  return time - createdAt <= COLLECTION_WINDOW_MS ? 'while the bundle was being taken' : `${humanAge(time - createdAt)} after it`;
 }
 
 /** kubectl-style age: the two largest units (`3d4h`, `2h5m`, `5m10s`); a time after the creation is `0s`. */

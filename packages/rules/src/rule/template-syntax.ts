@@ -17,7 +17,7 @@ export function templateNames(template: string): string[] {
   return names;
 }
 
-export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'where', 'whereNot', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'age', 'bytes', 'default'];
+export const TEMPLATE_FILTERS = ['join', 'map', 'format', 'where', 'whereNot', 'ref', 'first', 'last', 'count', 'unique', 'sort', 'lower', 'upper', 'json', 'age', 'ago', 'bytes', 'default'];
 
 /** Checks filters and quoting; returns a problem description or undefined. */
 export function validateTemplate(template: string): string | undefined {
