@@ -175,6 +175,17 @@ describe('analyze: version gating', () => {
     expect((await runRule(gated('evaluate'), cluster('1a861fc-dirty', 'v1.23.4+rke2r1'))).outcome).toBe('fail');
   });
 
+  it('gives a finding its outcome\'s own tags, in place of the rule\'s, where the outcome names them', async () => {
+    const tagged = NOT_READY_RULE.replace('component: fleet', 'component: fleet\ntags: [upgrade, upgrade-gate, fleet]').replace(
+      "    status: fail\n",
+      "    status: fail\n    tags: [upgrade, fleet]\n",
+    );
+    const withOwn = await runRule(tagged, cluster());
+    expect([withOwn.outcome, withOwn.finding?.tags]).toEqual(['fail', ['upgrade', 'fleet']]);
+    const withRules = await runRule(NOT_READY_RULE.replace('component: fleet', 'component: fleet\ntags: [upgrade, upgrade-gate, fleet]'), cluster());
+    expect(withRules.finding?.tags).toEqual(['upgrade', 'upgrade-gate', 'fleet']);
+  });
+
   it('does not second-guess a release version by its Kubernetes', async () => {
     expect((await runRule(gated('evaluate'), cluster('v1.4.1', 'v1.21.7+rke2r1'))).outcome).toBe('fail');
   });

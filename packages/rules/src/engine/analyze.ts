@@ -327,6 +327,7 @@ async function runRule(
             objects: draft.evidence.flatMap((item) => citedObjects.get(item) ?? []),
             ...(draft.subject ? { subject: draft.subject } : {}),
             ...(draft.key ? { key: draft.key } : {}),
+            ...(draft.tags ? { tags: draft.tags } : {}),
             fallbackObjects,
             ...(draft.remediation
               ? { remediation: { summary: draft.remediation.summary, steps: draft.remediation.steps ?? [], commands: draft.remediation.commands ?? [], ...(draft.remediation.patch ? { patch: draft.remediation.patch } : {}) } }
@@ -365,6 +366,7 @@ async function runRule(
           objects: draft.evidence.flatMap((ref) => (ref.type === 'field' && ref.located.root ? [ref.located.root] : [])),
           ...(draft.subject ? { subject: draft.subject } : {}),
           ...recordsOf(draft),
+          ...(draft.tags ? { tags: draft.tags } : {}),
           fallbackObjects,
           ...(remediation ? { remediation } : {}),
         }),

@@ -22,6 +22,8 @@ export interface FindingDraft {
   remediation?: RemediationSpec;
   /** With status `skip`: why the bundle cannot answer. */
   skipKind?: SkipKind;
+  /** The matched outcome's own tags, in place of the rule's. */
+  tags?: string[];
 }
 
 /**
@@ -117,6 +119,7 @@ function draftFor(rule: LoadedDeclarativeRule, outcome: OutcomeSpec, scope: Scop
     scope,
   };
   if (outcome.remediation) draft.remediation = outcome.remediation;
+  if (outcome.tags) draft.tags = [...outcome.tags];
   if (outcome.status === 'skip') draft.skipKind = outcome.skipKind ?? 'missing-input';
   return draft;
 }
@@ -143,5 +146,6 @@ function groupDrafts(drafts: FindingDraft[], scope: Scope, name: string): Findin
     evidence: drafts.flatMap((draft) => draft.evidence.length > 0 ? draft.evidence : draft.subject ? [{ type: 'field', located: { value: draft.subject, root: draft.subject, pointer: '' } }] : []),
     scope: grouped,
     ...(records.length > 0 ? { records } : {}),
+    ...(worst.tags ? { tags: worst.tags } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface FindingParts {
    * identify it in place of the cited paths, which for a supportconfig hold a random suffix.
    */
   records?: string[];
+  /** Tags in place of the rule's (an outcome's or a code finding's own). */
+  tags?: readonly string[];
   /** Objects that may stand as evidence when the conditions cited none (named inputs), asked for only then. */
   fallbackObjects: () => Promise<KubeObject[]>;
   /** The objects the evidence cites (they and the subject are what the finding is about). */
@@ -62,7 +64,7 @@ export async function finalizeFinding(rule: RuleMeta, bundle: Bundle, parts: Fin
     title: rule.title,
     message: parts.message,
     component: rule.component,
-    tags: [...(rule.tags ?? [])],
+    tags: [...(parts.tags ?? rule.tags ?? [])],
     evidence,
     references: [...(rule.references ?? [])],
     fingerprint: fingerprint(

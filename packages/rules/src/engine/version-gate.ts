@@ -2,7 +2,7 @@ import type { BundleFacts } from '@bundle-triage/core';
 import semver from 'semver';
 import type { Skip } from '../rule/rule.js';
 import type { AppliesTo } from '../rule/rule-types.js';
-import { developmentEra } from './development-era.js';
+import { developmentEra } from '../match/development-era.js';
 
 /**
  * Whether a rule applies to the bundle's Harvester version. Returns the skip, or undefined when

@@ -1,10 +1,10 @@
 import type { BundleFacts, LogFile } from '@bundle-triage/core';
-import semver from 'semver';
 import { logSearchFor, MAX_KEPT_MATCHES, type LogSearch, type LogSearchResult } from '../logs/log-search.js';
 import type { ArrayCondition, Condition, CountCondition, FieldCondition, LogCondition, PodLogCondition } from '../rule/rule-types.js';
 import { RuleSkip } from '../rule/rule.js';
 import type { SafePattern } from '../rule/safe-pattern.js';
 import { compare, toNumber } from './compare.js';
+import { harvesterVersionIn } from './development-era.js';
 import { elementName, matchesName, podLogName, visitCondition, type ArrayKind } from '../rule/condition-visitor.js';
 import { joinCandidates } from './join-index.js';
 import { citable, elementsOf, resolvePath, type Located, type Scope, type ScopeValue } from './located.js';
@@ -100,11 +100,7 @@ export function evaluateCondition(condition: Condition, scope: Scope, context: E
     array: (kind, spec) => evaluateArray(kind, spec, scope, context),
     log: (spec) => evaluateLog(spec, scope, context),
     podLog: (spec) => evaluatePodLog(spec, scope, context),
-    version: async (spec) => {
-      const version = context.facts.harvesterVersion?.semver;
-      const holds = version !== undefined && semver.satisfies(version, spec.harvester, { includePrerelease: true });
-      return { holds, evidence: [], bindings: new Map() };
-    },
+    version: async (spec) => ({ holds: harvesterVersionIn(spec.harvester, context.facts), evidence: [], bindings: new Map() }),
   });
 }
 
@@ -314,3 +310,4 @@ function merge(holds: boolean, results: ConditionResult[]): ConditionResult {
   }
   return { holds, evidence, bindings };
 }
+

@@ -552,7 +552,7 @@ export interface PodLogCondition {
   as?: string;
 }
 /**
- * Holds when the bundle's Harvester version is in a range (an unknown version never is).
+ * Holds when the bundle's Harvester version is in a range; for a development build, when the whole era of the Kubernetes it runs is (as appliesTo places it); an unknown version never does.
  */
 export interface VersionCondition {
   /**
@@ -566,6 +566,10 @@ export interface OutcomeSpec {
    * skip: the rule is reported as skipped, with the message as the reason
    */
   status: 'fail' | 'warn' | 'info' | 'pass' | 'skip';
+  /**
+   * This outcome's findings carry these tags instead of the rule's: an outcome that describes another situation than the rule's tags say (the same fault on a release whose upgrade validator does not make the check: without upgrade-gate, so the readiness view does not count it as a refusal).
+   */
+  tags?: string[];
   /**
    * With status skip: why the bundle cannot answer (default missing-input). not-recorded: a support bundle never records it; not-applicable: the check is not about what a bundle shows.
    */

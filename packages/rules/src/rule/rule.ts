@@ -124,6 +124,8 @@ export interface CodeFinding {
   subject?: Readonly<KubeObject>;
   /** Tells apart two findings of this rule about the same objects (e.g. `paused` and `not-provisioned`). */
   key?: string;
+  /** Tags in place of the rule's, for a finding that is not what they say (no upgrade-gate where this release's validator does not check). */
+  tags?: string[];
   remediation?: {
     summary: string;
     steps?: string[];

@@ -33,6 +33,18 @@ describe(ID, () => {
     expect(run.findings.find((finding) => finding.message.includes('status is Provisioning'))!.remediation!.patch).toBeUndefined();
   });
 
+  it('does not say an upgrade would be refused on a release whose validator checks neither (v1.1.0)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.1.0', nodes: 3, seed: 102 });
+    const { machine } = capiClusterPausedOrNotProvisioned(builder, { phase: 'Provisioning', machinePhase: 'Provisioned' });
+    const run = await runRule(await catalogRule(ID), builder);
+    const messages = run.findings.map((finding) => finding.message);
+    expect(messages).toContain("CAPI cluster fleet-local/local is Provisioning, not Provisioned (this release's upgrade validator does not check it; from v1.1.2 it refuses upgrades until it is).");
+    expect(messages.some((message) => message.startsWith(`CAPI machine fleet-local/${machine} is Provisioned, not Running`))).toBe(true);
+    expect(messages.some((message) => message.includes('would be refused'))).toBe(false);
+    // Risks in the readiness view, not refusals.
+    expect(run.findings.every((finding) => !finding.tags.includes('upgrade-gate'))).toBe(true);
+  });
+
   it('passes when spec.paused was set back to false (near miss)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 101 });
     capiClusterPausedOrNotProvisioned(builder, { paused: false });

@@ -1,6 +1,12 @@
 import type { KubeObject } from '@bundle-triage/core';
 import { defineCodeRule, type CodeFinding } from '../../../src/rule/rule.js';
 import { fieldOf, textOf } from '../../../src/rule/object-fields.js';
+import { harvesterVersionIn } from '../../../src/match/development-era.js';
+
+const RULE_TAGS = ['upgrade', 'upgrade-gate', 'precheck', 'capi', 'rancher'];
+
+/** Releases whose upgrade validator checks neither the cluster nor the machines (both came in v1.1.2-rc2). */
+const BEFORE_CAPI_CHECKS = '<1.1.2-rc2';
 
 const REFERENCES = [
   { title: 'harvester/upgrade-helpers pre-check: check_cluster, check_cluster_pause, check_machines', url: 'https://github.com/harvester/upgrade-helpers/blob/main/pre-check/v1.x/check.sh' },
@@ -18,12 +24,12 @@ export default defineCodeRule({
   description:
     'Reads clusters.cluster.x-k8s.io fleet-local/local and the machines of fleet-local. A paused cluster (spec.paused) ' +
     'lets the upgrade start but stalls it, as the upgrade pre-check warns; a cluster whose status.phase is not ' +
-    'Provisioned, or a machine whose status.phase is not Running, makes the upgrade validator refuse the upgrade. ' +
-    'Not tied to a Harvester release: the rule applies to every version.',
+    'Provisioned, or a machine whose status.phase is not Running, makes the upgrade validator refuse the upgrade ' +
+    '(from v1.1.2; older validators check neither). Not tied to a Harvester release: the rule applies to every version.',
   severity: 'critical',
   component: 'capi',
   refines: [{ rule: 'precheck-capi-cluster-pause' }, { rule: 'precheck-capi-cluster-state' }, { rule: 'upgrade-gate-capi-cluster-not-provisioned' }],
-  tags: ['upgrade', 'upgrade-gate', 'precheck', 'capi', 'rancher'],
+  tags: RULE_TAGS,
   versions: 'all',
   detectability: 'detectable',
   references: REFERENCES,
@@ -39,6 +45,9 @@ export default defineCodeRule({
     const cluster = context.inputs.cluster;
     const machines = context.inputs.machines ?? [];
     const findings: CodeFinding[] = [];
+    const checked = !harvesterVersionIn(BEFORE_CAPI_CHECKS, context.facts);
+    // Where the validator does not check, a cluster or machine in the wrong phase is a risk, not a refusal.
+    const unchecked = checked ? {} : { tags: RULE_TAGS.filter((tag) => tag !== 'upgrade-gate') };
 
     const paused = fieldOf(cluster, 'spec.paused');
     if (paused === true || paused === 'true') {
@@ -63,7 +72,10 @@ export default defineCodeRule({
         status: 'fail',
         subject: cluster,
         key: 'not-provisioned',
-        message: `An upgrade would be refused with 'cluster fleet-local/local status is ${phase}, please wait for it to be provisioned'.`,
+        ...unchecked,
+        message: checked
+          ? `An upgrade would be refused with 'cluster fleet-local/local status is ${phase}, please wait for it to be provisioned'.`
+          : `CAPI cluster fleet-local/local is ${phase}, not Provisioned (this release's upgrade validator does not check it; from v1.1.2 it refuses upgrades until it is).`,
         evidence: [await context.evidence(cluster, phase === '(none)' ? '' : '/status/phase')],
         remediation: {
           summary: 'Find out why the local cluster is not provisioned (certificates, kubeconfig secret, rancher logs) and resolve it; the upgrade can start once status.phase is Provisioned.',
@@ -83,7 +95,10 @@ export default defineCodeRule({
       findings.push({
         status: 'fail',
         subject: machine,
-        message: `An upgrade would be refused with 'machine fleet-local/${machine.metadata.name} is not running': its phase is ${machinePhase}${node ? ` (node ${node})` : ''}.`,
+        ...unchecked,
+        message: checked
+          ? `An upgrade would be refused with 'machine fleet-local/${machine.metadata.name} is not running': its phase is ${machinePhase}${node ? ` (node ${node})` : ''}.`
+          : `CAPI machine fleet-local/${machine.metadata.name} is ${machinePhase}, not Running${node ? ` (node ${node})` : ''} (this release's upgrade validator does not check it; from v1.1.2 it refuses upgrades until it is).`,
         evidence: [await context.evidence(machine, machinePhase === '(none)' ? '' : '/status/phase')],
         remediation: {
           summary: `Bring machine fleet-local/${machine.metadata.name}${node ? ` (node ${node})` : ''} back to Running before upgrading: check its node and the rancher-system-agent on it.`,

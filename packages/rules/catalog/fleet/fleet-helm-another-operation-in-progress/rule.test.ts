@@ -24,6 +24,15 @@ describe(`${ID} (S10)`, () => {
     expect(run.finding?.remediation?.commands).toContain('helm history harvester-crd -n harvester-system');
   });
 
+  it('fails with the same message on v1.1.0, but as a risk: that validator does not check managed charts', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.1.0', nodes: 3, seed: 2 });
+    fleetHelmAnotherOperationInProgress(builder);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toMatch(/^ManagedChart harvester-crd is not Ready: Helm release harvester-crd in harvester-system is stuck/);
+    expect(run.finding?.tags).toEqual(['upgrade', 'fleet', 'managedchart', 'helm']);
+  });
+
   it('does not fire on a different Helm error of the same chart', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     fleetHelmAnotherOperationInProgress(builder, { clusterMessage: 'UPGRADE FAILED: cannot patch "harvester-crd" with kind Job: field is immutable' });

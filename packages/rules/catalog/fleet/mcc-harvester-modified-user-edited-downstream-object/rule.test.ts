@@ -23,6 +23,18 @@ describe(`${ID} (S13)`, () => {
     expect(evidence.object?.name).toBe('harvester');
   });
 
+  it('does not say upgrades are refused on a release whose validator does not check managed charts (v1.1.0)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.1.0', nodes: 3, seed: 2 });
+    mccHarvesterModifiedUserEditedDownstreamObject(builder);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('fail');
+    expect(run.finding?.message).toBe(
+      'ManagedChart harvester is not Ready because Fleet found chart-owned objects edited outside Fleet: Deployment harvester-system/harvester-network-controller-manager (Fleet state Modified, 0/1); the chart stays not Ready until they match it again.',
+    );
+    expect(run.finding?.tags).toEqual(['upgrade', 'fleet', 'managedchart']);
+    expectCited(builder, run.finding, MANAGED_CHARTS, /modifiedStatus\/0\/patch$/, 'patch:');
+  });
+
   it('is refined by S01 on the flagship bundle, whose modified objects Harvester regenerates itself: info, covered by S01', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 1, seed: 1 });
     flagshipS01(builder);

@@ -31,6 +31,14 @@ describe(ID, () => {
     expect(run.finding!.message).toContain('fewer than 3 nodes');
   });
 
+  it('warns, not fails, on a 3-node cluster of a release whose validator checks no volume (v1.0.x)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.0.3', nodes: 3, seed: 11 });
+    const { volume } = longhornVolumeDegraded(builder);
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('warn');
+    expect(run.finding!.message).toMatch(new RegExp(`^Longhorn volume\\(s\\) ${volume} \\(PVC [\\w-]+\\) are degraded and run with reduced redundancy; the upgrade validator of this release checks no volume`));
+  });
+
   it('passes when the rebuild failures are only history and every volume is healthy again (near miss)', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.1', nodes: 3, seed: 11 });
     longhornVolumeDegraded(builder, { rebuildRecovered: true });

@@ -20,6 +20,17 @@ describe(ID, () => {
     expect(run.finding!.remediation!.commands).toEqual([`kubectl uncordon ${node}`]);
   });
 
+  it('does not say an upgrade would be refused on a release whose validator does not check nodes (v1.1.0)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.1.0', nodes: 3, seed: 2 });
+    const node = nodeCordoned(builder, { hoursAgo: 26 });
+    const run = await runRule(await catalogRule(ID), builder);
+    expect(run.outcome).toBe('warn');
+    expect(run.finding!.message).toBe(
+      `node ${node} is cordoned (spec.unschedulable; the unschedulable taint was added 1d2h before the bundle was taken) and no Harvester upgrade is in progress: no new pod or VM is scheduled on it`,
+    );
+    expectCited(builder, run.finding, 'yamls/cluster/v1/nodes.yaml', /^\/spec\/unschedulable$/, 'unschedulable: true');
+  });
+
   it('warns too when the latest upgrade already Succeeded: it no longer drains the node', async () => {
     const builder = healthyCluster({ harvesterVersion: 'v1.4.2', nodes: 3, seed: 2 });
     nodeCordoned(builder, { upgrade: 'Succeeded' });

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-import { developmentEra } from './development-era.js';
+import { developmentEra, harvesterVersionIn } from './development-era.js';
 
 describe('developmentEra', () => {
   it('places a build on Kubernetes 1.21 in the v1.0 line, reaching at most a v1.1.0 release candidate', () => {
@@ -27,5 +27,25 @@ describe('developmentEra', () => {
     expect(developmentEra('v1.40.0+rke2r1')).toBeUndefined();
     expect(developmentEra('unknown')).toBeUndefined();
     expect(developmentEra(undefined)).toBeUndefined();
+  });
+});
+
+describe('harvesterVersionIn', () => {
+  const facts = (harvester: string, semverValue: string | undefined, kubernetes: string) =>
+    ({
+      harvesterVersion: { value: harvester, ...(semverValue ? { semver: semverValue } : {}), development: semverValue === undefined, source: { path: 'x' } },
+      kubernetesVersion: kubernetes,
+    }) as never;
+
+  it('compares a release version, release candidates included', () => {
+    expect(harvesterVersionIn('<1.1.2-rc2', facts('v1.0.3', '1.0.3', 'v1.22.12+rke2r1'))).toBe(true);
+    expect(harvesterVersionIn('<1.1.2-rc2', facts('v1.1.2-rc2', '1.1.2-rc2', 'v1.24.11+rke2r1'))).toBe(false);
+  });
+
+  it('holds for a development build only when the whole era of its Kubernetes is in the range', () => {
+    expect(harvesterVersionIn('<1.1.2-rc2', facts('1a861fc-dirty', undefined, 'v1.21.7+rke2r1'))).toBe(true);
+    // The v1.0 era reaches v1.1.0's release candidates: not wholly before v1.1.0-rc2.
+    expect(harvesterVersionIn('<1.1.0-rc2', facts('1a861fc-dirty', undefined, 'v1.21.7+rke2r1'))).toBe(false);
+    expect(harvesterVersionIn('<1.1.2-rc2', facts('1a861fc-dirty', undefined, 'v1.23.4+rke2r1'))).toBe(false);
   });
 });

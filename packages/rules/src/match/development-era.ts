@@ -6,6 +6,7 @@
  * Kubernetes minor a cluster runs pins the era: a build on Kubernetes 1.21 is of the v1.0 line, or
  * at most an early v1.1.0 development build, and has none of the code that came after.
  */
+import type { BundleFacts } from '@bundle-triage/core';
 import semver from 'semver';
 
 /**
@@ -64,4 +65,16 @@ export function developmentEra(kubernetesVersion: string | undefined): Developme
     range: `>=${lowest} <${nextMinor}`,
     releases: first === last ? `v${first}` : `v${first}–v${last}`,
   };
+}
+
+/**
+ * Whether the bundle's Harvester version is in `range` (the `version` condition; code rules ask
+ * it too). A development build is when the whole era of the Kubernetes it runs is inside the range
+ * (a build on Kubernetes 1.21 is `<1.1.2`); an era partly inside, or an unknown version, is not.
+ */
+export function harvesterVersionIn(range: string, facts: BundleFacts): boolean {
+  const version = facts.harvesterVersion?.semver;
+  if (version !== undefined) return semver.satisfies(version, range, { includePrerelease: true });
+  const era = developmentEra(facts.kubernetesVersion);
+  return era !== undefined && semver.subset(era.range, range, { includePrerelease: true });
 }
