@@ -184,6 +184,9 @@ describe('analyze: version gating', () => {
     expect([withOwn.outcome, withOwn.finding?.tags]).toEqual(['fail', ['upgrade', 'fleet']]);
     const withRules = await runRule(NOT_READY_RULE.replace('component: fleet', 'component: fleet\ntags: [upgrade, upgrade-gate, fleet]'), cluster());
     expect(withRules.finding?.tags).toEqual(['upgrade', 'upgrade-gate', 'fleet']);
+    // One finding for all objects keeps the tags of the outcome it reports.
+    const grouped = await runRule(tagged.replace('match: { forEach: charts, as: chart }', 'match: { forEach: charts, as: chart, group: true }'), cluster());
+    expect([grouped.outcome, grouped.finding?.tags]).toEqual(['fail', ['upgrade', 'fleet']]);
   });
 
   it('does not second-guess a release version by its Kubernetes', async () => {

@@ -34,6 +34,12 @@ const OLDEST_KNOWN_MINOR = Math.min(...RELEASE_KUBERNETES_MINOR.map(([, minor]) 
  */
 const EARLIER_CANDIDATES: Readonly<Record<number, string>> = { 22: '1.0.1-0' };
 
+/**
+ * Where the next minor's release candidates already ran a newer Kubernetes, the era ends before
+ * them: v1.1.0-rc1 shipped 1.23.10 and rc2 1.24.6, so a build on 1.21 or 1.22 predates v1.1.0-rc1.
+ */
+const NEXT_MINOR_CANDIDATES_MOVED_ON: Readonly<Record<number, string>> = { 21: '1.1.0-rc1', 22: '1.1.0-rc1' };
+
 export interface DevelopmentEra {
   /** The Harvester versions the build can be, as a semver range (pre-releases included). */
   range: string;
@@ -45,7 +51,8 @@ export interface DevelopmentEra {
  * The era of a build on `kubernetesVersion` (`v1.21.7+rke2r1`): from the first release (or release
  * candidate) that shipped its minor up to the next Harvester minor's `.0`, whose release candidates
  * and development builds are in (they may still run the older Kubernetes before the RKE2 bump) and
- * whose release is not (it shipped a newer minor). Undefined for a minor no release shipped (a
+ * whose release is not (it shipped a newer minor) — or up to the first of those candidates, where
+ * they are known to have moved on. Undefined for a minor no release shipped (a
  * newer one, or one only a release candidate had): nothing is known then.
  *
  * One case it misplaces: in the middle of an upgrade to a development build, the new Harvester
@@ -60,7 +67,7 @@ export function developmentEra(kubernetesVersion: string | undefined): Developme
   const last = releases[releases.length - 1]!;
   // Releases before the table (v0.x) shipped no newer Kubernetes than its oldest minor.
   const lowest = Number(minor) === OLDEST_KNOWN_MINOR ? '0.0.0-0' : (EARLIER_CANDIDATES[Number(minor)] ?? `${first}-0`);
-  const nextMinor = `${semver.major(last)}.${semver.minor(last) + 1}.0`;
+  const nextMinor = NEXT_MINOR_CANDIDATES_MOVED_ON[Number(minor)] ?? `${semver.major(last)}.${semver.minor(last) + 1}.0`;
   return {
     range: `>=${lowest} <${nextMinor}`,
     releases: first === last ? `v${first}` : `v${first}–v${last}`,

@@ -88,8 +88,17 @@ describe('the ago filter', () => {
 
   it('does not call a line logged while the kit was collecting "0s before it"', () => {
     // The real v1.0 sample: the bundle is stamped 23:49:32, node1's kernel log ends at 23:50:58.
-    expect(renderTemplate('the last {{ errors | map:time | last | ago }}', at('2022-03-22T23:50:58Z'))).toBe('the last while the bundle was being taken');
-    expect(renderTemplate('the last {{ errors | map:time | last | ago }}', at('2022-03-23T02:49:32Z'))).toBe('the last 3h after it');
+    expect(renderTemplate('the last one {{ errors | map:time | last | ago }}', at('2022-03-22T23:50:58Z'))).toBe('the last one while the bundle was being taken');
+    expect(renderTemplate('the last one {{ errors | map:time | last | ago }}', at('2022-03-22T23:49:31.600Z'))).toBe('the last one while the bundle was being taken');
+    expect(renderTemplate('the last one {{ errors | map:time | last | ago }}', at('2022-03-23T02:49:32Z'))).toBe('the last one 3h after it');
+  });
+
+  it('reads an RFC 3339 time as well as a log line\'s milliseconds, and each element of a list', () => {
+    const scope = new Map([
+      ['facts', { kind: 'value' as const, value: { createdAt: '2022-03-22T23:49:32Z' } }],
+      ['times', { kind: 'value' as const, value: ['2022-03-22T23:39:32Z', '2022-03-22T23:50:00Z'] }],
+    ]);
+    expect(renderTemplate('{{ times | ago | join:"; " }}', scope)).toBe('10m before it; while the bundle was being taken');
   });
 });
 

@@ -200,7 +200,8 @@ function relativeToBundle(value: unknown, scope: Scope): string | undefined {
   const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
   const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
   if (time === undefined || createdAt === undefined) return undefined;
-  if (time < createdAt) return `${humanAge(createdAt - time)} before it`;
+  // Under a second before the stamp reads as the stamp itself, not "0s before it".
+  if (time <= createdAt - 1000) return `${humanAge(createdAt - time)} before it`;
   return time - createdAt <= COLLECTION_WINDOW_MS ? 'while the bundle was being taken' : `${humanAge(time - createdAt)} after it`;
 }
 

@@ -17,6 +17,8 @@ describe(ID, () => {
     expect([field.path, field.pointer]).toEqual([CLUSTERS, '/spec/paused']);
     expect(citedLine(builder, field).trim()).toBe('paused: true');
     expect(run.finding!.remediation!.patch!.diff).toContain('+  paused: false');
+    // No validator checks spec.paused: a risk in the readiness view, never a refusal.
+    expect(run.finding!.tags).not.toContain('upgrade-gate');
   });
 
   it('fails with the validator messages for a cluster that is not Provisioned and a machine that is not Running', async () => {

@@ -55,6 +55,8 @@ export default defineCodeRule({
         status: 'fail',
         subject: cluster,
         key: 'paused',
+        // No validator checks spec.paused: the upgrade starts and stalls, a risk, never a refusal.
+        tags: RULE_TAGS.filter((tag) => tag !== 'upgrade-gate'),
         message: "CAPI cluster is paused. The upgrade will stall until 'spec.paused' is cleared on clusters.cluster.x-k8s.io/local in namespace fleet-local.",
         evidence: [await context.evidence(cluster, '/spec/paused')],
         remediation: {

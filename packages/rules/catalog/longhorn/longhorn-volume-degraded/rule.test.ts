@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { longhornVolumeDegraded } from './fault.js';
 import { catalogRule, citedLine, runRule } from '@bundle-triage/rules/testing';
 import { healthyCluster } from '../../../../../testdata/generator/index.js';
+import { setServerVersion } from '../../../../../testdata/generator/fault-support/fleet-chart-status.js';
 
 const ID = 'longhorn-volume-degraded';
 
@@ -37,6 +38,14 @@ describe(ID, () => {
     const run = await runRule(await catalogRule(ID), builder);
     expect(run.outcome).toBe('warn');
     expect(run.finding!.message).toMatch(new RegExp(`^Longhorn volume\\(s\\) ${volume} \\(PVC [\\w-]+\\) are degraded and run with reduced redundancy; the upgrade validator of this release checks no volume`));
+  });
+
+  it('warns too for a development build on Kubernetes 1.21, which is of the v1.0 line (the real v1.0 sample\'s 1a861fc-dirty)', async () => {
+    const builder = healthyCluster({ harvesterVersion: 'v1.0.0', nodes: 3, seed: 11 });
+    longhornVolumeDegraded(builder);
+    setServerVersion(builder, '1a861fc-dirty');
+    const run = await runRule(await catalogRule(ID), builder);
+    expect([run.outcome, run.finding?.tags.includes('upgrade-gate')]).toEqual(['warn', false]);
   });
 
   it('passes when the rebuild failures are only history and every volume is healthy again (near miss)', async () => {

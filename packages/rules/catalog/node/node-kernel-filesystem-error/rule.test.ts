@@ -18,7 +18,7 @@ describeNodeHealthCheck({
   status: 'fail',
   message: (named) => {
     const node = named as string;
-    return `Filesystem errors in the 24 hours before the bundle, the last 25m before it: EXT4-fs error on sdc (${node}); Aborting journal on sdc (${node}); Remounting filesystem read-only on sdc (${node})`;
+    return `Filesystem errors in the 24 hours up to the bundle, the last one 25m before it: EXT4-fs error on sdc (${node}); Aborting journal on sdc (${node}); Remounting filesystem read-only on sdc (${node})`;
   },
   file: 'logs/kernel.log',
   proof: 'EXT4-fs error (device sdc)',
@@ -33,7 +33,7 @@ describe('node-kernel-filesystem-error', () => {
     const run = await runRule(await catalogRule('node-kernel-filesystem-error'), cluster.builder);
     expect(run.outcome).toBe('fail');
     expect(run.finding!.message).toBe(
-      `Filesystem errors in the 24 hours before the bundle, the last 20m before it: EXT4-fs error on sdc (${node}); Aborting journal on sdc (${node}); error -5 reading directory block on sdb (${node}); Remounting filesystem read-only on sdc (${node})`,
+      `Filesystem errors in the 24 hours up to the bundle, the last one 20m before it: EXT4-fs error on sdc (${node}); Aborting journal on sdc (${node}); error -5 reading directory block on sdb (${node}); Remounting filesystem read-only on sdc (${node})`,
     );
     expect(run.finding!.evidence.map((item) => citedLine(cluster.builder, item))).toContainEqual(expect.stringContaining('EXT4-fs warning (device sdb)'));
   });

@@ -13,7 +13,7 @@ describeNodeHealthCheck({
   nearMissOutcome: 'info',
   status: 'fail',
   message: (node) =>
-    new RegExp(`^Uncorrected hardware errors on ${node as string} in the 7 days before the bundle, the last 5h before it: memory read error on CPU_SrcID#0_MC#0_Chan#1_DIMM#0 \\(channel:1 slot:0 `),
+    new RegExp(`^Uncorrected hardware errors on ${node as string} in the 7 days up to the bundle, the last one 5h before it: memory read error on CPU_SrcID#0_MC#0_Chan#1_DIMM#0 \\(channel:1 slot:0 `),
   file: 'logs/kernel.log',
   proof: 'EDAC MC0: 1 UE memory read error',
 });
@@ -24,6 +24,6 @@ describe('node-kernel-hardware-error', () => {
     nodeKernelHardwareError(cluster, { uncorrected: false });
     const run = await runRule(await catalogRule('node-kernel-hardware-error'), cluster.builder);
     expect(run.outcome).toBe('warn');
-    expect(run.finding!.message).toMatch(/^Corrected hardware errors on harvester-node-1 in the 7 days before the bundle \(2 lines, the last 5h before it\): memory read error on CPU_SrcID#0.*; Machine check events logged$/);
+    expect(run.finding!.message).toMatch(/^Corrected hardware errors on harvester-node-1 in the 7 days up to the bundle \(2 lines, the last one 5h before it\): memory read error on CPU_SrcID#0.*; Machine check events logged$/);
   });
 });

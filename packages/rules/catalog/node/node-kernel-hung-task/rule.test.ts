@@ -10,7 +10,7 @@ describeNodeHealthCheck({
   nearMissOutcome: 'info',
   status: 'warn',
   message: (node) =>
-    `1 hung task report(s) on ${node as string} in the 24 hours before the bundle, the last 20m before it: jbd2/sda5-8 (pid 512) blocked in uninterruptible I/O for more than 120 seconds`,
+    `1 hung task report(s) on ${node as string} in the 24 hours up to the bundle, the last one 20m before it: jbd2/sda5-8 (pid 512) blocked in uninterruptible I/O for more than 120 seconds`,
   file: 'logs/kernel.log',
   proof: 'INFO: task jbd2/sda5-8:512 blocked for more than 120 seconds.',
 });

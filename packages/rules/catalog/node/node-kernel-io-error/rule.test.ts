@@ -13,7 +13,7 @@ describeNodeHealthCheck({
   nearMiss: (cluster) => nodeKernelIoError(cluster, { device: 'sr0' }),
   status: 'fail',
   message: (node) =>
-    `2 I/O error(s) on sdb (${node as string}) in the 24 hours before the bundle, the last 40m before it: a local disk failing, or a Longhorn volume attached over iSCSI that lost its replicas`,
+    `2 I/O error(s) on sdb (${node as string}) in the 24 hours up to the bundle, the last one 40m before it: a local disk failing, or a Longhorn volume attached over iSCSI that lost its replicas`,
   file: 'logs/kernel.log',
   proof: 'I/O error, dev sdb, sector 2048 op 0x1:(WRITE)',
 });
@@ -27,6 +27,6 @@ describe('node-kernel-io-error over many lines on several nodes', () => {
     kernelMessages(cluster, second!, [[180, 'blk_update_request: I/O error, dev sdc, sector 4096 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0']]);
     const run = await runRule(await catalogRule('node-kernel-io-error'), cluster.builder);
     expect(run.outcome).toBe('fail');
-    expect(run.finding!.message).toMatch(/^151 I\/O error\(s\) on .* in the 24 hours before the bundle, the last 5m before it:/);
+    expect(run.finding!.message).toMatch(/^151 I\/O error\(s\) on .* in the 24 hours up to the bundle, the last one 5m before it:/);
   });
 });

@@ -14,7 +14,7 @@ describeNodeHealthCheck({
   status: 'fail',
   message: (named) => {
     const { node, cgroup } = named as OomVictim;
-    return `The OOM killer killed 1 VM process(es) (qemu) on ${node} in the 24 hours before the bundle, the last 1h35m before it: each one a VM that stopped at once; pids 48213; memory cgroups (the virt-launcher pods): ${cgroup}`;
+    return `The OOM killer killed 1 VM process(es) (qemu) on ${node} in the 24 hours up to the bundle, the last one 1h35m before it: each one a VM that stopped at once; pids 48213; memory cgroups (the virt-launcher pods): ${cgroup}`;
   },
   file: 'logs/kernel.log',
   proof: 'Memory cgroup out of memory: Killed process 48213 (qemu-kvm)',

@@ -9,7 +9,7 @@ describeNodeHealthCheck({
   nearMiss: (cluster) => nodeNicLinkFlap(cluster, { flaps: 1 }),
   status: 'warn',
   message: (node) =>
-    `The link of eno1 (${node as string}) went down 3 times in the 24 hours before the bundle, the last 47m before it: a flapping link (cable, transceiver, switch port or driver)`,
+    `The link of eno1 (${node as string}) went down 3 times in the 24 hours up to the bundle, the last one 47m before it: a flapping link (cable, transceiver, switch port or driver)`,
   file: 'logs/kernel.log',
   proof: 'eno1: NIC Link is Down',
 });
