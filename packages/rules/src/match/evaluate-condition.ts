@@ -310,4 +310,3 @@ function merge(holds: boolean, results: ConditionResult[]): ConditionResult {
   }
   return { holds, evidence, bindings };
 }
-

@@ -182,11 +182,16 @@ function binaryBytes(value: unknown): string | undefined {
 
 /** `3d4h`, `2h5m`, `40s` before the bundle's creation, of an RFC 3339 time or a log line's time (ms); undefined for anything else or an unknown creation. */
 function ageBeforeBundle(value: unknown, scope: Scope): string | undefined {
+  const times = timeAndCreation(value, scope);
+  return times && humanAge(times.createdAt - times.time);
+}
+
+/** A time (a log match's milliseconds, or RFC 3339) and the bundle's creation; undefined when either is unknown. */
+function timeAndCreation(value: unknown, scope: Scope): { time: number; createdAt: number } | undefined {
   // A log line's time is milliseconds (a match's `time`); objects write RFC 3339.
   const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
   const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
-  if (time === undefined || createdAt === undefined) return undefined;
-  return humanAge(createdAt - time);
+  return time === undefined || createdAt === undefined ? undefined : { time, createdAt };
 }
 
 /**
@@ -197,9 +202,9 @@ const COLLECTION_WINDOW_MS = 3600_000;
 
 /** `20m before it`, `while the bundle was being taken` (up to an hour after its stamp), `2h after it`. */
 function relativeToBundle(value: unknown, scope: Scope): string | undefined {
-  const time = typeof value === 'number' && Number.isFinite(value) ? value : toTime(value);
-  const createdAt = toTime(resolvePath(scope, 'facts/createdAt')[0]?.value);
-  if (time === undefined || createdAt === undefined) return undefined;
+  const times = timeAndCreation(value, scope);
+  if (!times) return undefined;
+  const { time, createdAt } = times;
   // Under a second before the stamp reads as the stamp itself, not "0s before it".
   if (time <= createdAt - 1000) return `${humanAge(createdAt - time)} before it`;
   return time - createdAt <= COLLECTION_WINDOW_MS ? 'while the bundle was being taken' : `${humanAge(time - createdAt)} after it`;
